@@ -1,0 +1,1 @@
+export default ["packages/sdk", "packages/simulator", "packages/examples"]
