@@ -1,1 +1,36 @@
-export const x = 1
+/**
+ * @effect-backpack/sdk — the Effect-native SDK for the Backpack Exchange API (portable entry:
+ * browsers, Deno, Bun, Node 22+). Node layers live in `@effect-backpack/sdk/node`.
+ *
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 */
+export * as BackpackClient from "./BackpackClient.js"
+
+/** @since 0.1.0 */
+export * as BackpackConfig from "./BackpackConfig.js"
+
+/** @since 0.1.0 */
+export * as BackpackError from "./BackpackError.js"
+
+/** @since 0.1.0 */
+export * as Backpack from "./Backpack.js"
+
+/** @since 0.1.0 */
+export * as Endpoint from "./Endpoint.js"
+
+/** @since 0.1.0 */
+export * as Endpoints from "./Endpoints.js"
+
+/** @since 0.1.0 */
+export * as Model from "./Model.js"
+
+/** @since 0.1.0 */
+export * as RateLimiter from "./RateLimiter.js"
+
+/** @since 0.1.0 */
+export * as Signer from "./Signer.js"
+
+/** @since 0.1.0 */
+export * as System from "./System.js"

@@ -1,0 +1,85 @@
+/**
+ * Wiring of the portable entry: every REST service on top of one `BackpackClient`, with
+ * `FetchHttpClient` and the `@noble/curves` signer. The Node wiring is `BackpackNode`.
+ *
+ * @since 0.1.0
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Layer from "effect/Layer"
+import * as BackpackClient from "./BackpackClient.js"
+import * as BackpackConfig from "./BackpackConfig.js"
+import type { ConfigError } from "./BackpackError.js"
+import * as RateLimiter from "./RateLimiter.js"
+import * as Signer from "./Signer.js"
+import * as System from "./System.js"
+
+/**
+ * Every REST service of the SDK.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Services = System.System
+
+/**
+ * Every REST service, given a `BackpackClient`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerServices: Layer.Layer<Services, never, BackpackClient.BackpackClient> = Layer.mergeAll(
+  System.layer
+)
+
+/**
+ * Every REST service plus the client, signer, limiter and configuration they share, given an
+ * `HttpClient` and a `Signer` layer built from the configuration.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWith = (options: {
+  readonly config: Layer.Layer<BackpackConfig.BackpackConfig, ConfigError>
+  readonly signer: Layer.Layer<Signer.Signer, ConfigError, BackpackConfig.BackpackConfig>
+  readonly httpClient: Layer.Layer<HttpClient.HttpClient>
+  readonly rateLimiter?: Layer.Layer<RateLimiter.RateLimiter> | undefined
+}): Layer.Layer<
+  Services | BackpackClient.BackpackClient | Signer.Signer | RateLimiter.RateLimiter | BackpackConfig.BackpackConfig,
+  ConfigError
+> => {
+  const base = Layer.mergeAll(
+    options.signer,
+    options.rateLimiter ?? RateLimiter.layer(),
+    options.httpClient
+  ).pipe(Layer.provideMerge(options.config))
+  const client = BackpackClient.layer.pipe(Layer.provideMerge(base))
+  return layerServices.pipe(Layer.provideMerge(client))
+}
+
+/**
+ * The portable wiring from plain options: `FetchHttpClient`, the `@noble/curves` signer,
+ * Backpack's rate limits.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: BackpackConfig.Options = {}) =>
+  layerWith({
+    config: BackpackConfig.layer(options),
+    signer: Signer.layer,
+    httpClient: FetchHttpClient.layer
+  })
+
+/**
+ * The portable wiring from the environment (see `BackpackConfig.fromEnv`).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (config?: Parameters<typeof BackpackConfig.layerConfig>[0]) =>
+  layerWith({
+    config: BackpackConfig.layerConfig(config),
+    signer: Signer.layer,
+    httpClient: FetchHttpClient.layer
+  })

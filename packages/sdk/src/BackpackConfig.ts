@@ -1,0 +1,161 @@
+/**
+ * Client configuration: hosts, credentials (always `Redacted`), signing window, timeout, retries.
+ *
+ * @since 0.1.0
+ */
+import * as Config from "effect/Config"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import type * as Redacted from "effect/Redacted"
+import { ConfigError } from "./BackpackError.js"
+
+/**
+ * The resolved configuration.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Resolved {
+  /** REST base URL, without a trailing slash. */
+  readonly host: string
+  /** WebSocket URL. */
+  readonly wsUrl: string
+  /** Base64 Ed25519 public key; derived from the secret when absent. */
+  readonly apiKey: Option.Option<Redacted.Redacted<string>>
+  /** Base64 Ed25519 seed (32 bytes; 64-byte seed‖public accepted). None: public endpoints only. */
+  readonly apiSecret: Option.Option<Redacted.Redacted<string>>
+  /** Signing window in ms, 1..60000. */
+  readonly window: number
+  /** Per-request timeout. */
+  readonly timeout: Duration.Duration
+  /** Optional broker id sent as `X-Broker-Id` on order and strategy placement. */
+  readonly brokerId: Option.Option<number>
+  /** How many times an idempotent call is retried on 429, 5xx, timeouts and transport errors. */
+  readonly retries: number
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class BackpackConfig extends Context.Tag("@effect-backpack/sdk/BackpackConfig")<BackpackConfig, Resolved>() {}
+
+/**
+ * Plain options (every field optional; defaults as in the environment table of the README).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  readonly host?: string | undefined
+  readonly wsUrl?: string | undefined
+  readonly apiKey?: Redacted.Redacted<string> | undefined
+  readonly apiSecret?: Redacted.Redacted<string> | undefined
+  readonly window?: number | undefined
+  readonly timeout?: Duration.DurationInput | undefined
+  readonly brokerId?: number | undefined
+  readonly retries?: number | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaults = {
+  host: "https://api.backpack.exchange",
+  wsUrl: "wss://ws.backpack.exchange",
+  window: 5000,
+  timeout: Duration.seconds(10),
+  retries: 3
+} as const
+
+/**
+ * Validates options into a {@link Resolved} configuration.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options = {}): Effect.Effect<Resolved, ConfigError> =>
+  Effect.gen(function*() {
+    const window = options.window ?? defaults.window
+    if (!Number.isInteger(window) || window < 1 || window > 60_000) {
+      return yield* new ConfigError({ detail: `window must be an integer between 1 and 60000 ms, got ${window}` })
+    }
+    const host = (options.host ?? defaults.host).replace(/\/+$/, "")
+    if (!/^https?:\/\/[^\s]+$/.test(host)) {
+      return yield* new ConfigError({ detail: `host must be an http(s) URL, got ${JSON.stringify(host)}` })
+    }
+    const wsUrl = options.wsUrl ?? defaults.wsUrl
+    if (!/^wss?:\/\/[^\s]+$/.test(wsUrl)) {
+      return yield* new ConfigError({ detail: `wsUrl must be a ws(s) URL, got ${JSON.stringify(wsUrl)}` })
+    }
+    const timeout = Duration.decode(options.timeout ?? defaults.timeout)
+    if (!Duration.isFinite(timeout) || Duration.toMillis(timeout) <= 0) {
+      return yield* new ConfigError({ detail: `timeout must be a positive finite duration` })
+    }
+    const brokerId = options.brokerId
+    if (brokerId !== undefined && (!Number.isInteger(brokerId) || brokerId < 0 || brokerId > 65_535)) {
+      return yield* new ConfigError({ detail: `brokerId must be a uint16, got ${brokerId}` })
+    }
+    const retries = options.retries ?? defaults.retries
+    if (!Number.isInteger(retries) || retries < 0 || retries > 10) {
+      return yield* new ConfigError({ detail: `retries must be an integer between 0 and 10, got ${retries}` })
+    }
+    return {
+      host,
+      wsUrl,
+      apiKey: Option.fromNullable(options.apiKey),
+      apiSecret: Option.fromNullable(options.apiSecret),
+      window,
+      timeout,
+      brokerId: Option.fromNullable(brokerId),
+      retries
+    }
+  })
+
+/**
+ * The environment read by `layerConfig`: `BACKPACK_HOST`, `BACKPACK_WS_URL`, `BACKPACK_API_KEY`,
+ * `BACKPACK_API_SECRET`, `BACKPACK_WINDOW`, `BACKPACK_TIMEOUT`, `BACKPACK_BROKER_ID`,
+ * `BACKPACK_RETRIES`.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const fromEnv: Config.Config<Options> = Config.all({
+  host: Config.string("BACKPACK_HOST").pipe(Config.withDefault(defaults.host)),
+  wsUrl: Config.string("BACKPACK_WS_URL").pipe(Config.withDefault(defaults.wsUrl)),
+  apiKey: Config.option(Config.redacted("BACKPACK_API_KEY")).pipe(Config.map(Option.getOrUndefined)),
+  apiSecret: Config.option(Config.redacted("BACKPACK_API_SECRET")).pipe(Config.map(Option.getOrUndefined)),
+  window: Config.integer("BACKPACK_WINDOW").pipe(Config.withDefault(defaults.window)),
+  timeout: Config.duration("BACKPACK_TIMEOUT").pipe(Config.withDefault(defaults.timeout)),
+  brokerId: Config.option(Config.integer("BACKPACK_BROKER_ID")).pipe(Config.map(Option.getOrUndefined)),
+  retries: Config.integer("BACKPACK_RETRIES").pipe(Config.withDefault(defaults.retries))
+})
+
+/**
+ * The configuration from plain values.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options = {}): Layer.Layer<BackpackConfig, ConfigError> =>
+  Layer.effect(BackpackConfig, make(options))
+
+/**
+ * The configuration read through `Config` (by default {@link fromEnv}). A missing or malformed
+ * value, or one out of range, fails with `ConfigError`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (config: Config.Config<Options> = fromEnv): Layer.Layer<BackpackConfig, ConfigError> =>
+  Layer.effect(
+    BackpackConfig,
+    Effect.flatMap(
+      Effect.mapError(config, (error) => new ConfigError({ detail: String(error) })),
+      make
+    )
+  )

@@ -1,0 +1,156 @@
+/**
+ * An endpoint of the Backpack API described as data: method, path, signing instruction, request
+ * and response schemas, rate-limit weight and bucket, and whether it may be retried. One executor
+ * (`BackpackClient`) runs every endpoint from this description.
+ *
+ * @since 0.1.0
+ */
+import type * as Schema from "effect/Schema"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE"
+
+/**
+ * The rate-limit budget an endpoint draws on (Backpack: 2000/min standard, 30/min historical).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Bucket = "standard" | "historical"
+
+/**
+ * A wire parameter value: what ends up in the query string or the top-level JSON body.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type WireValue = string | number | boolean | ReadonlyArray<string> | { readonly [key: string]: unknown }
+
+/**
+ * The parameters of one request as sent on the wire.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type WireParams = { readonly [key: string]: WireValue | undefined }
+
+/**
+ * How a successful answer is read.
+ *
+ * - `Json`: a JSON body decoded with `schema`. With `onEmpty`, an empty body (e.g. 202 Accepted,
+ *   204 No Content) becomes `onEmpty(status)` instead of a `DecodeError`.
+ * - `Text`: a `text/plain` body decoded with `schema` (ping, time).
+ * - `Empty`: the body is ignored (`void`), as for account updates.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ResponseSpec<A> =
+  | {
+    readonly _tag: "Json"
+    readonly schema: Schema.Schema<A, any>
+    readonly onEmpty?: ((status: number) => A) | undefined
+  }
+  | { readonly _tag: "Text"; readonly schema: Schema.Schema<A, any> }
+  | { readonly _tag: "Empty"; readonly value: A }
+
+/**
+ * One endpoint. `In` is what the caller passes, `Out` what the call succeeds with.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Endpoint<In, Out> {
+  /** The official spec's `operationId` (e.g. `get_depth`). */
+  readonly operationId: string
+  /** The SDK method that runs it, e.g. `Markets.getDepth` (also the span name). */
+  readonly name: string
+  readonly method: HttpMethod
+  readonly path: string
+  /** The signing instruction (§4.15); `undefined` for a public endpoint. */
+  readonly instruction: string | undefined
+  /**
+   * Validates the caller's input and turns it into the wire parameters (decimals as strings,
+   * unset fields dropped). An array-valued request (batch orders) is signed in the batch form.
+   */
+  readonly request: Schema.Schema<WireParams | ReadonlyArray<WireParams>, In>
+  readonly response: ResponseSpec<Out>
+  /** Where the parameters go: the query string (GET) or a JSON body. */
+  readonly encoding: "query" | "body"
+  readonly bucket: Bucket
+  /** Cost against the bucket. */
+  readonly weight: number
+  /** Safe to retry on 429/5xx/transport failures. Mutations never are. */
+  readonly idempotent: boolean
+}
+
+/**
+ * An endpoint of any types, for tables.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Any = Endpoint<any, any>
+
+/**
+ * Declares an endpoint. Defaults: query encoding for GET and body otherwise, standard bucket,
+ * weight 1, idempotent for GET only.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = <In, Out>(options: {
+  readonly operationId: string
+  readonly name: string
+  readonly method: HttpMethod
+  readonly path: string
+  readonly instruction?: string | undefined
+  readonly request: Schema.Schema<any, In>
+  readonly response: ResponseSpec<Out>
+  readonly bucket?: Bucket | undefined
+  readonly weight?: number | undefined
+  readonly idempotent?: boolean | undefined
+}): Endpoint<In, Out> => ({
+  operationId: options.operationId,
+  name: options.name,
+  method: options.method,
+  path: options.path,
+  instruction: options.instruction,
+  request: options.request,
+  response: options.response,
+  encoding: options.method === "GET" ? "query" : "body",
+  bucket: options.bucket ?? "standard",
+  weight: options.weight ?? 1,
+  idempotent: options.idempotent ?? options.method === "GET"
+})
+
+/**
+ * A JSON response decoded with `schema`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const json = <A, I>(schema: Schema.Schema<A, I>, onEmpty?: (status: number) => A): ResponseSpec<A> => ({
+  _tag: "Json",
+  schema,
+  onEmpty
+})
+
+/**
+ * A `text/plain` response decoded with `schema`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const text = <A, I>(schema: Schema.Schema<A, I>): ResponseSpec<A> => ({ _tag: "Text", schema })
+
+/**
+ * A response whose body carries nothing (the call succeeds with `void`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const empty: ResponseSpec<void> = { _tag: "Empty", value: undefined }

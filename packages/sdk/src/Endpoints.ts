@@ -1,0 +1,38 @@
+/**
+ * The table of every endpoint the SDK knows, declared once as data (`Endpoint`): operationId,
+ * method, path, signing instruction, request and response schemas, rate-limit bucket and weight,
+ * idempotency. `all` lists them; each is also exported by its method name.
+ *
+ * @since 0.1.0
+ */
+import type * as Endpoint from "./Endpoint.js"
+import * as system from "./internal/endpoints/system.js"
+
+/**
+ * Endpoints by service.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
+export const byService = {
+  System: system
+} as const
+
+/**
+ * Every endpoint, in service order.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
+export const all: ReadonlyArray<Endpoint.Any> = Object.values(byService).flatMap((group) =>
+  Object.values(group) as Array<Endpoint.Any>
+)
+
+/**
+ * Looks an endpoint up by the spec's operationId.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
+export const byOperationId = (operationId: string): Endpoint.Any | undefined =>
+  all.find((endpoint) => endpoint.operationId === operationId)

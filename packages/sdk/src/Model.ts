@@ -1,0 +1,7 @@
+/**
+ * Every response and request model of the SDK in one namespace (`Model.Market`, `Model.Order`, …).
+ * Each service module also re-exports the models it returns.
+ *
+ * @since 0.1.0
+ */
+export * from "./models/system.js"

@@ -1,0 +1,41 @@
+import * as Schema from "effect/Schema"
+import * as Endpoint from "../../Endpoint.js"
+import { Status, Wallet } from "../../models/system.js"
+import * as S from "../schema.js"
+
+export const getStatus = Endpoint.make({
+  operationId: "get_status",
+  name: "System.getStatus",
+  method: "GET",
+  path: "/api/v1/status",
+  request: S.NoParams,
+  response: Endpoint.json(Status)
+})
+
+export const ping = Endpoint.make({
+  operationId: "ping",
+  name: "System.ping",
+  method: "GET",
+  path: "/api/v1/ping",
+  request: S.NoParams,
+  response: Endpoint.text(Schema.Literal("pong"))
+})
+
+/** Server time in epoch milliseconds (`text/plain` digits). */
+export const getTime = Endpoint.make({
+  operationId: "get_time",
+  name: "System.getTime",
+  method: "GET",
+  path: "/api/v1/time",
+  request: S.NoParams,
+  response: Endpoint.text(S.Millis)
+})
+
+export const getWallets = Endpoint.make({
+  operationId: "get_wallets",
+  name: "System.getWallets",
+  method: "GET",
+  path: "/api/v1/wallets",
+  request: S.NoParams,
+  response: Endpoint.json(Schema.Array(Wallet))
+})
