@@ -1,0 +1,511 @@
+/**
+ * A local Backpack-compatible exchange: REST and WebSocket on one port, seeded markets and market makers, signed
+ * accounts, a matching engine, perp positions and funding, rate limits and fault injection.
+ *
+ * @since 0.1.0
+ */
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as HttpServer from "@effect/platform/HttpServer"
+import type * as HttpServerError from "@effect/platform/HttpServerError"
+import * as Context from "effect/Context"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Schedule from "effect/Schedule"
+import type * as Scope from "effect/Scope"
+import { createServer } from "node:http"
+import * as Auth from "./internal/auth.js"
+import type { RateLimitSettings } from "./internal/controls.js"
+import type { Controls } from "./internal/controls.js"
+import * as D from "./internal/decimal.js"
+import type { Account, Market } from "./internal/engine.js"
+import { ApiFailure, Engine, PlainFailure } from "./internal/engine.js"
+import { router } from "./internal/http.js"
+import type { MarketDefinition } from "./internal/markets.js"
+import * as Prng from "./internal/prng.js"
+import * as V from "./internal/views.js"
+import { makeHub } from "./internal/ws.js"
+
+/**
+ * The demo seed printed in Backpack's own support guides (public; for tests and demos only).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEMO_SECRET = "4odxgSUxFrC/zsKWZF4OQwYAgnNu9hnWH3NxWfLAPz4="
+
+/**
+ * Credentials of a simulator account: base64 public key (`X-API-Key`) and base64 32-byte Ed25519 seed.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AccountCredentials {
+  readonly apiKey: string
+  readonly apiSecret: string
+  readonly userId: number
+}
+
+/**
+ * An account to register on start (e.g. from an `--accounts` JSON file).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AccountSeed {
+  /** Base64 32-byte seed; a seeded random one when omitted. */
+  readonly apiSecret?: string | undefined
+  /** Initial balances, asset → decimal string. */
+  readonly balances?: Readonly<Record<string, string>> | undefined
+}
+
+/**
+ * Options of `make` / `layer`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SimulatorOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  readonly port?: number | undefined
+  /** Bind address (default `127.0.0.1`). */
+  readonly host?: string | undefined
+  /** PRNG seed for books, ids, keys, activity and random faults (default 42). */
+  readonly seed?: number | undefined
+  /** Injected wall clock in ms (default `Date.now`). */
+  readonly clock?: (() => number) | undefined
+  /** Seed market-maker books and a few trades per market (default true). */
+  readonly liquidity?: boolean | undefined
+  /** Background seeded makers/takers; off by default. */
+  readonly activity?: { readonly intervalMs: number } | false | undefined
+  /** Rate limits; default the real ones (2000/min standard, 30/min historical); `false` disables. */
+  readonly rateLimits?: RateLimitSettings | false | undefined
+  /** Server WebSocket Ping interval (default 60 000 ms, as the live service). */
+  readonly pingIntervalMs?: number | undefined
+  /** Register and fund the support-guide demo account (default true). */
+  readonly demoAccount?: boolean | undefined
+  /** Further accounts to register on start. */
+  readonly accounts?: ReadonlyArray<AccountSeed> | undefined
+  /** Replace the seeded markets. */
+  readonly markets?: ReadonlyArray<MarketDefinition> | undefined
+  /** Maker / taker fee rates as decimal fractions (default `0.0002` / `0.0005`). */
+  readonly makerFee?: string | undefined
+  readonly takerFee?: string | undefined
+  /** Accepted skew of `X-Timestamp` ahead of the server clock, ms (default 1000). */
+  readonly futureToleranceMs?: number | undefined
+}
+
+/**
+ * Failure of a control-API call (unknown account, bad asset or quantity, rejected order).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class SimulatorError extends Data.TaggedError("SimulatorError")<{
+  readonly message: string
+  readonly code?: string | undefined
+}> {}
+
+/**
+ * Balance of one asset, decimal strings.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface BalanceView {
+  readonly available: string
+  readonly locked: string
+  readonly staked: string
+}
+
+/**
+ * Result of `audit`: per-asset totals across all accounts (including the fee collector and open perp cash)
+ * against net deposits, plus invariant violations.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AuditReport {
+  readonly totals: Readonly<Record<string, string>>
+  readonly netFlows: Readonly<Record<string, string>>
+  readonly fees: Readonly<Record<string, string>>
+  /** Assets whose total differs from the net flows. */
+  readonly conservationViolations: ReadonlyArray<string>
+  /** `apiKey:asset` pairs with a negative available or locked balance (spot assets only; USDC can carry PnL). */
+  readonly negativeBalances: ReadonlyArray<string>
+  /** Markets whose best bid is at or above the best ask. */
+  readonly crossedBooks: ReadonlyArray<string>
+  /** Accounts whose locked balances differ from the sum of their open orders' locks. */
+  readonly lockMismatches: ReadonlyArray<string>
+}
+
+/**
+ * Fault injection controls. Random faults draw from the seeded generator.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Faults {
+  /** Delay every REST answer by `ms`. */
+  readonly setLatency: (ms: number) => Effect.Effect<void>
+  /** Answer a share (0..1) of REST requests with 429 `TOO_MANY_REQUESTS` and another share with 503 `MAINTENANCE`. */
+  readonly setErrorRates: (
+    rates: { readonly tooManyRequests?: number; readonly unavailable?: number }
+  ) => Effect.Effect<void>
+  /**
+   * The next `count` successful order mutations (POST/DELETE `/api/v1/order(s)`) are executed, then the
+   * connection is destroyed without an answer (the client sees an outcome-unknown failure).
+   */
+  readonly dropAfterAccept: (count?: number) => Effect.Effect<void>
+  /** Terminates one WebSocket connection (by id) or all; returns how many were closed. */
+  readonly disconnectWebSockets: (connectionId?: number) => Effect.Effect<number>
+  /** Ids of the open WebSocket connections, oldest first. */
+  readonly webSocketConnections: Effect.Effect<ReadonlyArray<number>>
+  /** Skips `ids` sequence ids before the next depth event of `symbol` (a gap for clients). */
+  readonly depthGap: (symbol: string, ids?: number) => Effect.Effect<void, SimulatorError>
+  /** Sends a malformed (truncated JSON) frame now to one connection or all; returns how many got it. */
+  readonly sendMalformedFrame: (connectionId?: number) => Effect.Effect<number>
+  /** Corrupts the next `count` outgoing data frames (truncated JSON). */
+  readonly corruptNextFrames: (count: number) => Effect.Effect<void>
+  /** Shifts the server clock (REST `/time`, timestamp checks, event times) by `ms`. */
+  readonly setClockOffset: (ms: number) => Effect.Effect<void>
+  /** Clears every fault. */
+  readonly reset: Effect.Effect<void>
+}
+
+/**
+ * The running simulator and its control API.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SimulatorService {
+  /** REST base URL, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string
+  /** WebSocket URL (same port, root path), e.g. `ws://127.0.0.1:41234`. */
+  readonly wsUrl: string
+  readonly port: number
+  /** The funded demo account (when enabled). */
+  readonly demoAccount: AccountCredentials | undefined
+  /** Accounts registered from `options.accounts`, in order. */
+  readonly seededAccounts: ReadonlyArray<AccountCredentials>
+  /** Registers an account (from a base64 32-byte seed, or a seeded random one) with optional balances. */
+  readonly createAccount: (
+    options?: { readonly seed?: string; readonly balances?: Readonly<Record<string, string>> }
+  ) => Effect.Effect<AccountCredentials, SimulatorError>
+  /** Faucet: credits `quantity` of `asset` to the account (recorded as a confirmed deposit). */
+  readonly deposit: (apiKey: string, asset: string, quantity: string) => Effect.Effect<void, SimulatorError>
+  /** Balances of an account, like `GET /api/v1/capital`. */
+  readonly balances: (apiKey: string) => Effect.Effect<Readonly<Record<string, BalanceView>>, SimulatorError>
+  /** Executes an order for an account without signing (`OrderExecutePayload` fields); returns the order JSON. */
+  readonly executeOrder: (
+    apiKey: string,
+    order: Readonly<Record<string, unknown>>
+  ) => Effect.Effect<Readonly<Record<string, unknown>>, SimulatorError>
+  /** Sets mark and index price of a market (perp PnL, margin, funding use it). */
+  readonly setMarkPrice: (symbol: string, price: string) => Effect.Effect<void, SimulatorError>
+  /** Sets the current funding rate of a perp (decimal fraction, 6 dp). */
+  readonly setFundingRate: (symbol: string, rate: string) => Effect.Effect<void, SimulatorError>
+  /** Settles funding now for one perp or all; returns the number of payments. */
+  readonly settleFunding: (symbol?: string) => Effect.Effect<number, SimulatorError>
+  /** Runs `steps` rounds of seeded background activity now. */
+  readonly runActivity: (steps?: number) => Effect.Effect<void>
+  /** Replaces the rate limits (`false` disables) and clears the counters. */
+  readonly setRateLimits: (limits: RateLimitSettings | false) => Effect.Effect<void>
+  /** Invariant check across the whole exchange. */
+  readonly audit: Effect.Effect<AuditReport>
+  /** Fault injection. */
+  readonly faults: Faults
+}
+
+/**
+ * Service tag.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Simulator extends Context.Tag("@effect-backpack/simulator/Simulator")<Simulator, SimulatorService>() {}
+
+/**
+ * The real rate limits of §8.3.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultRateLimits: RateLimitSettings = { standard: 2000, historical: 30, windowMs: 60_000 }
+
+const fail = (message: string, code?: string) => new SimulatorError({ message, code })
+
+const decodeSeed = (seed: string): Uint8Array | undefined => {
+  const bytes = Auth.fromBase64(seed)
+  if (bytes === undefined) return undefined
+  if (bytes.length === 32) return bytes
+  if (bytes.length === 64) return bytes.slice(0, 32)
+  return undefined
+}
+
+/**
+ * Starts a simulator in the current scope; it stops when the scope closes.
+ *
+ * @since 0.1.0
+ * @category constructors
+ * @example
+ * ```ts
+ * const program = Effect.scoped(Effect.gen(function*() {
+ *   const sim = yield* Simulator.make({ seed: 7 })
+ *   const trader = yield* sim.createAccount({ balances: { USDC: "10000" } })
+ *   // point a Backpack client at sim.url / sim.wsUrl with trader.apiKey / trader.apiSecret
+ * }))
+ * ```
+ */
+export const make = (
+  options: SimulatorOptions = {}
+): Effect.Effect<SimulatorService, HttpServerError.ServeError | SimulatorError, Scope.Scope> =>
+  Effect.gen(function*() {
+    const seed = options.seed ?? 42
+    const engine = new Engine({
+      seed,
+      clock: options.clock ?? Date.now,
+      markets: options.markets,
+      liquidity: options.liquidity,
+      makerFee: options.makerFee,
+      takerFee: options.takerFee
+    })
+    const controls: Controls = {
+      latencyMs: 0,
+      rate429: 0,
+      rate503: 0,
+      dropAfterAccept: 0,
+      malformedFrames: 0,
+      rateLimits: options.rateLimits === false ? undefined : options.rateLimits ?? defaultRateLimits,
+      futureToleranceMs: options.futureToleranceMs ?? 1000,
+      faultPrng: Prng.make(seed ^ 0x5eed),
+      buckets: new Map()
+    }
+
+    const accountOf = (apiKey: string): Effect.Effect<Account, SimulatorError> => {
+      const account = engine.accountsByKey.get(apiKey)
+      return account === undefined || account.internal ?
+        Effect.fail(fail(`Unknown account ${apiKey}`, "RESOURCE_NOT_FOUND")) :
+        Effect.succeed(account)
+    }
+    const marketOf = (symbol: string): Effect.Effect<Market, SimulatorError> => {
+      const m = engine.markets.get(symbol)
+      return m === undefined ? Effect.fail(fail(`Unknown market ${symbol}`, "INVALID_MARKET")) : Effect.succeed(m)
+    }
+    const parseDecimal = (value: string, what: string): Effect.Effect<bigint, SimulatorError> => {
+      const d = D.parse(value)
+      return d === undefined
+        ? Effect.fail(fail(`Invalid ${what}: ${value}`, "INVALID_CLIENT_REQUEST"))
+        : Effect.succeed(d)
+    }
+
+    const deposit = (apiKey: string, asset: string, quantity: string) =>
+      Effect.gen(function*() {
+        const account = yield* accountOf(apiKey)
+        if (!engine.assets.some((a) => a.symbol === asset)) {
+          return yield* Effect.fail(fail(`Unknown asset ${asset}`, "INVALID_ASSET"))
+        }
+        const q = yield* parseDecimal(quantity, "quantity")
+        if (q <= 0n) return yield* Effect.fail(fail("Quantity must be positive", "INVALID_QUANTITY"))
+        engine.deposit(account, asset, q)
+      })
+
+    const createAccount = (
+      opts: { readonly seed?: string | undefined; readonly balances?: Readonly<Record<string, string>> | undefined } =
+        {}
+    ) =>
+      Effect.gen(function*() {
+        let created: { readonly account: Account; readonly apiSecret: string }
+        if (opts.seed !== undefined) {
+          const bytes = decodeSeed(opts.seed)
+          if (bytes === undefined) {
+            return yield* Effect.fail(
+              fail("apiSecret must be base64 of a 32-byte Ed25519 seed", "INVALID_CLIENT_REQUEST")
+            )
+          }
+          created = engine.createAccount(bytes)
+        } else {
+          created = engine.createRandomAccount()
+        }
+        for (const [asset, qty] of Object.entries(opts.balances ?? {})) {
+          yield* deposit(created.account.apiKey, asset, qty)
+        }
+        return { apiKey: created.account.apiKey, apiSecret: created.apiSecret, userId: created.account.id }
+      })
+
+    const demoAccount = options.demoAccount === false ? undefined : yield* createAccount({
+      seed: DEMO_SECRET,
+      balances: { USDC: "100000", SOL: "1000", BTC: "2", ETH: "50" }
+    })
+    const seededAccounts: Array<AccountCredentials> = []
+    for (const a of options.accounts ?? []) {
+      seededAccounts.push(yield* createAccount({ seed: a.apiSecret, balances: a.balances }))
+    }
+
+    // HTTP server (Effect router on platform-node) + WebSocket hub on the same node server
+    const nodeServer = createServer()
+    const server = yield* NodeHttpServer.make(() => nodeServer, {
+      port: options.port ?? 0,
+      host: options.host ?? "127.0.0.1"
+    })
+    yield* HttpServer.serveEffect(router(engine, controls)).pipe(Effect.provideService(HttpServer.HttpServer, server))
+    const hub = yield* Effect.acquireRelease(
+      Effect.sync(() => makeHub(engine, controls, { pingIntervalMs: options.pingIntervalMs ?? 60_000 })),
+      (hub) => Effect.promise(() => hub.close())
+    )
+    // The platform installs its own upgrade handler (for HttpServerRequest.upgrade); ours serves `/` with
+    // server pings and raw frame control, so it replaces it.
+    nodeServer.removeAllListeners("upgrade")
+    nodeServer.on("upgrade", hub.handleUpgrade)
+
+    const address = server.address
+    const port = address._tag === "TcpAddress" ? address.port : 0
+    const host = options.host ?? "127.0.0.1"
+
+    yield* Effect.forkScoped(
+      Effect.sync(() => engine.settleDueFunding()).pipe(Effect.repeat(Schedule.spaced("1 second")))
+    )
+    if (options.activity !== undefined && options.activity !== false) {
+      yield* Effect.forkScoped(
+        Effect.sync(() => engine.activityStep()).pipe(
+          Effect.repeat(Schedule.spaced(`${options.activity.intervalMs} millis`))
+        )
+      )
+    }
+
+    const faults: Faults = {
+      setLatency: (ms) => Effect.sync(() => void (controls.latencyMs = Math.max(0, ms))),
+      setErrorRates: (rates) =>
+        Effect.sync(() => {
+          controls.rate429 = rates.tooManyRequests ?? 0
+          controls.rate503 = rates.unavailable ?? 0
+        }),
+      dropAfterAccept: (count = 1) => Effect.sync(() => void (controls.dropAfterAccept = count)),
+      disconnectWebSockets: (id) => Effect.sync(() => hub.disconnect(id)),
+      webSocketConnections: Effect.sync(() => hub.connections()),
+      depthGap: (symbol, ids = 1) => Effect.map(marketOf(symbol), (m) => void (m.pendingGap += ids)),
+      sendMalformedFrame: (id) => Effect.sync(() => hub.sendMalformed(id)),
+      corruptNextFrames: (count) => Effect.sync(() => void (controls.malformedFrames = count)),
+      setClockOffset: (ms) => Effect.sync(() => void (engine.clockOffset = ms)),
+      reset: Effect.sync(() => {
+        controls.latencyMs = 0
+        controls.rate429 = 0
+        controls.rate503 = 0
+        controls.dropAfterAccept = 0
+        controls.malformedFrames = 0
+        engine.clockOffset = 0
+        for (const m of engine.markets.values()) m.pendingGap = 0
+      })
+    }
+
+    const service: SimulatorService = {
+      url: `http://${host}:${port}`,
+      wsUrl: `ws://${host}:${port}`,
+      port,
+      demoAccount,
+      seededAccounts,
+      createAccount,
+      deposit,
+      balances: (apiKey) =>
+        Effect.map(accountOf(apiKey), (account) => {
+          const out: Record<string, BalanceView> = {}
+          for (const [asset, b] of account.balances) {
+            out[asset] = { available: D.format(b.available), locked: D.format(b.locked), staked: D.format(b.staked) }
+          }
+          return out
+        }),
+      executeOrder: (apiKey, order) =>
+        Effect.flatMap(accountOf(apiKey), (account) =>
+          Effect.try({
+            try: () => V.order(engine, engine.execute(account, { ...order })),
+            catch: (e) =>
+              e instanceof ApiFailure ?
+                fail(e.message, e.code) :
+                e instanceof PlainFailure ?
+                fail(e.text, "INVALID_CLIENT_REQUEST") :
+                fail(String(e))
+          })),
+      setMarkPrice: (symbol, price) =>
+        Effect.gen(function*() {
+          const m = yield* marketOf(symbol)
+          const p = yield* parseDecimal(price, "price")
+          engine.setMarkPrice(m, p)
+        }),
+      setFundingRate: (symbol, rate) =>
+        Effect.gen(function*() {
+          const m = yield* marketOf(symbol)
+          engine.setFundingRate(m, yield* parseDecimal(rate, "rate"))
+        }),
+      settleFunding: (symbol) =>
+        symbol === undefined ?
+          Effect.sync(() => [...engine.markets.values()].reduce((n, m) => n + engine.settleFunding(m), 0)) :
+          Effect.map(marketOf(symbol), (m) => engine.settleFunding(m)),
+      runActivity: (steps = 1) =>
+        Effect.sync(() => {
+          for (let i = 0; i < steps; i++) engine.activityStep()
+        }),
+      setRateLimits: (limits) =>
+        Effect.sync(() => {
+          controls.rateLimits = limits === false ? undefined : limits
+          controls.buckets.clear()
+        }),
+      audit: Effect.sync(() => audit(engine)),
+      faults
+    }
+    return service
+  })
+
+const audit = (engine: Engine): AuditReport => {
+  const totals = engine.totals()
+  const flows = engine.netFlows()
+  const fmt = (m: Map<string, bigint>) => Object.fromEntries([...m].map(([k, v]) => [k, D.format(v)]))
+  const conservationViolations: Array<string> = []
+  for (const asset of new Set([...totals.keys(), ...flows.keys()])) {
+    if ((totals.get(asset) ?? 0n) !== (flows.get(asset) ?? 0n)) conservationViolations.push(asset)
+  }
+  const perpQuotes = new Set<string>()
+  for (const m of engine.markets.values()) if (m.perp) perpQuotes.add(m.def.quoteSymbol)
+  const negativeBalances: Array<string> = []
+  const lockMismatches: Array<string> = []
+  for (const account of engine.accounts.values()) {
+    const hasPositions = [...account.positions.values()].some((p) => p.netQuantity !== 0n || p.pnlRealized !== 0n)
+    for (const [asset, b] of account.balances) {
+      if (b.locked < 0n || (b.available < 0n && !(hasPositions && perpQuotes.has(asset)))) {
+        negativeBalances.push(`${account.apiKey}:${asset}`)
+      }
+    }
+    const expected = new Map<string, bigint>()
+    for (const o of engine.openOrders(account)) {
+      if (o.lockAsset !== null) expected.set(o.lockAsset, (expected.get(o.lockAsset) ?? 0n) + o.locked)
+    }
+    for (const [asset, b] of account.balances) {
+      if (b.locked !== (expected.get(asset) ?? 0n)) lockMismatches.push(`${account.apiKey}:${asset}`)
+    }
+  }
+  const crossedBooks: Array<string> = []
+  for (const m of engine.markets.values()) {
+    const bid = engine.bestBid(m)
+    const ask = engine.bestAsk(m)
+    if (bid !== null && ask !== null && bid >= ask) crossedBooks.push(m.symbol)
+  }
+  return {
+    totals: fmt(totals),
+    netFlows: fmt(flows),
+    fees: Object.fromEntries([...engine.feeAccount().balances].map(([k, b]) => [k, D.format(b.available)])),
+    conservationViolations,
+    negativeBalances,
+    crossedBooks,
+    lockMismatches
+  }
+}
+
+/**
+ * A layer running a simulator for the lifetime of the layer (port 0 by default).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (
+  options: SimulatorOptions = {}
+): Layer.Layer<Simulator, HttpServerError.ServeError | SimulatorError> => Layer.scoped(Simulator, make(options))

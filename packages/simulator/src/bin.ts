@@ -1,0 +1,84 @@
+/**
+ * CLI: `backpack-simulator --port 8080 --seed 42 [--host 127.0.0.1] [--accounts file.json] [--activity [ms]]
+ * [--no-rate-limits]`. Prints the URLs and the account keys, runs until interrupted.
+ *
+ * @since 0.1.0
+ */
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import { readFileSync } from "node:fs"
+import * as Simulator from "./Simulator.js"
+
+const usage = `usage: backpack-simulator [--port 8080] [--host 127.0.0.1] [--seed 42] [--accounts file.json]
+                          [--activity [intervalMs]] [--no-rate-limits]
+
+--accounts: JSON array of { "apiSecret"?: base64 32-byte seed, "balances"?: { "USDC": "1000", ... } }`
+
+const parseArgs = (argv: ReadonlyArray<string>): Simulator.SimulatorOptions => {
+  let port = 8080
+  let host = "127.0.0.1"
+  let seed = 42
+  let accounts: ReadonlyArray<Simulator.AccountSeed> | undefined
+  let activity: { readonly intervalMs: number } | undefined
+  let rateLimits: false | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const next = () => {
+      const v = argv[++i]
+      if (v === undefined) throw new Error(`${arg} needs a value\n${usage}`)
+      return v
+    }
+    switch (arg) {
+      case "--port":
+        port = Number(next())
+        break
+      case "--host":
+        host = next()
+        break
+      case "--seed":
+        seed = Number(next())
+        break
+      case "--accounts":
+        accounts = JSON.parse(readFileSync(next(), "utf8")) as ReadonlyArray<Simulator.AccountSeed>
+        break
+      case "--activity": {
+        const v = argv[i + 1]
+        if (v !== undefined && /^\d+$/.test(v)) {
+          i++
+          activity = { intervalMs: Number(v) }
+        } else {
+          activity = { intervalMs: 500 }
+        }
+        break
+      }
+      case "--no-rate-limits":
+        rateLimits = false
+        break
+      case "--help":
+      case "-h":
+        console.log(usage)
+        process.exit(0)
+        break
+      default:
+        throw new Error(`unknown argument ${arg}\n${usage}`)
+    }
+  }
+  return { port, host, seed, accounts, activity, rateLimits }
+}
+
+const program = Effect.gen(function*() {
+  const options = yield* Effect.try(() => parseArgs(process.argv.slice(2)))
+  const sim = yield* Simulator.make(options)
+  yield* Console.log(`Backpack simulator (seed ${options.seed})`)
+  yield* Console.log(`  REST      ${sim.url}`)
+  yield* Console.log(`  WebSocket ${sim.wsUrl}`)
+  const show = (label: string, a: Simulator.AccountCredentials) =>
+    Console.log(`  ${label}\n    BACKPACK_API_KEY=${a.apiKey}\n    BACKPACK_API_SECRET=${a.apiSecret}`)
+  if (sim.demoAccount !== undefined) yield* show("demo account", sim.demoAccount)
+  for (const [i, a] of sim.seededAccounts.entries()) yield* show(`account ${i + 1}`, a)
+  yield* Console.log(`  faucet    POST ${sim.url}/_simulator/faucet {"apiKey","asset","quantity"}`)
+  return yield* Effect.never
+})
+
+NodeRuntime.runMain(Effect.scoped(program))

@@ -1,0 +1,85 @@
+/**
+ * Ed25519 keys and the Backpack signing-string canonicalisation (§2 of the API reference), implemented
+ * independently of the SDK.
+ *
+ * @internal
+ */
+import { ed25519 } from "@noble/curves/ed25519.js"
+
+/** Decodes standard base64; `undefined` when the text is not base64. */
+export const fromBase64 = (text: string): Uint8Array | undefined => {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return undefined
+  return new Uint8Array(Buffer.from(text, "base64"))
+}
+
+/** Encodes standard base64 with padding. */
+export const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString("base64")
+
+/** Derives the 32-byte public key from a 32-byte seed. */
+export const publicKeyFromSeed = (seed: Uint8Array): Uint8Array => ed25519.getPublicKey(seed)
+
+/** Signs the UTF-8 bytes of `message`; returns the base64 signature. */
+export const sign = (message: string, seed: Uint8Array): string =>
+  toBase64(ed25519.sign(new TextEncoder().encode(message), seed))
+
+/** Verifies a base64 signature. Never throws. */
+export const verify = (signature: string, message: string, publicKey: Uint8Array): boolean => {
+  const sig = fromBase64(signature)
+  if (sig === undefined || sig.length !== 64) return false
+  try {
+    return ed25519.verify(sig, new TextEncoder().encode(message), publicKey)
+  } catch {
+    return false
+  }
+}
+
+/** Renders one value the way the signing string expects (raw strings, JSON text for the rest). */
+export const renderValue = (value: unknown): string => {
+  if (typeof value === "string") return value
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value)
+  return JSON.stringify(value)
+}
+
+/** Sorted `key=value` pairs of a JSON object's top-level fields, dropping `null`/absent values. */
+export const pairsFromObject = (body: Record<string, unknown>): Array<readonly [string, string]> =>
+  Object.keys(body)
+    .filter((key) => body[key] !== null && body[key] !== undefined)
+    .sort()
+    .map((key) => [key, renderValue(body[key])] as const)
+
+/** Sorted (stable, repeated keys kept in order) `key=value` pairs of a query string, values decoded. */
+export const pairsFromQuery = (query: URLSearchParams): Array<readonly [string, string]> =>
+  Array.from(query.entries())
+    .map(([k, v], i) => [k, v, i] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] - b[2]))
+    .map(([k, v]) => [k, v] as const)
+
+const join = (pairs: ReadonlyArray<readonly [string, string]>, encode: boolean): string =>
+  pairs.map(([k, v]) => `${k}=${encode ? encodeURIComponent(v) : v}`).join("&")
+
+/** The signing string of a single request. `encode` produces CCXT's percent-encoded variant. */
+export const signingString = (
+  instruction: string,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  timestamp: string,
+  window: string,
+  encode = false
+): string => {
+  const params = join(pairs, encode)
+  return `instruction=${instruction}${params.length > 0 ? `&${params}` : ""}&timestamp=${timestamp}&window=${window}`
+}
+
+/** The signing string of a batch body (§2.4): one `instruction=` segment per element. */
+export const batchSigningString = (
+  instruction: string,
+  items: ReadonlyArray<Record<string, unknown>>,
+  timestamp: string,
+  window: string,
+  encode = false
+): string => {
+  const parts = items.map((item) => {
+    const params = join(pairsFromObject(item), encode)
+    return `instruction=${instruction}${params.length > 0 ? `&${params}` : ""}`
+  })
+  return `${parts.join("&")}&timestamp=${timestamp}&window=${window}`
+}
