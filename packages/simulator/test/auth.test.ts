@@ -75,7 +75,12 @@ layer(Simulator.layer({ seed: 3, rateLimits: false }), { excludeTestServices: tr
       const expired = yield* signed(sim.url, { secret: DEMO, ...capital, timestamp: Date.now() - 10_000 })
       expect(expired.status).toBe(401)
       expect(expired.json).toEqual({ code: "INVALID_CLIENT_REQUEST", message: "Request has expired" })
-      const longWindow = yield* signed(sim.url, { secret: DEMO, ...capital, timestamp: Date.now() - 10_000, window: 60_000 })
+      const longWindow = yield* signed(sim.url, {
+        secret: DEMO,
+        ...capital,
+        timestamp: Date.now() - 10_000,
+        window: 60_000
+      })
       expect(longWindow.status).toBe(200)
       const future = yield* signed(sim.url, { secret: DEMO, ...capital, timestamp: Date.now() + 30_000 })
       expect(future.status).toBe(401)
@@ -108,12 +113,19 @@ layer(Simulator.layer({ seed: 3, rateLimits: false }), { excludeTestServices: tr
       })
       expect(wrongInstruction.status).toBe(401)
       const ts = Date.now()
-      const h = Signing.headers({ secret: DEMO, instruction: "fillHistoryQueryAll", params: { symbol: "SOL_USDC" }, timestamp: ts })
+      const h = Signing.headers({
+        secret: DEMO,
+        instruction: "fillHistoryQueryAll",
+        params: { symbol: "SOL_USDC" },
+        timestamp: ts
+      })
       const badQuery = yield* Effect.promise(() =>
         fetch(`${sim.url}/wapi/v1/history/fills?symbol=BTC_USDC`, { headers: h })
       )
       expect(badQuery.status).toBe(401)
-      const goodQuery = yield* Effect.promise(() => fetch(`${sim.url}/wapi/v1/history/fills?symbol=SOL_USDC`, { headers: h }))
+      const goodQuery = yield* Effect.promise(() =>
+        fetch(`${sim.url}/wapi/v1/history/fills?symbol=SOL_USDC`, { headers: h })
+      )
       expect(goodQuery.status).toBe(200)
       const batch = yield* signed(sim.url, {
         secret: DEMO,
@@ -137,7 +149,12 @@ layer(Simulator.layer({ seed: 3, rateLimits: false }), { excludeTestServices: tr
 describe("accounts", () => {
   it("rejects a seed that is not 32 bytes", async () => {
     const exit = await Effect.runPromiseExit(
-      Effect.scoped(Effect.flatMap(Simulator.make({ rateLimits: false, liquidity: false }), (sim) => sim.createAccount({ seed: "AAAA" })))
+      Effect.scoped(
+        Effect.flatMap(
+          Simulator.make({ rateLimits: false, liquidity: false }),
+          (sim) => sim.createAccount({ seed: "AAAA" })
+        )
+      )
     )
     expect(exit._tag).toBe("Failure")
   })

@@ -4,7 +4,13 @@ import { Simulator } from "../src/index.js"
 
 const fresh = Simulator.make({ liquidity: false, rateLimits: false, demoAccount: false, seed: 1 })
 
-const lim = (symbol: string, side: "Bid" | "Ask", price: string, quantity: string, extra: Record<string, unknown> = {}) => ({
+const lim = (
+  symbol: string,
+  side: "Bid" | "Ask",
+  price: string,
+  quantity: string,
+  extra: Record<string, unknown> = {}
+) => ({
   symbol,
   side,
   orderType: "Limit",
@@ -71,23 +77,49 @@ describe("matching engine", () => {
       yield* sim.executeOrder(mm.apiKey, lim("SOL_USDC", "Ask", "100.00", "2"))
       yield* sim.executeOrder(mm.apiKey, lim("SOL_USDC", "Ask", "101.00", "2"))
       yield* sim.executeOrder(mm.apiKey, lim("SOL_USDC", "Bid", "99.00", "10"))
-      const byQty = yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", quantity: "3" })
-      expect(byQty).toMatchObject({ orderType: "Market", status: "Filled", executedQuantity: "3.00", executedQuoteQuantity: "301" })
+      const byQty = yield* sim.executeOrder(t.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Market",
+        quantity: "3"
+      })
+      expect(byQty).toMatchObject({
+        orderType: "Market",
+        status: "Filled",
+        executedQuantity: "3.00",
+        executedQuoteQuantity: "301"
+      })
       const byQuote = yield* sim.executeOrder(t.apiKey, {
         symbol: "SOL_USDC",
         side: "Bid",
         orderType: "Market",
         quoteQuantity: "50.5"
       })
-      expect(byQuote).toMatchObject({ status: "Filled", executedQuantity: "0.50", executedQuoteQuantity: "50.5", quoteQuantity: "50.5" })
-      const sell = yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Ask", orderType: "Market", quoteQuantity: "99" })
-      expect(sell).toMatchObject({ status: "Filled", executedQuantity: "1.00", executedQuoteQuantity: "99" })
-      const noLiquidity = yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", quantity: "1" })
-      expect(noLiquidity).toMatchObject({ status: "Expired", executedQuantity: "0.50" })
-      expect(yield* errorOf(sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market" }))).toEqual({
-        code: "INVALID_CLIENT_REQUEST",
-        message: "Market orders must specify a quantity or quoteQuantity"
+      expect(byQuote).toMatchObject({
+        status: "Filled",
+        executedQuantity: "0.50",
+        executedQuoteQuantity: "50.5",
+        quoteQuantity: "50.5"
       })
+      const sell = yield* sim.executeOrder(t.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Ask",
+        orderType: "Market",
+        quoteQuantity: "99"
+      })
+      expect(sell).toMatchObject({ status: "Filled", executedQuantity: "1.00", executedQuoteQuantity: "99" })
+      const noLiquidity = yield* sim.executeOrder(t.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Market",
+        quantity: "1"
+      })
+      expect(noLiquidity).toMatchObject({ status: "Expired", executedQuantity: "0.50" })
+      expect(yield* errorOf(sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market" })))
+        .toEqual({
+          code: "INVALID_CLIENT_REQUEST",
+          message: "Market orders must specify a quantity or quoteQuantity"
+        })
     }))
 
   it.scoped("postOnly rejected when it would take", () =>
@@ -96,10 +128,11 @@ describe("matching engine", () => {
       const mm = yield* sim.createAccount({ balances: { SOL: "10" } })
       const t = yield* sim.createAccount({ balances: { USDC: "1000" } })
       yield* sim.executeOrder(mm.apiKey, lim("SOL_USDC", "Ask", "100.00", "1"))
-      expect(yield* errorOf(sim.executeOrder(t.apiKey, lim("SOL_USDC", "Bid", "100.00", "1", { postOnly: true })))).toEqual({
-        code: "INVALID_ORDER",
-        message: "Order would immediately match and take."
-      })
+      expect(yield* errorOf(sim.executeOrder(t.apiKey, lim("SOL_USDC", "Bid", "100.00", "1", { postOnly: true }))))
+        .toEqual({
+          code: "INVALID_ORDER",
+          message: "Order would immediately match and take."
+        })
       const ok = yield* sim.executeOrder(t.apiKey, lim("SOL_USDC", "Bid", "99.99", "1", { postOnly: true }))
       expect(ok).toMatchObject({ status: "New", postOnly: true })
     }))
@@ -132,7 +165,10 @@ describe("matching engine", () => {
       const t1 = yield* sim.executeOrder(me.apiKey, lim("SOL_USDC", "Bid", "100.00", "1"))
       expect(t1).toMatchObject({ status: "Expired", executedQuantity: "0.00" })
       // RejectMaker: own maker cancelled, taker continues against the other account
-      const t2 = yield* sim.executeOrder(me.apiKey, lim("SOL_USDC", "Bid", "100.00", "1", { selfTradePrevention: "RejectMaker" }))
+      const t2 = yield* sim.executeOrder(
+        me.apiKey,
+        lim("SOL_USDC", "Bid", "100.00", "1", { selfTradePrevention: "RejectMaker" })
+      )
       expect(t2).toMatchObject({ status: "Filled", executedQuantity: "1.00" })
       const openAfter = yield* Effect.flip(
         sim.executeOrder(me.apiKey, lim("SOL_USDC", "Ask", "100.00", "1", { clientId: 5 })).pipe(
@@ -141,7 +177,10 @@ describe("matching engine", () => {
       )
       expect(openAfter.message).toBe("Order with client ID already exists: 5")
       // RejectBoth: own maker and taker both expire
-      const t3 = yield* sim.executeOrder(me.apiKey, lim("SOL_USDC", "Bid", "100.00", "1", { selfTradePrevention: "RejectBoth" }))
+      const t3 = yield* sim.executeOrder(
+        me.apiKey,
+        lim("SOL_USDC", "Bid", "100.00", "1", { selfTradePrevention: "RejectBoth" })
+      )
       expect(t3).toMatchObject({ status: "Expired", executedQuantity: "0.00" })
       expect(own.status).toBe("New")
       const report = yield* sim.audit
@@ -159,7 +198,10 @@ describe("matching engine", () => {
       const cases: Array<[Record<string, unknown>, { code: string; message: string }]> = [
         [lim("SOL_USDC", "Bid", "10.001", "1"), { code: "INVALID_PRICE", message: "Price decimal too long" }],
         [lim("SOL_USDC", "Bid", "10.00", "1.001"), { code: "INVALID_QUANTITY", message: "Quantity decimal too long" }],
-        [lim("BTC_USDC", "Bid", "10.0", "0.000001"), { code: "INVALID_QUANTITY", message: "Quantity decimal too long" }],
+        [lim("BTC_USDC", "Bid", "10.0", "0.000001"), {
+          code: "INVALID_QUANTITY",
+          message: "Quantity decimal too long"
+        }],
         [lim("SOL_USDC", "Bid", "10.00", "0"), { code: "INVALID_QUANTITY", message: "Quantity must be positive" }],
         [lim("SOL_USDC_PERP", "Bid", "1000.01", "1"), { code: "INVALID_PRICE", message: "Price out of bounds" }],
         [lim("SOL_USDC", "Bid", "10.00", "11"), { code: "INSUFFICIENT_FUNDS", message: "Insufficient funds" }],
@@ -185,7 +227,9 @@ describe("matching engine", () => {
       const sim = yield* fresh
       const long = yield* sim.createAccount({ balances: { USDC: "10000" } })
       const short = yield* sim.createAccount({ balances: { USDC: "10000" } })
-      expect(yield* errorOf(sim.executeOrder(long.apiKey, lim("SOL_USDC_PERP", "Ask", "100.00", "1", { reduceOnly: true }))))
+      expect(
+        yield* errorOf(sim.executeOrder(long.apiKey, lim("SOL_USDC_PERP", "Ask", "100.00", "1", { reduceOnly: true })))
+      )
         .toEqual({ code: "INVALID_ORDER", message: "Reduce only order not reduced" })
       yield* sim.executeOrder(short.apiKey, lim("SOL_USDC_PERP", "Ask", "100.00", "2"))
       yield* sim.executeOrder(long.apiKey, lim("SOL_USDC_PERP", "Bid", "100.00", "2"))
@@ -200,7 +244,10 @@ describe("matching engine", () => {
       expect((yield* sim.balances(short.apiKey)).USDC!.available).toBe("10000.18")
       // long closes 3 reduce-only at 110: capped at 2
       yield* sim.executeOrder(short.apiKey, lim("SOL_USDC_PERP", "Bid", "110.00", "5"))
-      const close = yield* sim.executeOrder(long.apiKey, lim("SOL_USDC_PERP", "Ask", "110.00", "3", { reduceOnly: true }))
+      const close = yield* sim.executeOrder(
+        long.apiKey,
+        lim("SOL_USDC_PERP", "Ask", "110.00", "3", { reduceOnly: true })
+      )
       expect(close).toMatchObject({ executedQuantity: "2.00", status: "Expired", reduceOnly: true })
       // long realised +20, paid taker fee 0.11
       expect((yield* sim.balances(long.apiKey)).USDC!.available).toBe("10019.57")

@@ -1,6 +1,6 @@
-import { Signing } from "../src/index.js"
 import * as Effect from "effect/Effect"
 import WebSocket from "ws"
+import { Signing } from "../src/index.js"
 
 export interface HttpResult {
   readonly status: number
@@ -21,8 +21,7 @@ const toResult = async (res: Response): Promise<HttpResult> => {
 }
 
 /** Plain unsigned GET. */
-export const get = (base: string, path: string) =>
-  Effect.promise(() => fetch(`${base}${path}`).then(toResult))
+export const get = (base: string, path: string) => Effect.promise(() => fetch(`${base}${path}`).then(toResult))
 
 export interface SignedOptions {
   readonly secret: string
@@ -125,8 +124,7 @@ export const connect = (url: string) =>
                 })
               }),
             close: () => ws.close()
-          })
-        )
+          }))
       })
     ),
     (c) => Effect.sync(() => c.ws.terminate())

@@ -32,7 +32,11 @@ const orderFor = (symbols: ReadonlyArray<string>) =>
     })
   )
 
-const run = (seed: number, liquidity: boolean, ops: ReadonlyArray<{ account: number; cancel: boolean; body: Record<string, unknown> }>) => {
+const run = (
+  seed: number,
+  liquidity: boolean,
+  ops: ReadonlyArray<{ account: number; cancel: boolean; body: Record<string, unknown> }>
+) => {
   const engine = new Engine({ seed, clock: () => 1_750_000_000_000, liquidity, seedTrades: 2 })
   const accounts = [0, 1, 2].map(() => engine.createRandomAccount().account)
   for (const a of accounts) {

@@ -1,4 +1,4 @@
-import { assert, describe, expect, layer } from "@effect/vitest"
+import { assert, expect, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { Simulator } from "../src/index.js"
 import { get, signed } from "./helpers.js"
@@ -37,7 +37,9 @@ layer(Simulator.layer({ seed: 7, rateLimits: false }), { excludeTestServices: tr
       const sim = yield* Simulator.Simulator
       const all = yield* get(sim.url, "/api/v1/markets")
       const symbols = all.json.map((m: any) => m.symbol)
-      expect(symbols).toEqual(expect.arrayContaining(["SOL_USDC", "BTC_USDC", "ETH_USDC", "SOL_USDC_PERP", "BTC_USDC_PERP"]))
+      expect(symbols).toEqual(
+        expect.arrayContaining(["SOL_USDC", "BTC_USDC", "ETH_USDC", "SOL_USDC_PERP", "BTC_USDC_PERP"])
+      )
       const perps = yield* get(sim.url, "/api/v1/markets?marketType=PERP")
       expect(perps.json.every((m: any) => m.marketType === "PERP")).toBe(true)
       const both = yield* get(sim.url, "/api/v1/markets?marketType=SPOT&marketType=PERP")
@@ -56,7 +58,10 @@ layer(Simulator.layer({ seed: 7, rateLimits: false }), { excludeTestServices: tr
         fundingInterval: 3600000,
         orderBookState: "Open",
         imfFunction: { type: "sqrt", base: "0.02", factor: "0.00006" },
-        filters: { price: { tickSize: "0.01", minPrice: "0.01" }, quantity: { stepSize: "0.01", minQuantity: "0.01", maxQuantity: null } }
+        filters: {
+          price: { tickSize: "0.01", minPrice: "0.01" },
+          quantity: { stepSize: "0.01", minQuantity: "0.01", maxQuantity: null }
+        }
       })
       const spot = yield* get(sim.url, "/api/v1/market?symbol=BTC_USDC")
       expect(spot.json.fundingInterval).toBeNull()
@@ -75,7 +80,18 @@ layer(Simulator.layer({ seed: 7, rateLimits: false }), { excludeTestServices: tr
       const t = yield* get(sim.url, "/api/v1/ticker?symbol=SOL_USDC")
       expect(t.status).toBe(200)
       expect(Object.keys(t.json).sort()).toEqual(
-        ["firstPrice", "high", "lastPrice", "low", "priceChange", "priceChangePercent", "quoteVolume", "symbol", "trades", "volume"]
+        [
+          "firstPrice",
+          "high",
+          "lastPrice",
+          "low",
+          "priceChange",
+          "priceChangePercent",
+          "quoteVolume",
+          "symbol",
+          "trades",
+          "volume"
+        ]
       )
       for (const k of ["firstPrice", "high", "lastPrice", "low", "volume", "quoteVolume"]) assert.match(t.json[k], dec)
       assert.match(t.json.trades, /^\d+$/)
@@ -104,7 +120,9 @@ layer(Simulator.layer({ seed: 7, rateLimits: false }), { excludeTestServices: tr
       assert.match(d.json.asks[0][0], /^\d+\.\d{2}$/)
       const bad = yield* get(sim.url, "/api/v1/depth?symbol=SOL_USDC&limit=7")
       expect(bad.status).toBe(400)
-      expect(bad.text).toBe("failed to parse parameter `limit`: failed to parse \"DepthLimit\": Expect a valid enumeration value.")
+      expect(bad.text).toBe(
+        "failed to parse parameter `limit`: failed to parse \"DepthLimit\": Expect a valid enumeration value."
+      )
     }))
 
   it.effect("klines: seconds, enum interval, spaced timestamps", () =>
@@ -135,7 +153,14 @@ layer(Simulator.layer({ seed: 7, rateLimits: false }), { excludeTestServices: tr
       const sim = yield* Simulator.Simulator
       const t = yield* get(sim.url, "/api/v1/trades?symbol=ETH_USDC&limit=3")
       expect(t.json.length).toBe(3)
-      expect(Object.keys(t.json[0]).sort()).toEqual(["id", "isBuyerMaker", "price", "quantity", "quoteQuantity", "timestamp"])
+      expect(Object.keys(t.json[0]).sort()).toEqual([
+        "id",
+        "isBuyerMaker",
+        "price",
+        "quantity",
+        "quoteQuantity",
+        "timestamp"
+      ])
       expect(typeof t.json[0].id).toBe("number")
       expect(t.json[2].id).toBeGreaterThan(t.json[0].id)
       expect(t.json[0].timestamp).toBeLessThan(10_000_000_000_000)
@@ -182,9 +207,20 @@ layer(Simulator.layer({ seed: 11, rateLimits: false }), { excludeTestServices: t
   it.effect("account get/patch, limits", () =>
     Effect.gen(function*() {
       const sim = yield* Simulator.Simulator
-      const acc = yield* signed(sim.url, { secret: DEMO, method: "GET", path: "/api/v1/account", instruction: "accountQuery" })
+      const acc = yield* signed(sim.url, {
+        secret: DEMO,
+        method: "GET",
+        path: "/api/v1/account",
+        instruction: "accountQuery"
+      })
       expect(acc.status).toBe(200)
-      expect(acc.json).toMatchObject({ leverageLimit: "10", spotMakerFee: "2", spotTakerFee: "5", limitOrders: 0, liquidating: false })
+      expect(acc.json).toMatchObject({
+        leverageLimit: "10",
+        spotMakerFee: "2",
+        spotTakerFee: "5",
+        limitOrders: 0,
+        liquidating: false
+      })
       const patch = yield* signed(sim.url, {
         secret: DEMO,
         method: "PATCH",
@@ -194,7 +230,12 @@ layer(Simulator.layer({ seed: 11, rateLimits: false }), { excludeTestServices: t
       })
       expect(patch.status).toBe(200)
       expect(patch.text).toBe("")
-      const again = yield* signed(sim.url, { secret: DEMO, method: "GET", path: "/api/v1/account", instruction: "accountQuery" })
+      const again = yield* signed(sim.url, {
+        secret: DEMO,
+        method: "GET",
+        path: "/api/v1/account",
+        instruction: "accountQuery"
+      })
       expect(again.json).toMatchObject({ leverageLimit: "5", autoLend: true })
       const borrow = yield* signed(sim.url, {
         secret: DEMO,
@@ -226,7 +267,12 @@ layer(Simulator.layer({ seed: 11, rateLimits: false }), { excludeTestServices: t
     Effect.gen(function*() {
       const sim = yield* Simulator.Simulator
       const trader = yield* sim.createAccount({ balances: { USDC: "500" } })
-      const cap = yield* signed(sim.url, { secret: trader.apiSecret, method: "GET", path: "/api/v1/capital", instruction: "balanceQuery" })
+      const cap = yield* signed(sim.url, {
+        secret: trader.apiSecret,
+        method: "GET",
+        path: "/api/v1/capital",
+        instruction: "balanceQuery"
+      })
       expect(cap.json).toEqual({ USDC: { available: "500", locked: "0", staked: "0" } })
       const coll = yield* signed(sim.url, {
         secret: trader.apiSecret,
@@ -242,7 +288,12 @@ layer(Simulator.layer({ seed: 11, rateLimits: false }), { excludeTestServices: t
         path: "/wapi/v1/capital/deposits",
         instruction: "depositQueryAll"
       })
-      expect(deps.json[0]).toMatchObject({ symbol: "USDC", quantity: "500", status: "confirmed", source: "administrator" })
+      expect(deps.json[0]).toMatchObject({
+        symbol: "USDC",
+        quantity: "500",
+        status: "confirmed",
+        source: "administrator"
+      })
       const addr = yield* signed(sim.url, {
         secret: trader.apiSecret,
         method: "GET",
@@ -256,10 +307,22 @@ layer(Simulator.layer({ seed: 11, rateLimits: false }), { excludeTestServices: t
         method: "POST",
         path: "/wapi/v1/capital/withdrawals",
         instruction: "withdraw",
-        params: { address: "0x0ad42b8e602c2d3d475ae52d678cf63d84ab2749", blockchain: "Ethereum", quantity: "10", symbol: "USDC" }
+        params: {
+          address: "0x0ad42b8e602c2d3d475ae52d678cf63d84ab2749",
+          blockchain: "Ethereum",
+          quantity: "10",
+          symbol: "USDC"
+        }
       })
       expect(w.status).toBe(200)
-      expect(w.json).toMatchObject({ blockchain: "Ethereum", fee: "3", quantity: "10", status: "pending", symbol: "USDC", clientId: null })
+      expect(w.json).toMatchObject({
+        blockchain: "Ethereum",
+        fee: "3",
+        quantity: "10",
+        status: "pending",
+        symbol: "USDC",
+        clientId: null
+      })
       const list = yield* signed(sim.url, {
         secret: trader.apiSecret,
         method: "GET",
@@ -347,7 +410,10 @@ layer(Simulator.layer({ seed: 11, rateLimits: false }), { excludeTestServices: t
         instruction: "orderCancel",
         params: { symbol: "SOL_USDC" }
       })
-      expect(neither.json).toEqual({ code: "INVALID_CLIENT_REQUEST", message: "Must specify either `clientId` or `orderId`" })
+      expect(neither.json).toEqual({
+        code: "INVALID_CLIENT_REQUEST",
+        message: "Must specify either `clientId` or `orderId`"
+      })
       const cancel = yield* signed(sim.url, {
         secret: t.apiSecret,
         method: "DELETE",
@@ -375,7 +441,13 @@ layer(Simulator.layer({ seed: 11, rateLimits: false }), { excludeTestServices: t
         instruction: "orderExecute",
         params: { symbol: "SOL_USDC", side: "Ask", orderType: "Market", quantity: "1.5" }
       })
-      expect(sell.json).toMatchObject({ orderType: "Market", status: "Filled", executedQuantity: "1.50", quantity: "1.50", quoteQuantity: null })
+      expect(sell.json).toMatchObject({
+        orderType: "Market",
+        status: "Filled",
+        executedQuantity: "1.50",
+        quantity: "1.50",
+        quoteQuantity: null
+      })
       const fills = yield* signed(sim.url, {
         secret: t.apiSecret,
         method: "GET",
@@ -384,7 +456,13 @@ layer(Simulator.layer({ seed: 11, rateLimits: false }), { excludeTestServices: t
         params: { symbol: "SOL_USDC", limit: 100, offset: 0 }
       })
       expect(fills.json.length).toBeGreaterThan(0)
-      expect(fills.json[0]).toMatchObject({ orderId: sell.json.id, side: "Ask", isMaker: false, feeSymbol: "USDC", systemOrderType: null })
+      expect(fills.json[0]).toMatchObject({
+        orderId: sell.json.id,
+        side: "Ask",
+        isMaker: false,
+        feeSymbol: "USDC",
+        systemOrderType: null
+      })
       assert.match(fills.json[0].timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}$/)
       const hist = yield* signed(sim.url, {
         secret: t.apiSecret,
@@ -439,7 +517,12 @@ layer(Simulator.layer({ seed: 11, rateLimits: false }), { excludeTestServices: t
         instruction: "positionQuery"
       })
       expect(pos.json.length).toBe(1)
-      expect(pos.json[0]).toMatchObject({ symbol: "SOL_USDC_PERP", netQuantity: "2.00", pnlRealized: "0", subaccountId: null })
+      expect(pos.json[0]).toMatchObject({
+        symbol: "SOL_USDC_PERP",
+        netQuantity: "2.00",
+        pnlRealized: "0",
+        subaccountId: null
+      })
       expect(Object.keys(pos.json[0])).toEqual(expect.arrayContaining([
         "breakEvenPrice",
         "entryPrice",
@@ -476,6 +559,11 @@ layer(Simulator.layer({ seed: 11, rateLimits: false }), { excludeTestServices: t
         instruction: "fundingHistoryQueryAll"
       })
       // long 2 @ mark 200 * 0.0001 → pays 0.04
-      expect(funding.json[0]).toMatchObject({ symbol: "SOL_USDC_PERP", quantity: "-0.04", fundingRate: "0.0001", userId: t.userId })
+      expect(funding.json[0]).toMatchObject({
+        symbol: "SOL_USDC_PERP",
+        quantity: "-0.04",
+        fundingRate: "0.0001",
+        userId: t.userId
+      })
     }))
 })

@@ -55,7 +55,11 @@ describe("Signing (§2.5 vectors)", () => {
     expect(Signing.sign(DEMO, s)).toBe(
       "Nt/l7sHIKJNAXP9ojVjrCeUspQ2+YbjPUcTWDExau7Md76bstBtp8RzG0lRAVDfFQDatQvTHpakb3ErQUazRBQ=="
     )
-    const fills = Signing.signingString("fillHistoryQueryAll", { symbol: "SOL_USDC", limit: 100, offset: 0 }, 1614550000000)
+    const fills = Signing.signingString(
+      "fillHistoryQueryAll",
+      { symbol: "SOL_USDC", limit: 100, offset: 0 },
+      1614550000000
+    )
     expect(Signing.sign(DEMO, fills)).toBe(
       "b8kDQhA9QSo6I7TixqteRt1hg27bOyoTl3GTuqoLvlVuHniq5tk6vHK4ttSyGYehdg351Df7lioJp3RKsdbGDQ=="
     )

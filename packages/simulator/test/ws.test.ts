@@ -31,10 +31,24 @@ describe("WebSocket", () => {
       yield* Effect.promise(() => c.waitFor((f) => f.error !== undefined))
       const snap = yield* get(sim.url, "/api/v1/depth?symbol=SOL_USDC")
       const S = Number(snap.json.lastUpdateId)
-      yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Limit", price: "170.00", quantity: "1" })
+      yield* sim.executeOrder(t.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Limit",
+        price: "170.00",
+        quantity: "1"
+      })
       yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", quantity: "30" })
-      yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Ask", orderType: "Limit", price: "250.00", quantity: "1" })
-      const last = yield* Effect.promise(() => c.waitFor((f) => f.stream === "depth.SOL_USDC" && f.data.a.some((l: Array<string>) => l[0] === "250.00")))
+      yield* sim.executeOrder(t.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Ask",
+        orderType: "Limit",
+        price: "250.00",
+        quantity: "1"
+      })
+      const last = yield* Effect.promise(() =>
+        c.waitFor((f) => f.stream === "depth.SOL_USDC" && f.data.a.some((l: Array<string>) => l[0] === "250.00"))
+      )
       const depth = c.frames.filter((f) => f.stream === "depth.SOL_USDC").map((f) => f.data)
       expect(depth[0].U).toBe(S + 1)
       for (let i = 1; i < depth.length; i++) expect(depth[i].U).toBe(depth[i - 1].u + 1)
@@ -43,7 +57,13 @@ describe("WebSocket", () => {
       expect(after.json.lastUpdateId).toBe(String(last.data.u))
       const trades = c.frames.filter((f) => f.stream === "trade.SOL_USDC").map((f) => f.data)
       expect(trades.length).toBeGreaterThan(0)
-      expect(trades[0]).toMatchObject({ e: "trade", s: "SOL_USDC", m: false, q: expect.any(String), b: expect.any(String) })
+      expect(trades[0]).toMatchObject({
+        e: "trade",
+        s: "SOL_USDC",
+        m: false,
+        q: expect.any(String),
+        b: expect.any(String)
+      })
       expect(typeof trades[0].t).toBe("number")
       expect(typeof trades[0].T).toBe("string")
     })))
@@ -56,9 +76,21 @@ describe("WebSocket", () => {
       c.send({ method: "SUBSCRIBE", params: ["depth.SOL_USDC"] })
       c.send({ method: "SUBSCRIBE", params: ["bogus"] })
       yield* Effect.promise(() => c.waitFor((f) => f.error !== undefined))
-      yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Limit", price: "100.00", quantity: "1" })
+      yield* sim.executeOrder(t.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Limit",
+        price: "100.00",
+        quantity: "1"
+      })
       yield* sim.faults.depthGap("SOL_USDC", 3)
-      yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Limit", price: "101.00", quantity: "1" })
+      yield* sim.executeOrder(t.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Limit",
+        price: "101.00",
+        quantity: "1"
+      })
       yield* Effect.promise(() => c.waitFor((f) => f.stream === "depth.SOL_USDC" && f.data.b[0]?.[0] === "101.00"))
       const depth = c.frames.filter((f) => f.stream === "depth.SOL_USDC").map((f) => f.data)
       expect(depth[1].U).toBe(depth[0].u + 4)
@@ -74,7 +106,11 @@ describe("WebSocket", () => {
       expect(missing.error).toEqual({ code: 4003, message: "Signature required for private streams" })
       const ts = Date.now()
       const badSig = Signing.sign(t.apiSecret, `instruction=subscribe&timestamp=${ts - 1}&window=5000`)
-      c.send({ method: "SUBSCRIBE", params: ["account.orderUpdate"], signature: [t.apiKey, badSig, String(ts), "5000"] })
+      c.send({
+        method: "SUBSCRIBE",
+        params: ["account.orderUpdate"],
+        signature: [t.apiKey, badSig, String(ts), "5000"]
+      })
       const bad = yield* Effect.promise(() => c.waitFor((f) => f.error?.message === "Invalid signature"))
       expect(bad.error.code).toBe(4003)
       // a position first, so the positionUpdate snapshot has content
@@ -87,8 +123,20 @@ describe("WebSocket", () => {
       })
       const snapshot = yield* Effect.promise(() => c.waitFor((f) => f.stream === "account.positionUpdate"))
       expect(snapshot.data.e).toBeUndefined()
-      expect(snapshot.data).toMatchObject({ s: "SOL_USDC_PERP", q: "1.00", i: expect.any(Number), T: expect.any(String) })
-      yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Limit", price: "100.00", quantity: "2", clientId: 9 })
+      expect(snapshot.data).toMatchObject({
+        s: "SOL_USDC_PERP",
+        q: "1.00",
+        i: expect.any(Number),
+        T: expect.any(String)
+      })
+      yield* sim.executeOrder(t.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Limit",
+        price: "100.00",
+        quantity: "2",
+        clientId: 9
+      })
       const accepted = yield* Effect.promise(() => c.waitFor((f) => f.stream === "account.orderUpdate.SOL_USDC"))
       expect(accepted.data).toMatchObject({
         e: "orderAccepted",
@@ -110,14 +158,17 @@ describe("WebSocket", () => {
       const closed = yield* Effect.promise(() => c.waitFor((f) => f.data?.e === "positionClosed"))
       expect(closed.data).toMatchObject({ s: "SOL_USDC_PERP", q: "0.00" })
       // the perp orders are not on the SOL_USDC-filtered order stream
-      expect(c.frames.filter((f) => f.stream === "account.orderUpdate.SOL_USDC").every((f) => f.data.s === "SOL_USDC")).toBe(true)
+      expect(c.frames.filter((f) => f.stream === "account.orderUpdate.SOL_USDC").every((f) => f.data.s === "SOL_USDC"))
+        .toBe(true)
     })))
 
   it.live("disconnect and malformed frame faults; server ping", () =>
     Effect.scoped(Effect.gen(function*() {
       const sim = yield* Simulator.make({ seed: 5, rateLimits: false, pingIntervalMs: 50, liquidity: false })
       const c = yield* connect(sim.wsUrl)
-      const pinged = yield* Effect.promise(() => new Promise<boolean>((resolve) => c.ws.once("ping", () => resolve(true))))
+      const pinged = yield* Effect.promise(() =>
+        new Promise<boolean>((resolve) => c.ws.once("ping", () => resolve(true)))
+      )
       expect(pinged).toBe(true)
       const ids = yield* sim.faults.webSocketConnections
       expect(ids.length).toBe(1)
