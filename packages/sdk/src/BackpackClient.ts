@@ -241,7 +241,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Signer 
               detail: "this call is signed but no API secret is configured (set BACKPACK_API_SECRET or pass apiSecret)"
             })
           }
-          const timestamp = (yield* Clock.currentTimeMillis) + (yield* Ref.get(clockOffset))
+          const timestamp = Math.floor((yield* Clock.currentTimeMillis) + (yield* Ref.get(clockOffset)))
           const signature = yield* signer.sign(
             signingString({ instruction: endpoint.instruction, params, timestamp, window: config.window })
           )
@@ -288,11 +288,13 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Signer 
           : failure
       })
 
-    const backoff = (attemptNumber: number) =>
-      Effect.flatMap(
-        Random.next,
-        (r) => Effect.sleep(Duration.millis(Math.min(5000, 200 * 2 ** attemptNumber) * (0.5 + r)))
-      )
+    /** Exponential backoff with jitter, never shorter than the exchange's `Retry-After`. */
+    const backoff = (attemptNumber: number, error: BackpackError) =>
+      Effect.flatMap(Random.next, (r) => {
+        const jittered = Math.round(Math.min(5000, 200 * 2 ** attemptNumber) * (0.5 + r))
+        const floor = error._tag === "RateLimitError" ? error.retryAfterMillis ?? 1000 : 0
+        return Effect.sleep(Duration.millis(Math.max(jittered, floor)))
+      })
 
     const execute = <In, Out>(endpoint: Endpoint<In, Out>, input: In): Effect.Effect<Out, BackpackError> =>
       Effect.gen(function*() {
@@ -303,7 +305,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Signer 
               Effect.catchAll((failure) => {
                 const error = failure._tag === "Uncertain" ? failure.error : failure
                 return n < config.retries && isRetryable(error)
-                  ? Effect.zipRight(backoff(n), loop(n + 1))
+                  ? Effect.zipRight(backoff(n, error), loop(n + 1))
                   : Effect.fail(error)
               })
             )
