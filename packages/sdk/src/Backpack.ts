@@ -12,6 +12,7 @@ import * as BackpackConfig from "./BackpackConfig.js"
 import type { ConfigError } from "./BackpackError.js"
 import * as RateLimiter from "./RateLimiter.js"
 import * as Signer from "./Signer.js"
+import * as Orders from "./Orders.js"
 import * as System from "./System.js"
 
 /**
@@ -20,7 +21,7 @@ import * as System from "./System.js"
  * @since 0.1.0
  * @category models
  */
-export type Services = System.System
+export type Services = Orders.Orders | System.System
 
 /**
  * Every REST service, given a `BackpackClient`.
@@ -29,6 +30,7 @@ export type Services = System.System
  * @category layers
  */
 export const layerServices: Layer.Layer<Services, never, BackpackClient.BackpackClient> = Layer.mergeAll(
+  Orders.layer,
   System.layer
 )
 

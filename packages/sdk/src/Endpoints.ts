@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as orders from "./internal/endpoints/orders.js"
 import * as system from "./internal/endpoints/system.js"
 
 /**
@@ -15,7 +16,8 @@ import * as system from "./internal/endpoints/system.js"
  * @category endpoints
  */
 export const byService = {
-  System: system
+  System: system,
+  Orders: orders
 } as const
 
 /**

@@ -4,4 +4,5 @@
  *
  * @since 0.1.0
  */
+export * from "./models/orders.js"
 export * from "./models/system.js"

@@ -1,0 +1,218 @@
+/**
+ * Order placement, queries and cancels (signed), with safe placement: every placement carries a
+ * client id (generated when the caller gives none), placements and cancels are never retried, and
+ * an answer lost in transit (`OutcomeUnknown`) can be settled with `reconcile`.
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Random from "effect/Random"
+import * as Schema from "effect/Schema"
+import { BackpackClient } from "./BackpackClient.js"
+import type { BackpackError, OutcomeUnknown } from "./BackpackError.js"
+import * as Endpoint from "./Endpoint.js"
+import * as endpoints from "./internal/endpoints/orders.js"
+import * as S from "./internal/schema.js"
+import { SortDirection } from "./models/enums.js"
+import {
+  type BatchCommandOrderResult,
+  type CancelAccepted,
+  HistoricalOrder,
+  type OrderExecuteParams,
+  OrderNotPlaced,
+  OrderPlaced,
+  type OrderType,
+  type ReconcileResult
+} from "./models/orders.js"
+
+export * from "./models/orders.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /**
+   * `GET /api/v1/order`: an order still resting on the book, by `orderId` or `clientId` (exactly
+   * one). A filled or cancelled order answers `ApiError` 404 `RESOURCE_NOT_FOUND`.
+   */
+  readonly getOrder: (
+    params: Schema.Schema.Encoded<typeof endpoints.getOrder.request>
+  ) => Effect.Effect<OrderType, BackpackError>
+  /**
+   * `POST /api/v1/order`: places one order. A `clientId` is generated (uniform uint32 from the
+   * `Random` service) when absent. Never retried; a timeout, reset or 5xx is `OutcomeUnknown`
+   * carrying the client id and the request, to settle with `reconcile`.
+   */
+  readonly executeOrder: (params: OrderExecuteParams) => Effect.Effect<OrderType, BackpackError>
+  /**
+   * `DELETE /api/v1/order`: cancels one order by `orderId` or `clientId`. Answers the cancelled
+   * order, or `CancelAccepted` when the exchange answered 202 (accepted, not executed yet).
+   */
+  readonly cancelOrder: (
+    params: Schema.Schema.Encoded<typeof endpoints.cancelOrder.request>
+  ) => Effect.Effect<OrderType | CancelAccepted, BackpackError>
+  /**
+   * `POST /api/v1/orders`: places 1 to `maxBatchSize` (20) orders in one signed request. Each
+   * order is validated (a failure names its element, e.g. `"[2].price"`) and gets a generated
+   * `clientId` when it has none (distinct within the batch). The result has one element per order,
+   * in order: the order, or a `BatchOrderError` for an order the exchange refused.
+   */
+  readonly executeOrders: (
+    orders: ReadonlyArray<OrderExecuteParams>
+  ) => Effect.Effect<ReadonlyArray<BatchCommandOrderResult>, BackpackError>
+  /** `GET /api/v1/orders`: every open order, optionally of one `symbol` or `marketType`. */
+  readonly getOpenOrders: (
+    params?: Schema.Schema.Encoded<typeof endpoints.getOpenOrders.request>
+  ) => Effect.Effect<ReadonlyArray<OrderType>, BackpackError>
+  /**
+   * `DELETE /api/v1/orders`: cancels every open order of a market (optionally only resting limit
+   * or only trigger orders). Answers the cancelled orders (maybe `[]`), or `CancelAccepted` on 202.
+   */
+  readonly cancelOpenOrders: (
+    params: Schema.Schema.Encoded<typeof endpoints.cancelOpenOrders.request>
+  ) => Effect.Effect<ReadonlyArray<OrderType> | CancelAccepted, BackpackError>
+  /**
+   * Settles an `OutcomeUnknown`: for each client id of the lost request, looks the order up among
+   * the open orders of its market, then in the order history (newest 1000 rows of that market),
+   * and answers `OrderPlaced` (with the order found) or `OrderNotPlaced`, in request order.
+   *
+   * Call it once the request's signing window (`X-Window`, 5 s by default) has passed: a request
+   * still in flight is refused by the exchange after that, so `OrderNotPlaced` is then final and
+   * resending is safe. An outcome without client ids (e.g. a cancel-all) answers `[]`.
+   */
+  readonly reconcile: (outcome: OutcomeUnknown) => Effect.Effect<ReadonlyArray<ReconcileResult>, BackpackError>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class Orders extends Context.Tag("@effect-backpack/sdk/Orders")<Orders, Service>() {}
+
+/** The largest uint32 plus one: generated client ids are uniform in 1..2^32-1. */
+const clientIdBound = 4_294_967_296
+
+/**
+ * Order history of one market, newest first: used by `reconcile` only. The public method
+ * (`History.getOrderHistory`) lives in the History service; this private copy is not part of the
+ * endpoint table.
+ */
+const orderHistory = Endpoint.make({
+  operationId: "get_order_history",
+  name: "Orders.reconcile",
+  method: "GET",
+  path: "/wapi/v1/history/orders",
+  instruction: "orderHistoryQueryAll",
+  request: Schema.Struct({
+    symbol: Schema.optional(S.MarketSymbol),
+    limit: Schema.optional(S.Uint64),
+    sortDirection: Schema.optional(SortDirection)
+  }),
+  response: Endpoint.json(Schema.Array(HistoricalOrder))
+})
+
+/** How many history rows `reconcile` reads per market (the endpoint's maximum page). */
+const historyDepth = 1000
+
+/** The (clientId, symbol) pairs of a lost request, from its parameters (or the error's summary). */
+const targetsOf = (outcome: OutcomeUnknown): Array<{ clientId: number; symbol: string | undefined }> => {
+  const params = outcome.request.params
+  const items: ReadonlyArray<unknown> = Array.isArray(params) ? params : [params]
+  const fromParams = items.flatMap((item) => {
+    const record = typeof item === "object" && item !== null ? item as Record<string, unknown> : {}
+    return typeof record.clientId === "number"
+      ? [{ clientId: record.clientId, symbol: typeof record.symbol === "string" ? record.symbol : outcome.symbol }]
+      : []
+  })
+  return fromParams.length > 0
+    ? fromParams
+    : outcome.clientIds.map((clientId) => ({ clientId, symbol: outcome.symbol }))
+}
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(BackpackClient, (client) => {
+  const drawClientId = (taken: Set<number>): Effect.Effect<number> =>
+    Effect.flatMap(
+      Random.nextIntBetween(1, clientIdBound),
+      (id) => taken.has(id) ? drawClientId(taken) : Effect.succeed(id)
+    )
+
+  /** Adds a generated `clientId` to an order input that has none (left alone if it is not an object). */
+  const withClientId = (order: OrderExecuteParams, taken: Set<number>): Effect.Effect<OrderExecuteParams> =>
+    typeof order !== "object" || order === null || order.clientId !== undefined
+      ? Effect.succeed(order)
+      : Effect.map(drawClientId(taken), (clientId) => {
+        taken.add(clientId)
+        return { ...order, clientId }
+      })
+
+  const getOpenOrders: Service["getOpenOrders"] = (params) => client.execute(endpoints.getOpenOrders, params ?? {})
+
+  const reconcile: Service["reconcile"] = (outcome) =>
+    Effect.gen(function*() {
+      const targets = targetsOf(outcome)
+      const symbols = [...new Set(targets.map((t) => t.symbol))]
+      const results = new Map<string, ReconcileResult>()
+      const key = (clientId: number, symbol: string | undefined) => `${symbol ?? ""}\u0000${clientId}`
+      for (const symbol of symbols) {
+        const wanted = targets.filter((t) => t.symbol === symbol)
+        const open = yield* getOpenOrders(symbol === undefined ? {} : { symbol })
+        const missing: Array<number> = []
+        for (const { clientId } of wanted) {
+          const order = open.find((o) => o.clientId === clientId)
+          if (order === undefined) missing.push(clientId)
+          else {results.set(
+              key(clientId, symbol),
+              new OrderPlaced({ clientId, symbol: order.symbol, source: "open", order })
+            )}
+        }
+        if (missing.length === 0) continue
+        const history = yield* client.execute(orderHistory, {
+          ...(symbol === undefined ? {} : { symbol }),
+          limit: historyDepth,
+          sortDirection: "Desc"
+        })
+        for (const clientId of missing) {
+          const order = history.find((o) => o.clientId === clientId)
+          results.set(
+            key(clientId, symbol),
+            order === undefined
+              ? new OrderNotPlaced({ clientId, ...(symbol === undefined ? {} : { symbol }) })
+              : new OrderPlaced({ clientId, symbol: order.symbol, source: "history", order })
+          )
+        }
+      }
+      return targets.map((t) => results.get(key(t.clientId, t.symbol))!)
+    }).pipe(Effect.withSpan("Orders.reconcile"))
+
+  return {
+    getOrder: (params) => client.execute(endpoints.getOrder, params),
+    executeOrder: (params) =>
+      Effect.flatMap(withClientId(params, new Set()), (order) => client.execute(endpoints.executeOrder, order)),
+    cancelOrder: (params) => client.execute(endpoints.cancelOrder, params),
+    executeOrders: (orders) =>
+      Effect.gen(function*() {
+        if (!Array.isArray(orders)) return yield* client.execute(endpoints.executeOrders, orders)
+        const taken = new Set<number>(
+          orders.flatMap((o) => typeof o?.clientId === "number" ? [o.clientId] : [])
+        )
+        const withIds = yield* Effect.forEach(orders, (order) => withClientId(order, taken))
+        return yield* client.execute(endpoints.executeOrders, withIds)
+      }),
+    getOpenOrders,
+    cancelOpenOrders: (params) => client.execute(endpoints.cancelOpenOrders, params),
+    reconcile
+  }
+})
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<Orders, never, BackpackClient> = Layer.effect(Orders, make)
