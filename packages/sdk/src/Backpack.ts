@@ -12,6 +12,7 @@ import * as BackpackConfig from "./BackpackConfig.js"
 import type { ConfigError } from "./BackpackError.js"
 import * as RateLimiter from "./RateLimiter.js"
 import * as Signer from "./Signer.js"
+import * as Markets from "./Markets.js"
 import * as Orders from "./Orders.js"
 import * as System from "./System.js"
 
@@ -21,7 +22,7 @@ import * as System from "./System.js"
  * @since 0.1.0
  * @category models
  */
-export type Services = Orders.Orders | System.System
+export type Services = Markets.Markets | Orders.Orders | System.System
 
 /**
  * Every REST service, given a `BackpackClient`.
@@ -30,6 +31,7 @@ export type Services = Orders.Orders | System.System
  * @category layers
  */
 export const layerServices: Layer.Layer<Services, never, BackpackClient.BackpackClient> = Layer.mergeAll(
+  Markets.layer,
   Orders.layer,
   System.layer
 )

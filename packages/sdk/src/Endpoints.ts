@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as markets from "./internal/endpoints/markets.js"
 import * as orders from "./internal/endpoints/orders.js"
 import * as system from "./internal/endpoints/system.js"
 
@@ -16,6 +17,7 @@ import * as system from "./internal/endpoints/system.js"
  * @category endpoints
  */
 export const byService = {
+  Markets: markets,
   System: system,
   Orders: orders
 } as const

@@ -4,5 +4,6 @@
  *
  * @since 0.1.0
  */
+export * from "./models/markets.js"
 export * from "./models/orders.js"
 export * from "./models/system.js"

@@ -27,6 +27,9 @@ export * as Endpoints from "./Endpoints.js"
 export * as Model from "./Model.js"
 
 /** @since 0.1.0 */
+export * as Markets from "./Markets.js"
+
+/** @since 0.1.0 */
 export * as Orders from "./Orders.js"
 
 /** @since 0.1.0 */
