@@ -10,10 +10,14 @@ import * as Layer from "effect/Layer"
 import * as BackpackClient from "./BackpackClient.js"
 import * as BackpackConfig from "./BackpackConfig.js"
 import type { ConfigError } from "./BackpackError.js"
-import * as RateLimiter from "./RateLimiter.js"
-import * as Signer from "./Signer.js"
+import * as Capital from "./Capital.js"
+import * as History from "./History.js"
 import * as Markets from "./Markets.js"
 import * as Orders from "./Orders.js"
+import * as RateLimiter from "./RateLimiter.js"
+import * as Rfq from "./Rfq.js"
+import * as Signer from "./Signer.js"
+import * as Strategies from "./Strategies.js"
 import * as System from "./System.js"
 
 /**
@@ -22,7 +26,14 @@ import * as System from "./System.js"
  * @since 0.1.0
  * @category models
  */
-export type Services = Markets.Markets | Orders.Orders | System.System
+export type Services =
+  | Markets.Markets
+  | System.System
+  | Orders.Orders
+  | Capital.Capital
+  | History.History
+  | Rfq.Rfq
+  | Strategies.Strategies
 
 /**
  * Every REST service, given a `BackpackClient`.
@@ -32,8 +43,12 @@ export type Services = Markets.Markets | Orders.Orders | System.System
  */
 export const layerServices: Layer.Layer<Services, never, BackpackClient.BackpackClient> = Layer.mergeAll(
   Markets.layer,
+  System.layer,
   Orders.layer,
-  System.layer
+  Capital.layer,
+  History.layer,
+  Rfq.layer,
+  Strategies.layer
 )
 
 /**

@@ -6,8 +6,12 @@
  * @since 0.1.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as capital from "./internal/endpoints/capital.js"
+import * as history from "./internal/endpoints/history.js"
 import * as markets from "./internal/endpoints/markets.js"
 import * as orders from "./internal/endpoints/orders.js"
+import * as rfq from "./internal/endpoints/rfq.js"
+import * as strategies from "./internal/endpoints/strategies.js"
 import * as system from "./internal/endpoints/system.js"
 
 /**
@@ -19,7 +23,11 @@ import * as system from "./internal/endpoints/system.js"
 export const byService = {
   Markets: markets,
   System: system,
-  Orders: orders
+  Orders: orders,
+  Capital: capital,
+  History: history,
+  Rfq: rfq,
+  Strategies: strategies
 } as const
 
 /**

@@ -4,6 +4,11 @@
  *
  * @since 0.1.0
  */
+export * from "./models/capital.js"
+export * from "./models/history.js"
 export * from "./models/markets.js"
 export * from "./models/orders.js"
+export * from "./models/rfq.js"
+export * from "./models/strategies.js"
+export * from "./models/streams.js"
 export * from "./models/system.js"

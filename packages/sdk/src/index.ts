@@ -15,6 +15,21 @@ export * as BackpackConfig from "./BackpackConfig.js"
 export * as BackpackError from "./BackpackError.js"
 
 /** @since 0.1.0 */
+export * as BackpackStream from "./BackpackStream.js"
+
+/** @since 0.1.0 */
+export * as Capital from "./Capital.js"
+
+/** @since 0.1.0 */
+export * as History from "./History.js"
+
+/** @since 0.1.0 */
+export * as Rfq from "./Rfq.js"
+
+/** @since 0.1.0 */
+export * as Strategies from "./Strategies.js"
+
+/** @since 0.1.0 */
 export * as Backpack from "./Backpack.js"
 
 /** @since 0.1.0 */

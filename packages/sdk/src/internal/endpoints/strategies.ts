@@ -1,0 +1,119 @@
+import * as Schema from "effect/Schema"
+import * as Endpoint from "../../Endpoint.js"
+import {
+  MarketType,
+  SelfTradePrevention,
+  Side,
+  SlippageToleranceType,
+  StrategyType,
+  TimeInForce
+} from "../../models/enums.js"
+import { ScheduledStrategy, StrategyCancelPending } from "../../models/strategies.js"
+import { exactlyOneOf } from "../historyParams.js"
+import * as S from "../schema.js"
+
+/** 202 Accepted (no body): the cancel is queued, not yet executed. */
+const pending = (status: number) => new StrategyCancelPending({ status })
+
+/** A 200 body decodes with `schema`; an empty 202 becomes a `StrategyCancelPending`. */
+const orPending = <A, I>(schema: Schema.Schema<A, I>) =>
+  Endpoint.json<A | StrategyCancelPending, I>(schema as Schema.Schema<A | StrategyCancelPending, I>, pending)
+
+export const getStrategy = Endpoint.make({
+  operationId: "get_strategy",
+  name: "Strategies.getStrategy",
+  method: "GET",
+  path: "/api/v1/strategy",
+  instruction: "strategyQuery",
+  request: Schema.Struct({
+    symbol: S.MarketSymbol,
+    strategyId: Schema.optional(S.NonEmpty),
+    clientStrategyId: Schema.optional(S.Uint32)
+  }).pipe(Schema.filter(exactlyOneOf("strategyId", "clientStrategyId"))),
+  response: Endpoint.json(ScheduledStrategy)
+})
+
+export const createStrategy = Endpoint.make({
+  operationId: "strategy_create",
+  name: "Strategies.createStrategy",
+  method: "POST",
+  path: "/api/v1/strategy",
+  instruction: "strategyCreate",
+  request: Schema.Struct({
+    symbol: S.MarketSymbol,
+    side: Side,
+    strategyType: StrategyType,
+    quantity: Schema.optional(S.PositiveDecimalParam),
+    price: Schema.optional(S.PositiveDecimalParam),
+    postOnly: Schema.optional(Schema.Boolean),
+    reduceOnly: Schema.optional(Schema.Boolean),
+    selfTradePrevention: Schema.optional(SelfTradePrevention),
+    timeInForce: Schema.optional(TimeInForce),
+    /** Total duration in milliseconds. */
+    duration: Schema.optional(S.Uint64),
+    /** Interval between child orders in milliseconds. */
+    interval: Schema.optional(S.Uint64),
+    randomizedIntervalQuantity: Schema.optional(Schema.Boolean),
+    clientStrategyId: Schema.optional(S.Uint32),
+    brokerId: Schema.optional(S.Uint16),
+    autoLend: Schema.optional(Schema.Boolean),
+    autoLendRedeem: Schema.optional(Schema.Boolean),
+    autoBorrow: Schema.optional(Schema.Boolean),
+    autoBorrowRepay: Schema.optional(Schema.Boolean),
+    slippageTolerance: Schema.optional(S.PositiveDecimalParam),
+    slippageToleranceType: Schema.optional(SlippageToleranceType)
+  }).pipe(
+    Schema.filter((params) =>
+      params.duration !== undefined && params.interval !== undefined && params.interval > params.duration
+        ? { path: ["interval"], message: `\`interval\` (${params.interval} ms) is longer than \`duration\`` }
+        : true
+    ),
+    Schema.filter((params) =>
+      params.slippageTolerance !== undefined && params.slippageToleranceType === undefined
+        ? { path: ["slippageToleranceType"], message: "`slippageTolerance` needs a `slippageToleranceType`" }
+        : true
+    )
+  ),
+  response: Endpoint.json(ScheduledStrategy)
+})
+
+export const cancelStrategy = Endpoint.make({
+  operationId: "cancel_strategy",
+  name: "Strategies.cancelStrategy",
+  method: "DELETE",
+  path: "/api/v1/strategy",
+  instruction: "strategyCancel",
+  request: Schema.Struct({
+    symbol: S.MarketSymbol,
+    strategyId: Schema.optional(S.NonEmpty),
+    clientStrategyId: Schema.optional(S.Uint32)
+  }).pipe(Schema.filter(exactlyOneOf("strategyId", "clientStrategyId"))),
+  response: orPending(ScheduledStrategy)
+})
+
+export const getOpenStrategies = Endpoint.make({
+  operationId: "get_open_strategies",
+  name: "Strategies.getOpenStrategies",
+  method: "GET",
+  path: "/api/v1/strategies",
+  instruction: "strategyQueryAll",
+  request: Schema.Struct({
+    marketType: Schema.optional(MarketType),
+    strategyType: Schema.optional(StrategyType),
+    symbol: Schema.optional(S.MarketSymbol)
+  }),
+  response: Endpoint.json(Schema.Array(ScheduledStrategy))
+})
+
+export const cancelOpenStrategies = Endpoint.make({
+  operationId: "cancel_open_strategies",
+  name: "Strategies.cancelOpenStrategies",
+  method: "DELETE",
+  path: "/api/v1/strategies",
+  instruction: "strategyCancelAll",
+  request: Schema.Struct({
+    symbol: S.MarketSymbol,
+    strategyType: Schema.optional(StrategyType)
+  }),
+  response: orPending(Schema.Array(ScheduledStrategy))
+})
