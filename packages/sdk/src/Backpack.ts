@@ -7,10 +7,13 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Layer from "effect/Layer"
+import * as Assets from "./Assets.js"
 import * as BackpackClient from "./BackpackClient.js"
 import * as BackpackConfig from "./BackpackConfig.js"
 import type { ConfigError } from "./BackpackError.js"
+import * as BorrowLend from "./BorrowLend.js"
 import * as Capital from "./Capital.js"
+import * as Funding from "./Funding.js"
 import * as History from "./History.js"
 import * as Markets from "./Markets.js"
 import * as Orders from "./Orders.js"
@@ -19,6 +22,8 @@ import * as Rfq from "./Rfq.js"
 import * as Signer from "./Signer.js"
 import * as Strategies from "./Strategies.js"
 import * as System from "./System.js"
+import * as Trades from "./Trades.js"
+import * as Vaults from "./Vaults.js"
 
 /**
  * Every REST service of the SDK.
@@ -27,6 +32,11 @@ import * as System from "./System.js"
  * @category models
  */
 export type Services =
+  | Vaults.Vaults
+  | BorrowLend.BorrowLend
+  | Trades.Trades
+  | Funding.Funding
+  | Assets.Assets
   | Markets.Markets
   | System.System
   | Orders.Orders
@@ -42,6 +52,11 @@ export type Services =
  * @category layers
  */
 export const layerServices: Layer.Layer<Services, never, BackpackClient.BackpackClient> = Layer.mergeAll(
+  Vaults.layer,
+  BorrowLend.layer,
+  Trades.layer,
+  Funding.layer,
+  Assets.layer,
   Markets.layer,
   System.layer,
   Orders.layer,

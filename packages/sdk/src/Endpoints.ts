@@ -6,13 +6,18 @@
  * @since 0.1.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as assets from "./internal/endpoints/assets.js"
+import * as borrowLend from "./internal/endpoints/borrowLend.js"
 import * as capital from "./internal/endpoints/capital.js"
+import * as funding from "./internal/endpoints/funding.js"
 import * as history from "./internal/endpoints/history.js"
 import * as markets from "./internal/endpoints/markets.js"
 import * as orders from "./internal/endpoints/orders.js"
 import * as rfq from "./internal/endpoints/rfq.js"
 import * as strategies from "./internal/endpoints/strategies.js"
 import * as system from "./internal/endpoints/system.js"
+import * as trades from "./internal/endpoints/trades.js"
+import * as vaults from "./internal/endpoints/vaults.js"
 
 /**
  * Endpoints by service.
@@ -21,6 +26,11 @@ import * as system from "./internal/endpoints/system.js"
  * @category endpoints
  */
 export const byService = {
+  Vaults: vaults,
+  BorrowLend: borrowLend,
+  Trades: trades,
+  Funding: funding,
+  Assets: assets,
   Markets: markets,
   System: system,
   Orders: orders,

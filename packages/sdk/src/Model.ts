@@ -4,7 +4,10 @@
  *
  * @since 0.1.0
  */
+export * from "./models/assets.js"
+export * from "./models/borrowLend.js"
 export * from "./models/capital.js"
+export * from "./models/funding.js"
 export * from "./models/history.js"
 export * from "./models/markets.js"
 export * from "./models/orders.js"
@@ -12,3 +15,5 @@ export * from "./models/rfq.js"
 export * from "./models/strategies.js"
 export * from "./models/streams.js"
 export * from "./models/system.js"
+export * from "./models/trades.js"
+export * from "./models/vaults.js"

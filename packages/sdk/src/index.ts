@@ -42,6 +42,21 @@ export * as Endpoints from "./Endpoints.js"
 export * as Model from "./Model.js"
 
 /** @since 0.1.0 */
+export * as Vaults from "./Vaults.js"
+
+/** @since 0.1.0 */
+export * as BorrowLend from "./BorrowLend.js"
+
+/** @since 0.1.0 */
+export * as Trades from "./Trades.js"
+
+/** @since 0.1.0 */
+export * as Funding from "./Funding.js"
+
+/** @since 0.1.0 */
+export * as Assets from "./Assets.js"
+
+/** @since 0.1.0 */
 export * as Markets from "./Markets.js"
 
 /** @since 0.1.0 */

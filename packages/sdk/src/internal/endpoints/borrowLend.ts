@@ -1,0 +1,93 @@
+/**
+ * Endpoints of the borrow / lend service (`BorrowLend`).
+ */
+import * as Encoding from "effect/Encoding"
+import * as Schema from "effect/Schema"
+import * as Endpoint from "../../Endpoint.js"
+import {
+  ApyRates,
+  BorrowLendMarket,
+  BorrowLendMarketHistory,
+  BorrowLendPositionWithMargin,
+  PositionEstimatedLiquidationPrice
+} from "../../models/borrowLend.js"
+import { BorrowLendMarketHistoryInterval, BorrowLendSide } from "../../models/enums.js"
+import * as S from "../schema.js"
+
+/** `BorrowLendExecutePayload`: borrow, repay, lend or redeem `quantity` of an asset. */
+const BorrowLendExecutePayload = Schema.Struct({
+  symbol: S.AssetSymbol,
+  side: BorrowLendSide,
+  quantity: S.PositiveDecimalParam
+})
+
+/** The payload as the `borrow` query value: standard base64 of its JSON text. */
+const BorrowQuery = Schema.transform(BorrowLendExecutePayload, Schema.String, {
+  strict: false,
+  decode: (payload) =>
+    Encoding.encodeBase64(JSON.stringify({ symbol: payload.symbol, side: payload.side, quantity: payload.quantity })),
+  encode: (text) => {
+    const decoded = Encoding.decodeBase64String(text)
+    return decoded._tag === "Right" ? JSON.parse(decoded.right) : {}
+  }
+})
+
+export const getBorrowLendMarkets = Endpoint.make({
+  operationId: "get_borrow_lend_markets",
+  name: "BorrowLend.getBorrowLendMarkets",
+  method: "GET",
+  path: "/api/v1/borrowLend/markets",
+  request: S.NoParams,
+  response: Endpoint.json(Schema.Array(BorrowLendMarket))
+})
+
+export const getBorrowLendMarketsHistory = Endpoint.make({
+  operationId: "get_borrow_lend_markets_history",
+  name: "BorrowLend.getBorrowLendMarketsHistory",
+  method: "GET",
+  path: "/api/v1/borrowLend/markets/history",
+  request: Schema.Struct({ interval: BorrowLendMarketHistoryInterval, symbol: Schema.optional(S.AssetSymbol) }),
+  response: Endpoint.json(Schema.Array(BorrowLendMarketHistory))
+})
+
+export const getApyRates = Endpoint.make({
+  operationId: "get_apy_rates",
+  name: "BorrowLend.getApyRates",
+  method: "GET",
+  path: "/api/v1/borrowLend/apy",
+  request: Schema.Struct({ tierId: Schema.optional(S.Int32) }),
+  response: Endpoint.json(ApyRates)
+})
+
+export const getBorrowLendPositions = Endpoint.make({
+  operationId: "get_borrow_lend_positions",
+  name: "BorrowLend.getBorrowLendPositions",
+  method: "GET",
+  path: "/api/v1/borrowLend/positions",
+  instruction: "borrowLendPositionQuery",
+  request: S.NoParams,
+  response: Endpoint.json(Schema.Array(BorrowLendPositionWithMargin))
+})
+
+/**
+ * Sent without signature: the spec declares no security scheme and no instruction for it
+ * (backpack-api.md §12.13); other clients report a 401 for every instruction they tried.
+ */
+export const getEstimatedLiquidationPrice = Endpoint.make({
+  operationId: "get_borrow_lend_estimated_liquidation_price",
+  name: "BorrowLend.getEstimatedLiquidationPrice",
+  method: "GET",
+  path: "/api/v1/borrowLend/position/liquidationPrice",
+  request: Schema.Struct({ subaccountId: Schema.optional(S.Uint16), borrow: BorrowQuery }),
+  response: Endpoint.json(PositionEstimatedLiquidationPrice)
+})
+
+export const executeBorrowLend = Endpoint.make({
+  operationId: "execute_borrow_lend",
+  name: "BorrowLend.executeBorrowLend",
+  method: "POST",
+  path: "/api/v1/borrowLend",
+  instruction: "borrowLendExecute",
+  request: BorrowLendExecutePayload,
+  response: Endpoint.empty
+})

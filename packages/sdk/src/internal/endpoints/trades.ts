@@ -1,0 +1,30 @@
+/**
+ * Endpoints of the public trade service (`Trades`).
+ */
+import * as Schema from "effect/Schema"
+import * as Endpoint from "../../Endpoint.js"
+import { Trade } from "../../models/trades.js"
+import * as S from "../schema.js"
+
+const Limit = Schema.Int.pipe(
+  Schema.between(1, 1000, { message: (issue) => `Expected an integer from 1 to 1000, got ${String(issue.actual)}` })
+)
+
+export const getRecentTrades = Endpoint.make({
+  operationId: "get_recent_trades",
+  name: "Trades.getRecentTrades",
+  method: "GET",
+  path: "/api/v1/trades",
+  request: Schema.Struct({ symbol: S.MarketSymbol, limit: Schema.optional(Limit) }),
+  response: Endpoint.json(Schema.Array(Trade))
+})
+
+export const getHistoricalTrades = Endpoint.make({
+  operationId: "get_historical_trades",
+  name: "Trades.getHistoricalTrades",
+  method: "GET",
+  path: "/api/v1/trades/history",
+  request: Schema.Struct({ symbol: S.MarketSymbol, limit: Schema.optional(Limit), offset: Schema.optional(S.Uint64) }),
+  response: Endpoint.json(Schema.Array(Trade)),
+  bucket: "historical"
+})

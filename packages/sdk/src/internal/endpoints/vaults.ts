@@ -1,0 +1,82 @@
+/**
+ * Endpoints of the vault service (`Vaults`).
+ */
+import * as Schema from "effect/Schema"
+import * as Endpoint from "../../Endpoint.js"
+import { VaultHistoryInterval } from "../../models/enums.js"
+import { Vault, VaultHistory, VaultNav, VaultRedeem } from "../../models/vaults.js"
+import * as S from "../schema.js"
+
+export const getVaults = Endpoint.make({
+  operationId: "get_vaults",
+  name: "Vaults.getVaults",
+  method: "GET",
+  path: "/api/v1/vaults",
+  request: S.NoParams,
+  response: Endpoint.json(Schema.Array(Vault))
+})
+
+export const getVaultNav = Endpoint.make({
+  operationId: "get_vault_nav",
+  name: "Vaults.getVaultNav",
+  method: "GET",
+  path: "/api/v1/vault/nav",
+  instruction: "vaultNavQuery",
+  request: S.NoParams,
+  response: Endpoint.json(VaultNav)
+})
+
+export const getVaultHistory = Endpoint.make({
+  operationId: "get_vault_history",
+  name: "Vaults.getVaultHistory",
+  method: "GET",
+  path: "/api/v1/vaults/history",
+  request: Schema.Struct({ interval: VaultHistoryInterval, vaultId: Schema.optional(S.Uint32) }),
+  response: Endpoint.json(Schema.Array(VaultHistory))
+})
+
+export const mintVault = Endpoint.make({
+  operationId: "vault_mint",
+  name: "Vaults.mintVault",
+  method: "POST",
+  path: "/api/v1/vault/mint",
+  instruction: "vaultMint",
+  request: Schema.Struct({
+    vaultId: S.Uint32,
+    symbol: S.AssetSymbol,
+    quantity: S.PositiveDecimalParam,
+    autoBorrow: Schema.optional(Schema.Boolean),
+    autoLendRedeem: Schema.optional(Schema.Boolean)
+  }),
+  response: Endpoint.empty
+})
+
+export const redeemVault = Endpoint.make({
+  operationId: "vault_redeem",
+  name: "Vaults.redeemVault",
+  method: "POST",
+  path: "/api/v1/vault/redeem",
+  instruction: "vaultRedeemRequest",
+  request: Schema.Struct({ vaultId: S.Uint32, vaultTokenQuantity: Schema.optional(S.PositiveDecimalParam) }),
+  response: Endpoint.empty
+})
+
+export const cancelVaultRedeem = Endpoint.make({
+  operationId: "vault_redeem_cancel",
+  name: "Vaults.cancelVaultRedeem",
+  method: "DELETE",
+  path: "/api/v1/vault/redeem",
+  instruction: "vaultRedeemCancel",
+  request: Schema.Struct({ vaultId: S.Uint32 }),
+  response: Endpoint.empty
+})
+
+export const getVaultPendingRedeems = Endpoint.make({
+  operationId: "get_vault_pending_redeems",
+  name: "Vaults.getVaultPendingRedeems",
+  method: "GET",
+  path: "/api/v1/vault/redeems/pending",
+  instruction: "vaultPendingRedeemsQuery",
+  request: Schema.Struct({ vaultId: S.Uint32 }),
+  response: Endpoint.json(Schema.Array(VaultRedeem))
+})
