@@ -136,20 +136,28 @@ export const layer: Layer.Layer<History, never, BackpackClient> = Layer.effect(H
  * @since 0.1.0
  * @category pagination
  */
-export const paginate = <P extends { readonly limit?: number; readonly offset?: number } | undefined, A, E, R>(
-  method: (params: P) => Effect.Effect<ReadonlyArray<A>, E, R>,
-  params: Omit<NonNullable<P>, "limit">,
+export const paginate = <
+  F extends (
+    params: { readonly limit?: number; readonly offset?: number }
+  ) => Effect.Effect<ReadonlyArray<any>, any, any>
+>(
+  method: F,
+  params: Omit<NonNullable<Parameters<F>[0]>, "limit">,
   pageSize: number = 1000
-): Stream.Stream<A, E, R> =>
+): Stream.Stream<
+  Effect.Effect.Success<ReturnType<F>> extends ReadonlyArray<infer A> ? A : never,
+  Effect.Effect.Error<ReturnType<F>>,
+  Effect.Effect.Context<ReturnType<F>>
+> =>
   Stream.paginateChunkEffect(
     (params as { readonly offset?: number }).offset ?? 0,
     (offset) =>
       Effect.map(
-        method({ ...params, limit: pageSize, offset } as unknown as P),
+        method({ ...params, limit: pageSize, offset }) as Effect.Effect<ReadonlyArray<unknown>, unknown, unknown>,
         (rows) =>
           [
             Chunk.fromIterable(rows),
             rows.length < pageSize ? Option.none<number>() : Option.some(offset + rows.length)
           ] as const
       )
-  )
+  ) as any
