@@ -1,0 +1,226 @@
+import { Signer, Vaults } from "@effect-backpack/sdk"
+import { describe, expect, it } from "@effect/vitest"
+import { ed25519 } from "@noble/curves/ed25519.js"
+import { BigDecimal, DateTime, Effect, Either, Encoding } from "effect"
+import { demoPublicKey, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
+
+const run = <A, E>(effect: Effect.Effect<A, E, Vaults.Vaults>, http: ReturnType<typeof mockHttp>) =>
+  effect.pipe(Effect.provide(Vaults.layer), Effect.provide(sdkLayer(http.layer)))
+
+const fmt = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
+const bytes = (base64: string) => Either.getOrThrow(Encoding.decodeBase64(base64))
+
+/** Recomputes the signing string from the request's own headers and checks the demo key signed it. */
+const verifySignature = (request: Recorded, instruction: string, params: Record<string, string | number | boolean>) => {
+  expect(request.headers["x-api-key"]).toBe(demoPublicKey)
+  expect(request.headers["x-timestamp"]).toMatch(/^\d+$/)
+  expect(request.headers["x-window"]).toBe("5000")
+  const message = Signer.signingString({
+    instruction,
+    params,
+    timestamp: Number(request.headers["x-timestamp"]),
+    window: Number(request.headers["x-window"])
+  })
+  const valid = ed25519.verify(
+    bytes(request.headers["x-signature"]!),
+    new TextEncoder().encode(message),
+    bytes(demoPublicKey)
+  )
+  expect(valid).toBe(true)
+  return message
+}
+
+const suffix = (request: Recorded) => `timestamp=${request.headers["x-timestamp"]}&window=5000`
+
+describe("Vaults", () => {
+  it.effect("getVaults decodes vaults (public)", () => {
+    const http = mockHttp(() => ({
+      body: [{
+        id: 1,
+        vaultToken: "BPUSDC",
+        symbol: "USDC",
+        mintsEnabled: true,
+        redeemsEnabled: false,
+        minMintQuantity: "10",
+        minRedeemTokens: "0.000001",
+        redeemDelayMs: 86400000,
+        tokenStepSize: "0.000001",
+        remainingMintQuantity: null
+      }]
+    }))
+    return Effect.gen(function*() {
+      const [vault] = yield* (yield* Vaults.Vaults).getVaults()
+      expect(http.requests[0]!.method).toBe("GET")
+      expect(http.requests[0]!.path).toBe("/api/v1/vaults")
+      expect(http.requests[0]!.url.search).toBe("")
+      expect(http.requests[0]!.headers["x-signature"]).toBeUndefined()
+      expect([vault!.id, vault!.vaultToken, vault!.symbol]).toEqual([1, "BPUSDC", "USDC"])
+      expect([vault!.mintsEnabled, vault!.redeemsEnabled]).toEqual([true, false])
+      expect(fmt(vault!.minMintQuantity)).toBe("10")
+      expect(fmt(vault!.minRedeemTokens)).toBe("0.000001")
+      expect(vault!.redeemDelayMs).toBe(86400000)
+      expect(vault!.remainingMintQuantity).toBeUndefined()
+    }).pipe((e) => run(e, http))
+  })
+
+  it.effect("getVaultHistory sends interval and vaultId and decodes snapshots", () => {
+    const http = mockHttp(() => ({
+      body: [
+        {
+          vaultId: 1,
+          timestamp: "2025-09-10T00:00:00Z",
+          nav: "1.0234",
+          vaultEquity: "1023400.5",
+          tokenCirculatingSupply: "1000000"
+        },
+        { vaultId: 1, timestamp: "2025-09-09T00:00:00Z", nav: null, vaultEquity: null, tokenCirculatingSupply: null }
+      ]
+    }))
+    return Effect.gen(function*() {
+      const [first, empty] = yield* (yield* Vaults.Vaults).getVaultHistory({ interval: "1month", vaultId: 1 })
+      expect(http.requests[0]!.method).toBe("GET")
+      expect(http.requests[0]!.path).toBe("/api/v1/vaults/history")
+      expect(http.requests[0]!.query).toEqual({ interval: "1month", vaultId: "1" })
+      expect(DateTime.formatIso(first!.timestamp)).toBe("2025-09-10T00:00:00.000Z")
+      expect(fmt(first!.nav)).toBe("1.0234")
+      expect(fmt(first!.vaultEquity)).toBe("1023400.5")
+      expect(fmt(first!.tokenCirculatingSupply)).toBe("1000000")
+      expect(empty!.nav).toBeUndefined()
+    }).pipe((e) => run(e, http))
+  })
+
+  it.effect("getVaultNav is signed vaultNavQuery and decodes the NAV", () => {
+    const http = mockHttp(() => ({
+      body: {
+        nav: "1.0234",
+        twapNav: "1.0230",
+        mintNav: "1.0234",
+        redeemNav: "1.0230",
+        vaultEquity: "1023400.5",
+        netEquity: "1020000",
+        tokenCirculatingSupply: "1000000",
+        lastCrankTimestamp: 1757604778123
+      }
+    }))
+    return Effect.gen(function*() {
+      const nav = yield* (yield* Vaults.Vaults).getVaultNav()
+      const request = http.requests[0]!
+      expect(request.method).toBe("GET")
+      expect(request.path).toBe("/api/v1/vault/nav")
+      expect(request.url.search).toBe("")
+      expect(verifySignature(request, "vaultNavQuery", {})).toBe(`instruction=vaultNavQuery&${suffix(request)}`)
+      expect(fmt(nav.nav)).toBe("1.0234")
+      expect(fmt(nav.twapNav)).toBe("1.023")
+      expect(fmt(nav.redeemNav)).toBe("1.023")
+      expect(fmt(nav.netEquity)).toBe("1020000")
+      expect(nav.lastCrankTimestamp).toBe(1757604778123)
+    }).pipe((e) => run(e, http))
+  })
+
+  it.effect("mintVault posts the signed VaultMintRequest and succeeds on the empty 200", () => {
+    const http = mockHttp(() => ({ status: 200 }))
+    return Effect.gen(function*() {
+      const result = yield* (yield* Vaults.Vaults).mintVault({
+        vaultId: 1,
+        symbol: "USDC",
+        quantity: "250.50",
+        autoLendRedeem: true
+      })
+      expect(result).toBeUndefined()
+      const request = http.requests[0]!
+      expect(request.method).toBe("POST")
+      expect(request.path).toBe("/api/v1/vault/mint")
+      expect(request.json).toEqual({ vaultId: 1, symbol: "USDC", quantity: "250.50", autoLendRedeem: true })
+      expect(
+        verifySignature(request, "vaultMint", { vaultId: 1, symbol: "USDC", quantity: "250.50", autoLendRedeem: true })
+      ).toBe(`instruction=vaultMint&autoLendRedeem=true&quantity=250.50&symbol=USDC&vaultId=1&${suffix(request)}`)
+    }).pipe((e) => run(e, http))
+  })
+
+  it.effect("redeemVault posts the signed VaultRedeemRequest (with and without a quantity)", () => {
+    const http = mockHttp(() => ({ status: 200 }))
+    return Effect.gen(function*() {
+      const vaults = yield* Vaults.Vaults
+      yield* vaults.redeemVault({ vaultId: 2, vaultTokenQuantity: BigDecimal.unsafeFromString("12.5") })
+      yield* vaults.redeemVault({ vaultId: 2 })
+      const [partial, all] = http.requests
+      expect(partial!.method).toBe("POST")
+      expect(partial!.path).toBe("/api/v1/vault/redeem")
+      expect(partial!.json).toEqual({ vaultId: 2, vaultTokenQuantity: "12.5" })
+      expect(verifySignature(partial!, "vaultRedeemRequest", { vaultId: 2, vaultTokenQuantity: "12.5" })).toBe(
+        `instruction=vaultRedeemRequest&vaultId=2&vaultTokenQuantity=12.5&${suffix(partial!)}`
+      )
+      expect(all!.json).toEqual({ vaultId: 2 })
+      expect(verifySignature(all!, "vaultRedeemRequest", { vaultId: 2 })).toBe(
+        `instruction=vaultRedeemRequest&vaultId=2&${suffix(all!)}`
+      )
+    }).pipe((e) => run(e, http))
+  })
+
+  it.effect("cancelVaultRedeem sends a signed DELETE with a JSON body", () => {
+    const http = mockHttp(() => ({ status: 200 }))
+    return Effect.gen(function*() {
+      yield* (yield* Vaults.Vaults).cancelVaultRedeem({ vaultId: 3 })
+      const request = http.requests[0]!
+      expect(request.method).toBe("DELETE")
+      expect(request.path).toBe("/api/v1/vault/redeem")
+      expect(request.url.search).toBe("")
+      expect(request.headers["content-type"]).toContain("application/json")
+      expect(request.json).toEqual({ vaultId: 3 })
+      expect(verifySignature(request, "vaultRedeemCancel", { vaultId: 3 })).toBe(
+        `instruction=vaultRedeemCancel&vaultId=3&${suffix(request)}`
+      )
+    }).pipe((e) => run(e, http))
+  })
+
+  it.effect("getVaultPendingRedeems is signed vaultPendingRedeemsQuery and decodes redeems", () => {
+    const http = mockHttp(() => ({
+      text:
+        `[{"status":"Requested","id":"9007199254740993","vaultId":1,"vaultTokenQuantity":"100.5","vaultToken":null,` +
+        `"symbol":null,"quantity":null,"nav":null,"reason":null,"timestamp":1757604778123},` +
+        `{"status":"Redeemed","id":"42","vaultId":1,"vaultTokenQuantity":"10","vaultToken":"BPUSDC","symbol":"USDC",` +
+        `"quantity":"10.234","nav":"1.0234","reason":null,"timestamp":1757604779000}]`
+    }))
+    return Effect.gen(function*() {
+      const [pending, done] = yield* (yield* Vaults.Vaults).getVaultPendingRedeems({ vaultId: 1 })
+      const request = http.requests[0]!
+      expect(request.method).toBe("GET")
+      expect(request.path).toBe("/api/v1/vault/redeems/pending")
+      expect(request.query).toEqual({ vaultId: "1" })
+      expect(verifySignature(request, "vaultPendingRedeemsQuery", { vaultId: "1" })).toBe(
+        `instruction=vaultPendingRedeemsQuery&vaultId=1&${suffix(request)}`
+      )
+      expect(pending!.id).toBe("9007199254740993")
+      expect(pending!.status).toBe("Requested")
+      expect(fmt(pending!.vaultTokenQuantity)).toBe("100.5")
+      expect(pending!.quantity).toBeUndefined()
+      expect(pending!.timestamp).toBe(1757604778123)
+      expect(done!.status).toBe("Redeemed")
+      expect(fmt(done!.quantity)).toBe("10.234")
+      expect(fmt(done!.nav)).toBe("1.0234")
+      expect(done!.symbol).toBe("USDC")
+    }).pipe((e) => run(e, http))
+  })
+
+  describe("bad input is a ValidationError naming the field, nothing sent", () => {
+    const cases: ReadonlyArray<[string, (v: Vaults.Service) => Effect.Effect<unknown, unknown>, string]> = [
+      ["interval", (v) => v.getVaultHistory({ interval: "1h" as any }), "interval"],
+      ["negative vaultId", (v) => v.cancelVaultRedeem({ vaultId: -1 }), "vaultId"],
+      ["negative quantity", (v) => v.mintVault({ vaultId: 1, symbol: "USDC", quantity: "-5" }), "quantity"],
+      ["malformed quantity", (v) => v.redeemVault({ vaultId: 1, vaultTokenQuantity: "1,5" }), "vaultTokenQuantity"],
+      ["empty symbol", (v) => v.mintVault({ vaultId: 1, symbol: "", quantity: "5" }), "symbol"],
+      ["missing vaultId", (v) => v.getVaultPendingRedeems({} as any), "vaultId"]
+    ]
+    for (const [label, call, field] of cases) {
+      it.effect(label, () => {
+        const http = mockHttp(() => ({ body: [] }))
+        return Effect.gen(function*() {
+          const error: any = yield* Effect.flip(call(yield* Vaults.Vaults))
+          expect(error._tag).toBe("ValidationError")
+          expect(error.field).toBe(field)
+          expect(http.requests.length).toBe(0)
+        }).pipe((e) => run(e, http))
+      })
+    }
+  })
+})
