@@ -7,6 +7,7 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Layer from "effect/Layer"
+import * as Account from "./Account.js"
 import * as Assets from "./Assets.js"
 import * as BackpackClient from "./BackpackClient.js"
 import * as BackpackConfig from "./BackpackConfig.js"
@@ -17,6 +18,7 @@ import * as Funding from "./Funding.js"
 import * as History from "./History.js"
 import * as Markets from "./Markets.js"
 import * as Orders from "./Orders.js"
+import * as Positions from "./Positions.js"
 import * as RateLimiter from "./RateLimiter.js"
 import * as Rfq from "./Rfq.js"
 import * as Signer from "./Signer.js"
@@ -40,6 +42,8 @@ export type Services =
   | Markets.Markets
   | System.System
   | Orders.Orders
+  | Account.Account
+  | Positions.Positions
   | Capital.Capital
   | History.History
   | Rfq.Rfq
@@ -60,6 +64,8 @@ export const layerServices: Layer.Layer<Services, never, BackpackClient.Backpack
   Markets.layer,
   System.layer,
   Orders.layer,
+  Account.layer,
+  Positions.layer,
   Capital.layer,
   History.layer,
   Rfq.layer,

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as account from "./internal/endpoints/account.js"
 import * as assets from "./internal/endpoints/assets.js"
 import * as borrowLend from "./internal/endpoints/borrowLend.js"
 import * as capital from "./internal/endpoints/capital.js"
@@ -13,6 +14,7 @@ import * as funding from "./internal/endpoints/funding.js"
 import * as history from "./internal/endpoints/history.js"
 import * as markets from "./internal/endpoints/markets.js"
 import * as orders from "./internal/endpoints/orders.js"
+import * as positions from "./internal/endpoints/positions.js"
 import * as rfq from "./internal/endpoints/rfq.js"
 import * as strategies from "./internal/endpoints/strategies.js"
 import * as system from "./internal/endpoints/system.js"
@@ -34,6 +36,8 @@ export const byService = {
   Markets: markets,
   System: system,
   Orders: orders,
+  Account: account,
+  Positions: positions,
   Capital: capital,
   History: history,
   Rfq: rfq,

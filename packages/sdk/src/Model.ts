@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+export * from "./models/account.js"
 export * from "./models/assets.js"
 export * from "./models/borrowLend.js"
 export * from "./models/capital.js"
@@ -11,6 +12,7 @@ export * from "./models/funding.js"
 export * from "./models/history.js"
 export * from "./models/markets.js"
 export * from "./models/orders.js"
+export * from "./models/positions.js"
 export * from "./models/rfq.js"
 export * from "./models/strategies.js"
 export * from "./models/streams.js"

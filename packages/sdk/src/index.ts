@@ -63,6 +63,12 @@ export * as Markets from "./Markets.js"
 export * as Orders from "./Orders.js"
 
 /** @since 0.1.0 */
+export * as Account from "./Account.js"
+
+/** @since 0.1.0 */
+export * as Positions from "./Positions.js"
+
+/** @since 0.1.0 */
 export * as RateLimiter from "./RateLimiter.js"
 
 /** @since 0.1.0 */
