@@ -70,8 +70,8 @@ export const run = (budget: Budget, exchange: Ccxt.Exchange): Effect.Effect<Sect
       return yield* Effect.fail(new Error("the SDK and CCXT decoded the payloads differently"))
     }
 
-    const depthPlan = { warmup: budget.pick(50, 10), iterations: budget.pick(300, 25) }
-    const ordersPlan = { warmup: budget.pick(100, 10), iterations: budget.pick(600, 40) }
+    const depthPlan = { warmup: budget.pick(50, 10), iterations: budget.pick(200, 25) }
+    const ordersPlan = { warmup: budget.pick(100, 10), iterations: budget.pick(400, 40) }
     const results = [
       Harness.measureSync("JSON.parse only, depth 1000+1000 levels", depthPlan, () => JSON.parse(depthText)),
       Harness.measureSync("SDK Markets.Depth (BigDecimal)", depthPlan, () => decodeDepth(JSON.parse(depthText))),

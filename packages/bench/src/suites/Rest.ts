@@ -87,7 +87,7 @@ export const run = (
     }
 
     const depthPlan = { warmup: budget.pick(200, 50), iterations: budget.pick(1000, 100) }
-    const orderPlan = { warmup: budget.pick(30, 5), iterations: budget.pick(200, 15) }
+    const orderPlan = { warmup: budget.pick(30, 5), iterations: budget.pick(150, 15) }
     const connections = { sdk: 0, ccxt: 0 }
     const counting = <A, E, R>(side: "sdk" | "ccxt", measure: Effect.Effect<A, E, R>) =>
       Effect.suspend(() => {

@@ -70,7 +70,7 @@ export const run = (
       return yield* Effect.fail(new Error(`signatures differ: noble ${nobleSig}, node ${nodeSig}, CCXT ${ccxtSig}`))
     }
 
-    const signPlan = { warmup: budget.pick(300, 30), iterations: budget.pick(2000, 100), batch: budget.pick(10, 5) }
+    const signPlan = { warmup: budget.pick(300, 30), iterations: budget.pick(1500, 100), batch: budget.pick(10, 5) }
     const stringPlan = { warmup: budget.pick(20_000, 5000), iterations: budget.pick(300_000, 20_000), batch: 1000 }
 
     const signWith = (signer: Signer.Service) => Effect.suspend(() => signer.sign(sdkSigningString(Date.now())))
