@@ -1,0 +1,37 @@
+import { describe, expect, it } from "@effect/vitest"
+import { BigDecimal, Console, Effect } from "effect"
+import { simulatorLayer, tradingWorkflow } from "../src/demo.js"
+
+/** A Console that records what the demo prints. */
+const capture = () => {
+  const lines: Array<string> = []
+  const push = (...args: ReadonlyArray<unknown>) => Effect.sync(() => void lines.push(args.map(String).join(" ")))
+  const console: Console.Console = {
+    ...Console.defaultConsole,
+    log: push,
+    info: push,
+    unsafe: { ...globalThis.console, log: (...args: ReadonlyArray<unknown>) => void lines.push(args.join(" ")) }
+  } as Console.Console
+  return { lines, console }
+}
+
+describe("demo", () => {
+  it.live("runs the whole trading workflow on the embedded simulator", () => {
+    const { console, lines } = capture()
+    return Effect.gen(function*() {
+      const result = yield* tradingWorkflow
+      expect(result.resting.status).toBe("New")
+      expect(result.taker.status).toBe("Filled")
+      expect(BigDecimal.format(result.taker.executedQuantity)).toBe("1")
+      expect(result.cancelledCount).toBe(1)
+      expect(result.remaining).toBe(0)
+      const text = lines.join("\n")
+      expect(text).toContain("6 markets")
+      expect(text).toContain("SOL_USDC        SPOT  0.01      0.01      Open")
+      expect(text).toMatch(/order \d{18,} \(clientId \d+\) New at \d+\.\d{2}/)
+      expect(text).toMatch(/Filled: filled 1 SOL for \d+\.\d+ USDC/)
+      expect(text).toContain("open orders left: 0")
+      expect(text).toContain("placed 2 orders, 1 filled (1 SOL), 1 cancelled")
+    }).pipe(Effect.provide(simulatorLayer), Effect.withConsole(console), Effect.scoped)
+  })
+})
