@@ -1,6 +1,7 @@
 /**
  * Scheduled (TWAP-like) strategies: create, query, cancel. Every call is signed. A cancel the
- * exchange accepted without executing yet (HTTP 202) answers `StrategyCancelPending`.
+ * exchange accepted without executing yet (HTTP 202) answers `CancelAccepted` (the class the order
+ * cancels use; test it with `Orders.isCancelAccepted`).
  *
  * @since 0.1.0
  */
@@ -11,9 +12,18 @@ import { BackpackClient } from "./BackpackClient.js"
 import type { BackpackError } from "./BackpackError.js"
 import type { Endpoint } from "./Endpoint.js"
 import * as endpoints from "./internal/endpoints/strategies.js"
-import type { ScheduledStrategy, StrategyCancelPending } from "./models/strategies.js"
+import type { CancelAccepted } from "./models/orders.js"
+import type { ScheduledStrategy } from "./models/strategies.js"
 
 export * from "./models/strategies.js"
+
+/**
+ * The 202 answer of a cancel (shared with `Orders`) and its guard.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export { CancelAccepted, isCancelAccepted } from "./models/orders.js"
 
 type Input<E> = E extends Endpoint<infer In, any> ? In : never
 
@@ -38,22 +48,22 @@ export interface Service {
   ) => Effect.Effect<ScheduledStrategy, BackpackError>
   /**
    * `DELETE /api/v1/strategy` (`strategyCancel`): cancels by exactly one of `strategyId` /
-   * `clientStrategyId`; the cancelled strategy, or `StrategyCancelPending` on 202.
+   * `clientStrategyId`; the cancelled strategy, or `CancelAccepted` on 202.
    */
   readonly cancelStrategy: (
     params: Input<typeof endpoints.cancelStrategy>
-  ) => Effect.Effect<ScheduledStrategy | StrategyCancelPending, BackpackError>
+  ) => Effect.Effect<ScheduledStrategy | CancelAccepted, BackpackError>
   /** `GET /api/v1/strategies` (`strategyQueryAll`): the running strategies. */
   readonly getOpenStrategies: (
     params?: Input<typeof endpoints.getOpenStrategies>
   ) => Effect.Effect<ReadonlyArray<ScheduledStrategy>, BackpackError>
   /**
    * `DELETE /api/v1/strategies` (`strategyCancelAll`): cancels every strategy of a market; the
-   * cancelled strategies, or `StrategyCancelPending` on 202.
+   * cancelled strategies, or `CancelAccepted` on 202.
    */
   readonly cancelOpenStrategies: (
     params: Input<typeof endpoints.cancelOpenStrategies>
-  ) => Effect.Effect<ReadonlyArray<ScheduledStrategy> | StrategyCancelPending, BackpackError>
+  ) => Effect.Effect<ReadonlyArray<ScheduledStrategy> | CancelAccepted, BackpackError>
 }
 
 /**

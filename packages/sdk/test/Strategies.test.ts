@@ -1,4 +1,4 @@
-import { Signer, Strategies } from "@effect-backpack/sdk"
+import { Orders, Signer, Strategies } from "@effect-backpack/sdk"
 import type { Endpoint } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
 import { ed25519 } from "@noble/curves/ed25519.js"
@@ -149,7 +149,7 @@ describe("Strategies", () => {
       }))
   })
 
-  it.effect("cancelStrategy sends a DELETE JSON body; 200 decodes the strategy, 202 is StrategyCancelPending", () => {
+  it.effect("cancelStrategy sends a DELETE JSON body; 200 decodes the strategy, 202 is CancelAccepted", () => {
     const http = mockHttp((_, attempt) =>
       attempt === 1 ? { body: strategyBody({ status: "Cancelled" }) } : { status: 202 }
     )
@@ -159,8 +159,8 @@ describe("Strategies", () => {
         expect(cancelled).toBeInstanceOf(Strategies.ScheduledStrategy)
         expect((cancelled as Strategies.ScheduledStrategy).status).toBe("Cancelled")
         const pending = yield* strategies.cancelStrategy({ symbol: "SOL_USDC", clientStrategyId: 17 })
-        expect(pending).toBeInstanceOf(Strategies.StrategyCancelPending)
-        expect((pending as Strategies.StrategyCancelPending).status).toBe(202)
+        expect(Orders.isCancelAccepted(pending)).toBe(true)
+        expect((pending as Orders.CancelAccepted).status).toBe(202)
         const [first, second] = http.requests
         expect(first!.method).toBe("DELETE")
         expect(first!.path).toBe("/api/v1/strategy")
@@ -201,7 +201,7 @@ describe("Strategies", () => {
       }))
   })
 
-  it.effect("cancelOpenStrategies sends a DELETE body; 200 decodes the list, 202 is StrategyCancelPending", () => {
+  it.effect("cancelOpenStrategies sends a DELETE body; 200 decodes the list, 202 is CancelAccepted", () => {
     const http = mockHttp((_, attempt) =>
       attempt === 1 ? { body: [strategyBody({ status: "Cancelled" })] } : { status: 202, text: "" }
     )
@@ -211,7 +211,7 @@ describe("Strategies", () => {
         expect(Array.isArray(cancelled)).toBe(true)
         expect((cancelled as ReadonlyArray<Strategies.ScheduledStrategy>).map((s) => s.status)).toEqual(["Cancelled"])
         const pending = yield* strategies.cancelOpenStrategies({ symbol: "SOL_USDC" })
-        expect(pending).toBeInstanceOf(Strategies.StrategyCancelPending)
+        expect(Orders.isCancelAccepted(pending)).toBe(true)
         const [first, second] = http.requests
         expect(first!.method).toBe("DELETE")
         expect(first!.path).toBe("/api/v1/strategies")

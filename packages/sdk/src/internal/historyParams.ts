@@ -1,6 +1,8 @@
 /**
  * Request building blocks shared by the signed account endpoints (capital, history, RFQ,
  * strategies): pagination, time filters, the market-type filter, digit ids and cross-field rules.
+ *
+ * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
 import { MarketType } from "../models/enums.js"

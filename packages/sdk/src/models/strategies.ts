@@ -59,15 +59,3 @@ export class ScheduledStrategy extends Schema.Class<ScheduledStrategy>("Schedule
   /** Unit of `slippageTolerance`. */
   slippageToleranceType: S.optional(SlippageToleranceTypeOpen)
 }) {}
-
-/**
- * The answer to a strategy cancel that the exchange accepted but has not executed yet (HTTP 202,
- * no body). Query the strategy again to see the outcome.
- *
- * @since 0.1.0
- * @category models
- */
-export class StrategyCancelPending extends Schema.TaggedClass<StrategyCancelPending>()("StrategyCancelPending", {
-  /** The HTTP status of the answer (202). */
-  status: Schema.Int
-}) {}

@@ -1,3 +1,9 @@
+/**
+ * Endpoint table of the `Capital` service (balances, collateral, deposits, withdrawals, dust,
+ * withdrawal delay).
+ *
+ * @since 0.1.0
+ */
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../../Endpoint.js"

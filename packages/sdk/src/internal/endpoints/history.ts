@@ -1,3 +1,8 @@
+/**
+ * Endpoint table of the `History` service (`/wapi/v1/history/*`).
+ *
+ * @since 0.1.0
+ */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../../Endpoint.js"
 import {

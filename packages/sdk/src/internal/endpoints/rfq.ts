@@ -1,3 +1,8 @@
+/**
+ * Endpoint table of the `Rfq` service.
+ *
+ * @since 0.1.0
+ */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../../Endpoint.js"
 import { RfqExecutionMode, Side } from "../../models/enums.js"

@@ -1,3 +1,8 @@
+/**
+ * Endpoint table of the `Strategies` service.
+ *
+ * @since 0.1.0
+ */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../../Endpoint.js"
 import {
@@ -8,16 +13,20 @@ import {
   StrategyType,
   TimeInForce
 } from "../../models/enums.js"
-import { ScheduledStrategy, StrategyCancelPending } from "../../models/strategies.js"
+import { CancelAccepted } from "../../models/orders.js"
+import { ScheduledStrategy } from "../../models/strategies.js"
 import { exactlyOneOf } from "../historyParams.js"
 import * as S from "../schema.js"
 
-/** 202 Accepted (no body): the cancel is queued, not yet executed. */
-const pending = (status: number) => new StrategyCancelPending({ status })
-
-/** A 200 body decodes with `schema`; an empty 202 becomes a `StrategyCancelPending`. */
-const orPending = <A, I>(schema: Schema.Schema<A, I>) =>
-  Endpoint.json<A | StrategyCancelPending, I>(schema as Schema.Schema<A | StrategyCancelPending, I>, pending)
+/**
+ * A 200 body decodes with `schema`; an empty 202 (the cancel is queued, not executed yet) becomes
+ * the same `CancelAccepted` the order cancels answer.
+ */
+const orAccepted = <A, I>(schema: Schema.Schema<A, I>) =>
+  Endpoint.json<A | CancelAccepted, I>(
+    schema as Schema.Schema<A | CancelAccepted, I>,
+    (status) => new CancelAccepted({ status })
+  )
 
 export const getStrategy = Endpoint.make({
   operationId: "get_strategy",
@@ -88,7 +97,7 @@ export const cancelStrategy = Endpoint.make({
     strategyId: Schema.optional(S.NonEmpty),
     clientStrategyId: Schema.optional(S.Uint32)
   }).pipe(Schema.filter(exactlyOneOf("strategyId", "clientStrategyId"))),
-  response: orPending(ScheduledStrategy)
+  response: orAccepted(ScheduledStrategy)
 })
 
 export const getOpenStrategies = Endpoint.make({
@@ -115,5 +124,5 @@ export const cancelOpenStrategies = Endpoint.make({
     symbol: S.MarketSymbol,
     strategyType: Schema.optional(StrategyType)
   }),
-  response: orPending(Schema.Array(ScheduledStrategy))
+  response: orAccepted(Schema.Array(ScheduledStrategy))
 })
