@@ -1,6 +1,7 @@
-import { Markets } from "@effect-backpack/sdk"
+import { type Endpoint, Endpoints, Markets } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
 import { BigDecimal, DateTime, Effect, Option } from "effect"
+import type * as AST from "effect/SchemaAST"
 import { mockHttp, sdkLayer } from "./utils/mock.js"
 
 const run = <A, E>(effect: Effect.Effect<A, E, Markets.Markets>, http: ReturnType<typeof mockHttp>) =>
@@ -499,5 +500,116 @@ describe("Markets", () => {
         }).pipe((e) => run(e, http))
       })
     }
+  })
+})
+
+// Extracted from the official spec (shared/backpack-openapi.json): operationId, method, path, the
+// query parameter (GET) or body property (otherwise) names, and the documented signing instruction.
+const specOperations: ReadonlyArray<
+  readonly [
+    operationId: string,
+    method: string,
+    path: string,
+    params: ReadonlyArray<string>,
+    instruction: string | undefined
+  ]
+> = [
+  ["get_assets", "GET", "/api/v1/assets", ["country"], undefined],
+  ["get_collateral_parameters", "GET", "/api/v1/collateral", [], undefined],
+  ["get_markets", "GET", "/api/v1/markets", ["marketType"], undefined],
+  ["get_market", "GET", "/api/v1/market", ["symbol"], undefined],
+  ["get_ticker", "GET", "/api/v1/ticker", ["symbol", "interval"], undefined],
+  ["get_tickers", "GET", "/api/v1/tickers", ["interval"], undefined],
+  ["get_depth", "GET", "/api/v1/depth", ["symbol", "limit"], undefined],
+  ["get_klines", "GET", "/api/v1/klines", ["symbol", "interval", "startTime", "endTime", "priceType"], undefined],
+  ["get_mark_prices", "GET", "/api/v1/markPrices", ["symbol", "marketType"], undefined],
+  ["get_open_interest", "GET", "/api/v1/openInterest", ["symbol"], undefined],
+  ["get_market_sessions", "GET", "/api/v1/market-sessions", [], undefined],
+  ["get_securities", "GET", "/api/v1/securities", [], undefined],
+  ["get_prediction_events", "GET", "/api/v1/prediction", [
+    "symbol",
+    "tagSlug",
+    "eventSlug",
+    "seriesSlug",
+    "resolved",
+    "limit",
+    "offset"
+  ], undefined],
+  ["get_prediction_tags", "GET", "/api/v1/prediction/tags", [], undefined],
+  ["get_funding_interval_rates", "GET", "/api/v1/fundingRates", ["symbol", "limit", "offset"], undefined],
+  ["get_funding_payments", "GET", "/wapi/v1/history/funding", [
+    "subaccountId",
+    "symbol",
+    "limit",
+    "offset",
+    "sortDirection"
+  ], "fundingHistoryQueryAll"],
+  ["get_recent_trades", "GET", "/api/v1/trades", ["symbol", "limit"], undefined],
+  ["get_historical_trades", "GET", "/api/v1/trades/history", ["symbol", "limit", "offset"], undefined],
+  ["get_borrow_lend_markets", "GET", "/api/v1/borrowLend/markets", [], undefined],
+  ["get_borrow_lend_markets_history", "GET", "/api/v1/borrowLend/markets/history", ["interval", "symbol"], undefined],
+  ["get_apy_rates", "GET", "/api/v1/borrowLend/apy", ["tierId"], undefined],
+  ["get_borrow_lend_positions", "GET", "/api/v1/borrowLend/positions", [], "borrowLendPositionQuery"],
+  ["get_borrow_lend_estimated_liquidation_price", "GET", "/api/v1/borrowLend/position/liquidationPrice", [
+    "subaccountId",
+    "borrow"
+  ], undefined],
+  ["execute_borrow_lend", "POST", "/api/v1/borrowLend", ["quantity", "side", "symbol"], "borrowLendExecute"],
+  ["get_vaults", "GET", "/api/v1/vaults", [], undefined],
+  ["get_vault_history", "GET", "/api/v1/vaults/history", ["interval", "vaultId"], undefined],
+  ["get_vault_nav", "GET", "/api/v1/vault/nav", [], "vaultNavQuery"],
+  [
+    "vault_mint",
+    "POST",
+    "/api/v1/vault/mint",
+    ["vaultId", "symbol", "quantity", "autoBorrow", "autoLendRedeem"],
+    "vaultMint"
+  ],
+  ["vault_redeem", "POST", "/api/v1/vault/redeem", ["vaultId", "vaultTokenQuantity"], "vaultRedeemRequest"],
+  ["vault_redeem_cancel", "DELETE", "/api/v1/vault/redeem", ["vaultId"], "vaultRedeemCancel"],
+  ["get_vault_pending_redeems", "GET", "/api/v1/vault/redeems/pending", ["vaultId"], "vaultPendingRedeemsQuery"]
+]
+
+describe("endpoint tables agree with the official spec", () => {
+  const services = ["Markets", "Assets", "Funding", "Trades", "BorrowLend", "Vaults"] as const
+  const mine = services.flatMap((service) =>
+    Object.values(Endpoints.byService[service] as Record<string, Endpoint.Any>)
+  )
+
+  const fieldNames = (ast: AST.AST): Array<string> => {
+    switch (ast._tag) {
+      case "TypeLiteral":
+        return ast.propertySignatures.map((p) => String(p.name))
+      case "Refinement":
+        return fieldNames(ast.from)
+      case "Transformation":
+        return fieldNames(ast.from)
+      default:
+        return []
+    }
+  }
+
+  it("every operation of the six services has exactly one endpoint", () => {
+    expect(mine.map((e) => e.operationId).sort()).toEqual(specOperations.map(([id]) => id).sort())
+    expect(services.map((s) => Object.keys(Endpoints.byService[s]).length)).toEqual([12, 2, 2, 2, 6, 7])
+  })
+
+  for (const [operationId, method, path, params, instruction] of specOperations) {
+    it(`${operationId}: ${method} ${path}`, () => {
+      const endpoint = Endpoints.byOperationId(operationId)!
+      expect(endpoint).toBeDefined()
+      expect([endpoint.method, endpoint.path]).toEqual([method, path])
+      expect(endpoint.encoding).toBe(method === "GET" ? "query" : "body")
+      expect(fieldNames(endpoint.request.ast).sort()).toEqual([...params].sort())
+      // signed exactly when the spec documents an instruction (liquidationPrice documents none)
+      expect(endpoint.instruction).toBe(instruction)
+    })
+  }
+
+  it("the klines and historical trades endpoints draw on the historical bucket", () => {
+    expect(Endpoints.byService.Markets.getKlines.bucket).toBe("historical")
+    expect(Endpoints.byService.Trades.getHistoricalTrades.bucket).toBe("historical")
+    expect(Endpoints.byService.Markets.getDepth.bucket).toBe("standard")
+    expect(mine.filter((e) => e.method !== "GET").every((e) => !e.idempotent)).toBe(true)
   })
 })
