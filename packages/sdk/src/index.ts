@@ -69,6 +69,9 @@ export * as Account from "./Account.js"
 export * as Positions from "./Positions.js"
 
 /** @since 0.1.0 */
+export * as Precision from "./Precision.js"
+
+/** @since 0.1.0 */
 export * as RateLimiter from "./RateLimiter.js"
 
 /** @since 0.1.0 */
