@@ -320,7 +320,8 @@ export const make = (
         entry.consumers.add(mailbox)
         if (!started) {
           started = true
-          yield* Effect.forkIn(run, layerScope)
+          // attach runs as the acquire of acquireRelease (uninterruptible): the fiber must not inherit that
+          yield* Effect.forkIn(Effect.interruptible(run), layerScope)
         }
       }))
 

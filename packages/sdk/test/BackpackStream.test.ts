@@ -1,0 +1,356 @@
+import { BackpackConfig, BackpackStream, Signer } from "@effect-backpack/sdk"
+import { describe, expect, it } from "@effect/vitest"
+import { ed25519 } from "@noble/curves/ed25519.js"
+import { BigDecimal, Chunk, Deferred, Effect, Either, Exit, Fiber, Layer, Redacted, Scope, Stream } from "effect"
+import * as SubscriptionRef from "effect/SubscriptionRef"
+import { eventually, FakeServer } from "./utils/fakeWs.js"
+import { demoPublicKey, demoSecret } from "./utils/mock.js"
+
+const streamLayer = (
+  server: FakeServer,
+  options: BackpackStream.Options = {},
+  credentials: { readonly secret?: boolean } = { secret: true }
+) =>
+  BackpackStream.layer({ reconnectInitialDelay: "20 millis", ...options }).pipe(
+    Layer.provide(credentials.secret === false ? Signer.layerNone : Signer.layer),
+    Layer.provide(
+      BackpackConfig.layer({
+        wsUrl: "ws://fake.test",
+        ...(credentials.secret === false ? {} : { apiSecret: Redacted.make(demoSecret) })
+      })
+    ),
+    Layer.provide(server.layer),
+    Layer.orDie
+  )
+
+const depthData = (U: number, u: number, b: Array<[string, string]> = [], a: Array<[string, string]> = []) => ({
+  e: "depth",
+  E: "1759338824897386",
+  T: "1759338824895616",
+  s: "SOL_USDC",
+  U,
+  u,
+  a,
+  b
+})
+
+const tickerData = (c: string) => ({
+  e: "ticker",
+  E: 1694687692980000,
+  s: "SOL_USDC",
+  o: "18.75",
+  c,
+  h: "19.80",
+  l: "18.50",
+  v: "32123",
+  V: "928190",
+  n: 93828
+})
+
+const subscribes = (server: FakeServer) => server.sent.filter((f) => f.method === "SUBSCRIBE")
+const subscribedNames = (server: FakeServer) => subscribes(server).flatMap((f) => f.params as Array<string>).sort()
+const unsubscribes = (server: FakeServer) => server.sent.filter((f) => f.method === "UNSUBSCRIBE")
+
+describe("BackpackStream", () => {
+  it.live("consumers of one stream share one SUBSCRIBE; the last to leave sends UNSUBSCRIBE", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const first = yield* Deferred.make<void>()
+      const a = yield* ws.ticker("SOL_USDC").pipe(Stream.take(1), Stream.runCollect, Effect.fork)
+      const b = yield* ws.ticker("SOL_USDC").pipe(
+        Stream.tap(() => Deferred.succeed(first, undefined)),
+        Stream.take(2),
+        Stream.runCollect,
+        Effect.fork
+      )
+      yield* eventually(() =>
+        expect(subscribes(server)).toEqual([{ method: "SUBSCRIBE", params: ["ticker.SOL_USDC"] }])
+      )
+      yield* eventually(() => expect(server.current!.readyState).toBe(1))
+      yield* eventually(() => expect(yield_(ws.subscriptions)).toEqual(["ticker.SOL_USDC"]))
+      server.push("ticker.SOL_USDC", tickerData("19.10"))
+      const gotA = yield* Fiber.join(a)
+      expect(Chunk.toReadonlyArray(gotA).map((t) => BigDecimal.format(t.c))).toEqual(["19.1"])
+      yield* Deferred.await(first)
+      // one consumer left: still subscribed
+      expect(unsubscribes(server)).toEqual([])
+      server.push("ticker.SOL_USDC", tickerData("19.20"))
+      const gotB = yield* Fiber.join(b)
+      expect(Chunk.toReadonlyArray(gotB).map((t) => BigDecimal.format(t.c))).toEqual(["19.1", "19.2"])
+      yield* eventually(() =>
+        expect(unsubscribes(server)).toEqual([{ method: "UNSUBSCRIBE", params: ["ticker.SOL_USDC"] }])
+      )
+      expect(subscribes(server)).toHaveLength(1)
+      expect(server.sockets).toHaveLength(1)
+      expect(yield* ws.subscriptions).toEqual([])
+    }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.live("no socket is opened before the first subscription; a bad name is a ValidationError", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      expect((yield* SubscriptionRef.get(ws.status))._tag).toBe("Idle")
+      const bad = yield* ws.subscribe("depth.not a symbol").pipe(Stream.runCollect, Effect.flip)
+      expect(bad._tag).toBe("ValidationError")
+      expect(bad.message).toContain("stream")
+      const unknown = yield* ws.subscribe("bogus.SOL_USDC").pipe(Stream.runCollect, Effect.flip)
+      expect(unknown._tag).toBe("ValidationError")
+      const interval = yield* ws.subscribe("kline.7m.SOL_USDC").pipe(Stream.runCollect, Effect.flip)
+      expect(interval._tag).toBe("ValidationError")
+      expect(server.sockets).toHaveLength(0)
+    }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.live("private streams without an API secret fail with AuthenticationError and send nothing", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const error = yield* ws.orderUpdates().pipe(Stream.runCollect, Effect.flip)
+      expect(error._tag).toBe("AuthenticationError")
+      expect(server.sockets).toHaveLength(0)
+    }).pipe(Effect.provide(streamLayer(server, {}, { secret: false })))
+  })
+
+  it.live("private subscribe is signed over instruction=subscribe&timestamp&window", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const fiber = yield* ws.orderUpdates("SOL_USDC").pipe(Stream.take(1), Stream.runCollect, Effect.fork)
+      const frame = yield* eventually(() => {
+        const found = subscribes(server)[0]
+        expect(found).toBeDefined()
+        return found
+      })
+      expect(frame.params).toEqual(["account.orderUpdate.SOL_USDC"])
+      const [key, signature, timestamp, window] = frame.signature
+      expect(key).toBe(demoPublicKey)
+      expect(window).toBe("5000")
+      expect(timestamp).toMatch(/^\d{13}$/)
+      const message = Signer.signingString({ instruction: "subscribe", timestamp: Number(timestamp), window: 5000 })
+      expect(message).toBe(`instruction=subscribe&timestamp=${timestamp}&window=5000`)
+      expect(
+        ed25519.verify(
+          Buffer.from(signature, "base64"),
+          new TextEncoder().encode(message),
+          Buffer.from(demoPublicKey, "base64")
+        )
+      ).toBe(true)
+      server.push("account.orderUpdate.SOL_USDC", {
+        E: "1754939110175879",
+        L: "4299.16",
+        N: "ETH",
+        O: "USER",
+        Q: "4.30",
+        S: "Bid",
+        T: "1754939110174705",
+        V: "RejectTaker",
+        X: "Filled",
+        Z: "4.299160",
+        e: "orderFill",
+        f: "GTC",
+        i: "5406825793",
+        l: "0.0010",
+        m: false,
+        n: "0.000001",
+        o: "MARKET",
+        q: "0.0010",
+        r: false,
+        s: "SOL_USDC",
+        t: 2888471,
+        z: "0.0010"
+      })
+      const [update] = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
+      expect(update!.e).toBe("orderFill")
+      expect(update!.i).toBe("5406825793")
+      expect(update!.t).toBe("2888471")
+      expect(BigDecimal.format(update!.L!)).toBe("4299.16")
+      // private unsubscribe carries a signature too
+      const unsub = yield* eventually(() => {
+        const found = unsubscribes(server)[0]
+        expect(found).toBeDefined()
+        return found
+      })
+      expect(unsub.params).toEqual(["account.orderUpdate.SOL_USDC"])
+      expect(unsub.signature).toHaveLength(4)
+    }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.live("reconnects after a server drop: streams continue, everything is resubscribed, private re-signed", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const statuses: Array<string> = []
+      yield* ws.status.changes.pipe(
+        Stream.runForEach((s) => Effect.sync(() => statuses.push(s._tag === "Open" ? `Open${s.connection}` : s._tag))),
+        Effect.fork
+      )
+      const depth = yield* ws.depth("SOL_USDC").pipe(Stream.take(3), Stream.runCollect, Effect.fork)
+      const orders = yield* ws.orderUpdates().pipe(Stream.runDrain, Effect.fork)
+      yield* eventually(() => expect(subscribes(server)).toHaveLength(2))
+      const firstPrivate = subscribes(server).find((f) => f.signature !== undefined)!
+      server.push("depth.SOL_USDC", depthData(10, 12, [["100.0", "1"]]))
+      yield* Effect.sleep("5 millis")
+      server.current!.drop()
+      yield* eventually(() => expect(server.sockets).toHaveLength(2))
+      yield* eventually(() => expect(server.sockets[1]!.sent).toHaveLength(2))
+      const again = server.sockets[1]!.sent
+      expect(again[0]).toEqual({ method: "SUBSCRIBE", params: ["depth.SOL_USDC"] })
+      expect(again[1].params).toEqual(["account.orderUpdate"])
+      expect(Number(again[1].signature[2])).toBeGreaterThan(Number(firstPrivate.signature[2]))
+      expect(again[1].signature[1]).not.toBe(firstPrivate.signature[1])
+      server.push("depth.SOL_USDC", depthData(20, 21, [], [["101.0", "2"]]))
+      const items = Chunk.toReadonlyArray(yield* Fiber.join(depth))
+      expect(items.map((i) => i._tag === "Resubscribed" ? "marker" : `${i.U}-${i.u}`)).toEqual([
+        "10-12",
+        "marker",
+        "20-21"
+      ])
+      yield* Fiber.interrupt(orders)
+      expect(statuses.slice(0, 5)).toEqual(["Idle", "Connecting", "Open1", "Reconnecting", "Open2"])
+    }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.live("keeps reconnecting with backoff while the server refuses, then recovers", () => {
+    const server = new FakeServer()
+    server.autoOpen = false
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const fiber = yield* ws.ticker("SOL_USDC").pipe(Stream.take(1), Stream.runCollect, Effect.fork)
+      // refuse the first two connections
+      for (let i = 0; i < 2; i++) {
+        yield* eventually(() => expect(server.sockets).toHaveLength(i + 1))
+        server.sockets[i]!.drop(1011)
+      }
+      yield* eventually(() => expect(server.sockets).toHaveLength(3))
+      const status = yield* SubscriptionRef.get(ws.status)
+      expect(status).toMatchObject({ _tag: "Reconnecting", attempt: 2 })
+      server.sockets[2]!.open()
+      yield* eventually(() => expect(server.sockets[2]!.sent).toHaveLength(1))
+      server.push("ticker.SOL_USDC", tickerData("20.00"))
+      const [event] = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
+      expect(BigDecimal.format(event!.c)).toBe("20")
+    }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.live("no traffic past the idle timeout → reconnect; server pings count as traffic", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      yield* ws.ticker("SOL_USDC").pipe(Stream.runDrain, Effect.fork)
+      yield* eventually(() => expect(server.current?.readyState).toBe(1))
+      // pings keep the first connection alive for well past the timeout
+      for (let i = 0; i < 8; i++) {
+        server.sockets[0]!.ping()
+        yield* Effect.sleep("40 millis")
+      }
+      expect(server.sockets).toHaveLength(1)
+      // silence: the watchdog closes it and a new connection resubscribes
+      yield* eventually(() => expect(server.sockets.length).toBeGreaterThanOrEqual(2))
+      expect(server.closedByClient).toContain(1)
+      yield* eventually(() =>
+        expect(server.sockets[1]!.sent).toEqual([{ method: "SUBSCRIBE", params: ["ticker.SOL_USDC"] }])
+      )
+    }).pipe(Effect.provide(streamLayer(server, { idleTimeout: "150 millis" })))
+  })
+
+  it.live("depth overflow is a typed BufferOverflow; ticker overflow keeps the newest events", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const gate = yield* Deferred.make<void>()
+      const started = yield* Deferred.make<void>()
+      const slow = <A, E>(stream: Stream.Stream<A, E>) =>
+        stream.pipe(Stream.tap(() => Effect.zipRight(Deferred.succeed(started, undefined), Deferred.await(gate))))
+      const depth = yield* slow(ws.depth("SOL_USDC")).pipe(Stream.runCollect, Effect.either, Effect.fork)
+      const ticker = yield* slow(ws.ticker("SOL_USDC")).pipe(Stream.take(3), Stream.runCollect, Effect.fork)
+      yield* eventually(() => expect(subscribedNames(server)).toEqual(["depth.SOL_USDC", "ticker.SOL_USDC"]))
+      server.push("depth.SOL_USDC", depthData(1, 1))
+      server.push("ticker.SOL_USDC", tickerData("1"))
+      yield* Deferred.await(started)
+      for (let i = 2; i <= 6; i++) {
+        server.push("depth.SOL_USDC", depthData(i, i))
+        server.push("ticker.SOL_USDC", tickerData(String(i)))
+      }
+      yield* Deferred.succeed(gate, undefined)
+      const result = yield* Fiber.join(depth)
+      expect(Either.isLeft(result)).toBe(true)
+      const error = Either.getLeft(result).pipe((o) => o._tag === "Some" ? o.value : undefined)
+      expect(error).toMatchObject({ _tag: "BufferOverflow", stream: "depth.SOL_USDC", capacity: 2 })
+      const tickers = Chunk.toReadonlyArray(yield* Fiber.join(ticker)).map((t) => BigDecimal.format(t.c))
+      expect(tickers).toEqual(["1", "5", "6"])
+    }).pipe(Effect.provide(streamLayer(server, { bufferSize: 2 })))
+  })
+
+  it.live("an undecodable frame fails only its stream with DecodeError; skip mode counts it", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const depth = yield* ws.depth("SOL_USDC").pipe(Stream.runCollect, Effect.flip, Effect.fork)
+      const ticker = yield* ws.ticker("SOL_USDC").pipe(Stream.take(1), Stream.runCollect, Effect.fork)
+      yield* eventually(() => expect(subscribedNames(server)).toEqual(["depth.SOL_USDC", "ticker.SOL_USDC"]))
+      server.push("depth.SOL_USDC", { ...depthData(1, 2), b: [["abc", "1"]] })
+      server.push("ticker.SOL_USDC", tickerData("3.5"))
+      const error = yield* Fiber.join(depth)
+      expect(error._tag).toBe("DecodeError")
+      if (error._tag === "DecodeError") {
+        expect(error.operation).toBe("BackpackStream depth.SOL_USDC")
+        expect(error.path).toBe("b.0.0")
+      }
+      const [t] = Chunk.toReadonlyArray(yield* Fiber.join(ticker))
+      expect(BigDecimal.format(t!.c)).toBe("3.5")
+      expect(yield* ws.decodeFailures).toBe(1)
+    }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.live("skip mode: a malformed frame is counted and the stream goes on", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const fiber = yield* ws.ticker("SOL_USDC").pipe(Stream.take(1), Stream.runCollect, Effect.fork)
+      yield* eventually(() => expect(subscribes(server)).toHaveLength(1))
+      server.pushRaw("{\"stream\":\"ticker.SOL_USDC\",\"data\":{\"e\":\"tick")
+      server.push("ticker.SOL_USDC", { ...tickerData("1"), c: "not a number" })
+      server.push("ticker.SOL_USDC", tickerData("7.25"))
+      const [t] = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
+      expect(BigDecimal.format(t!.c)).toBe("7.25")
+      expect(yield* ws.decodeFailures).toBe(2)
+    }).pipe(Effect.provide(streamLayer(server, { onDecodeError: "skip" })))
+  })
+
+  it.live("server error frames are published on errors", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const errors = yield* ws.errors.pipe(Stream.take(1), Stream.runCollect, Effect.fork)
+      yield* Effect.sleep("10 millis")
+      yield* ws.ticker("SOL_USDC").pipe(Stream.runDrain, Effect.fork)
+      yield* eventually(() => expect(subscribes(server)).toHaveLength(1))
+      server.pushRaw("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}")
+      const [error] = Chunk.toReadonlyArray(yield* Fiber.join(errors))
+      expect({ code: error!.code, message: error!.message }).toEqual({ code: 4006, message: "Invalid stream" })
+    }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.live("closing the scope closes the socket, ends consumers and reports Closed", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const scope = yield* Scope.make()
+      const context = yield* Layer.buildWithScope(streamLayer(server), scope)
+      const ws = context.pipe((c) => c.unsafeMap.get(BackpackStream.BackpackStream.key) as BackpackStream.Service)
+      const consumer = yield* ws.depth("SOL_USDC").pipe(Stream.runCollect, Effect.fork)
+      yield* eventually(() => expect(server.current?.readyState).toBe(1))
+      yield* eventually(() => expect(subscribes(server)).toHaveLength(1))
+      yield* Scope.close(scope, Exit.void)
+      const exit = yield* Fiber.await(consumer)
+      expect(Exit.isSuccess(exit)).toBe(true)
+      expect(server.sockets.every((s) => s.readyState === 3)).toBe(true)
+      expect(server.closedByClient).toEqual([1])
+      expect((yield* SubscriptionRef.get(ws.status))._tag).toBe("Closed")
+    })
+  })
+})
+
+// helper used in an assertion callback (reads a synchronous Effect)
+const yield_ = <A>(effect: Effect.Effect<A>): A => Effect.runSync(effect)
