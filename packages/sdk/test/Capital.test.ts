@@ -1,8 +1,10 @@
 import { Capital, Signer } from "@effect-backpack/sdk"
 import type { Endpoint } from "@effect-backpack/sdk"
+import { BackpackNode } from "@effect-backpack/sdk/node"
 import { describe, expect, it } from "@effect/vitest"
 import { ed25519 } from "@noble/curves/ed25519.js"
-import { BigDecimal, DateTime, Effect, Either, Encoding, Option } from "effect"
+import { BigDecimal, DateTime, Effect, Either, Encoding, Option, Redacted } from "effect"
+import { Simulator } from "../../simulator/src/index.js"
 import { demoPublicKey, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
 
 /** Checks the signing headers and verifies the Ed25519 signature over the recomputed signing string. */
@@ -372,4 +374,46 @@ describe("Capital", () => {
         expectSigned(request, "withdrawalDelayUpdate", { withdrawalDelayHours: 0, twoFactorToken: "654321" })
       }))
   })
+})
+
+describe("Capital against the simulator (127.0.0.1)", () => {
+  const withAccount = <A, E>(body: (sim: Simulator.SimulatorService) => Effect.Effect<A, E, Capital.Capital>) =>
+    Effect.scoped(
+      Effect.gen(function*() {
+        const sim = yield* Simulator.make({ seed: 11, rateLimits: false, liquidity: false, demoAccount: false })
+        const account = yield* sim.createAccount({ balances: { USDC: "1000.25", SOL: "3" } })
+        const sdk = BackpackNode.layer({ host: sim.url, apiSecret: Redacted.make(account.apiSecret), retries: 0 })
+        return yield* body(sim).pipe(Effect.provide(sdk))
+      })
+    )
+
+  it.live("balances, deposits, a withdrawal (nested recipient signed) and its listing", () =>
+    withAccount(() =>
+      Effect.gen(function*() {
+        const capital = yield* Capital.Capital
+        const before = yield* capital.getBalances()
+        expect(before.USDC!.total).toEqual(BigDecimal.unsafeFromString("1000.25"))
+        expect(before.SOL!.available).toEqual(BigDecimal.unsafeFromString("3"))
+        const deposits = yield* capital.getDeposits({ limit: 10 })
+        expect(deposits.map((d) => [d.symbol, dec(d.quantity)]).sort()).toEqual([["SOL", "3"], ["USDC", "1000.25"]])
+        const address = yield* capital.getDepositAddress({ blockchain: "Solana" })
+        expect(address.address.length).toBeGreaterThan(0)
+        const withdrawal = yield* capital.requestWithdrawal({
+          address: "9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin",
+          blockchain: "Solana",
+          symbol: "USDC",
+          quantity: "100.50",
+          clientId: "payout-1",
+          recipientInformation: { withdrawal_address_id: 3, withdrawal_purpose: "savings" }
+        })
+        expect(withdrawal.clientId).toBe("payout-1")
+        expect(withdrawal.quantity).toEqual(BigDecimal.unsafeFromString("100.5"))
+        const after = yield* capital.getBalances()
+        expect(after.USDC!.available).toEqual(
+          BigDecimal.subtract(BigDecimal.unsafeFromString("899.75"), withdrawal.fee)
+        )
+        const listed = yield* capital.getWithdrawals({ clientId: "payout-1" })
+        expect(listed.map((w) => w.id)).toEqual([withdrawal.id])
+      })
+    ))
 })

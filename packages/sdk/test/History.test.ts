@@ -1,8 +1,10 @@
 import { History, Signer } from "@effect-backpack/sdk"
 import type { Endpoint } from "@effect-backpack/sdk"
+import { BackpackNode } from "@effect-backpack/sdk/node"
 import { describe, expect, it } from "@effect/vitest"
 import { ed25519 } from "@noble/curves/ed25519.js"
-import { BigDecimal, Chunk, DateTime, Effect, Either, Encoding, Stream } from "effect"
+import { BigDecimal, Chunk, DateTime, Effect, Either, Encoding, Redacted, Stream } from "effect"
+import { Simulator } from "../../simulator/src/index.js"
 import { demoPublicKey, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
 
 /** Checks the signing headers and verifies the Ed25519 signature over the recomputed signing string. */
@@ -579,4 +581,43 @@ describe("History", () => {
         expect(http.requests.length).toBe(0)
       }))
   })
+})
+
+describe("History against the simulator (127.0.0.1)", () => {
+  it.live("fills and order history of real trades; paginate walks them page by page", () =>
+    Effect.scoped(
+      Effect.gen(function*() {
+        const sim = yield* Simulator.make({ seed: 5, rateLimits: false, liquidity: false, demoAccount: false })
+        const trader = yield* sim.createAccount({ balances: { USDC: "10000" } })
+        const maker = yield* sim.createAccount({ balances: { SOL: "50" } })
+        yield* sim.executeOrder(maker.apiKey, {
+          symbol: "SOL_USDC",
+          side: "Ask",
+          orderType: "Limit",
+          price: "150.00",
+          quantity: "10.00"
+        })
+        for (const quantity of ["1.00", "0.50", "2.00"]) {
+          yield* sim.executeOrder(trader.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", quantity })
+        }
+        const sdk = BackpackNode.layer({ host: sim.url, apiSecret: Redacted.make(trader.apiSecret), retries: 0 })
+        yield* Effect.gen(function*() {
+          const history = yield* History.History
+          const fills = yield* history.getFills({ symbol: "SOL_USDC", marketType: "SPOT", sortDirection: "Asc" })
+          expect(fills.map((fill) => [fill.side, dec(fill.quantity), dec(fill.price), fill.isMaker])).toEqual([
+            ["Bid", "1", "150", false],
+            ["Bid", "0.5", "150", false],
+            ["Bid", "2", "150", false]
+          ])
+          const paged = yield* Stream.runCollect(
+            History.paginate(history.getFills, { symbol: "SOL_USDC", sortDirection: "Asc" }, 2)
+          )
+          expect(Chunk.toReadonlyArray(paged).map((fill) => fill.tradeId)).toEqual(fills.map((fill) => fill.tradeId))
+          const orders = yield* history.getOrderHistory({ symbol: "SOL_USDC", limit: 10 })
+          expect(orders).toHaveLength(3)
+          expect(orders.every((order) => order.status === "Filled" && order.orderType === "Market")).toBe(true)
+          expect(new Set(orders.map((order) => order.id))).toEqual(new Set(fills.map((fill) => fill.orderId)))
+        }).pipe(Effect.provide(sdk))
+      })
+    ))
 })
