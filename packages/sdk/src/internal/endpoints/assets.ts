@@ -1,5 +1,7 @@
 /**
  * Endpoints of the asset service (`Assets`).
+ *
+ * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../../Endpoint.js"

@@ -1,5 +1,7 @@
 /**
  * Endpoints of the borrow / lend service (`BorrowLend`).
+ *
+ * @since 0.1.0
  */
 import * as Encoding from "effect/Encoding"
 import * as Schema from "effect/Schema"

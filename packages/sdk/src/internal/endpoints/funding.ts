@@ -1,5 +1,7 @@
 /**
  * Endpoints of the funding service (`Funding`).
+ *
+ * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../../Endpoint.js"

@@ -1,5 +1,7 @@
 /**
  * Endpoints of the public market-data service (`Markets`).
+ *
+ * @since 0.1.0
  */
 import * as DateTime from "effect/DateTime"
 import * as Option from "effect/Option"
