@@ -123,8 +123,10 @@ export const run = (
         `open orders left afterwards: ${open.length}.`,
         "The simulator runs in the same Node process, so its own request handling, matching and JSON " +
         "encoding are included in every row and shared equally by both clients.",
-        `TCP connections opened during the timed rows: SDK ${connections.sdk}, CCXT ${connections.ccxt} ` +
-        "(keep-alive reuse differs between the two transports).",
+        `TCP connections opened during these rows (warm-ups included): SDK ${connections.sdk}, CCXT ` +
+        `${connections.ccxt}. Depth calls reuse keep-alive connections on both sides; after each ` +
+        "DELETE /api/v1/order (JSON body) the next request opens a new connection (seen with both clients), so " +
+        "the order rows include about one TCP connect per round trip.",
         "SDK: BackpackNode wiring (undici + node:crypto) with RateLimiter.layerUnlimited; " +
         "CCXT: enableRateLimit false, its default undici transport."
       ]
