@@ -3,6 +3,7 @@
  * timestamps and signatures, the executor's decoding. Covers every endpoint the simulator implements
  * except order placement (see Orders.integration.test.ts), and the authentication failures.
  */
+import type { Backpack } from "@effect-backpack/sdk"
 import {
   Account,
   Assets,
@@ -24,7 +25,7 @@ const dec = (s: string) => BigDecimal.unsafeFromString(s)
 const eq = (a: BigDecimal.BigDecimal, b: string) => BigDecimal.equals(a, dec(b))
 
 /** A fresh simulator and a funded trader; `body` runs with the SDK wired as that trader. */
-const withSdk = <A, E, R>(
+const withSdk = <A, E, R extends Backpack.Services>(
   body: (sim: Simulator.SimulatorService, trader: Simulator.AccountCredentials) => Effect.Effect<A, E, R>,
   options: { readonly secret?: string; readonly liquidity?: boolean } = {}
 ) =>
@@ -43,7 +44,7 @@ const withSdk = <A, E, R>(
         apiSecret: Redacted.make(options.secret ?? trader.apiSecret),
         retries: 0
       })
-      return yield* (body(sim, trader) as Effect.Effect<A, E, any>).pipe(Effect.provide(sdk))
+      return yield* body(sim, trader).pipe(Effect.provide(sdk))
     })
   )
 
