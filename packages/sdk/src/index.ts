@@ -60,6 +60,9 @@ export * as Assets from "./Assets.js"
 export * as Markets from "./Markets.js"
 
 /** @since 0.1.0 */
+export * as OrderBook from "./OrderBook.js"
+
+/** @since 0.1.0 */
 export * as Orders from "./Orders.js"
 
 /** @since 0.1.0 */

@@ -202,7 +202,7 @@ describe("BackpackStream", () => {
       expect(again[1].signature[1]).not.toBe(firstPrivate.signature[1])
       server.push("depth.SOL_USDC", depthData(20, 21, [], [["101.0", "2"]]))
       const items = Chunk.toReadonlyArray(yield* Fiber.join(depth))
-      expect(items.map((i) => i._tag === "Resubscribed" ? "marker" : `${i.U}-${i.u}`)).toEqual([
+      expect(items.map((i) => BackpackStream.isResubscribed(i) ? "marker" : `${i.U}-${i.u}`)).toEqual([
         "10-12",
         "marker",
         "20-21"

@@ -1,0 +1,437 @@
+/**
+ * A local order book that is never wrong: the REST snapshot plus the `depth` stream, synchronised by
+ * update id (backpack-api.md §7.5) and resynchronised on any doubt.
+ *
+ * `watch(symbol)` subscribes to `depth.<symbol>`, buffers the deltas, fetches the snapshot
+ * (`Markets.getDepth`, 1000 levels), drops deltas with `u <= lastUpdateId`, requires the first one
+ * applied to straddle `lastUpdateId + 1` and every later one to continue exactly (`U == previous u +
+ * 1`). It starts over — new snapshot, deltas buffered meanwhile — on a gap, after a reconnect, when
+ * the depth consumer overflowed or a depth frame failed to decode, and when an update would leave the
+ * book crossed (best bid ≥ best ask). While resyncing nothing is emitted, so every book handed out is
+ * consistent.
+ *
+ * Levels live in persistent red-black trees keyed by exact decimal price: an update costs
+ * O(log n), and each emitted {@link Book} is an immutable version that later updates never touch.
+ *
+ * @since 0.1.0
+ */
+import * as BigDecimal from "effect/BigDecimal"
+import * as Context from "effect/Context"
+import * as Deferred from "effect/Deferred"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Queue from "effect/Queue"
+import * as RBT from "effect/RedBlackTree"
+import * as Stream from "effect/Stream"
+import type { BackpackError } from "./BackpackError.js"
+import { BackpackStream, type DepthSpeed, isResubscribed, type StreamError } from "./BackpackStream.js"
+import * as Dec from "./internal/decimal.js"
+import * as B from "./internal/orderbook/book.js"
+import { Markets } from "./Markets.js"
+import type { Depth } from "./models/markets.js"
+import type { DepthEvent } from "./models/streams.js"
+
+/**
+ * A price level `[price, quantity]`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Level = B.Level
+
+/**
+ * Quantity and notional resting within a price band.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface BandDepth {
+  /** Sum of the level quantities (base asset). */
+  readonly quantity: BigDecimal.BigDecimal
+  /** Sum of price × quantity (quote asset). */
+  readonly notional: BigDecimal.BigDecimal
+  /** Number of levels counted. */
+  readonly levels: number
+}
+
+const half = BigDecimal.make(5n, 1)
+const one = BigDecimal.make(1n, 0)
+
+/**
+ * An immutable, consistent version of a local order book.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Book {
+  constructor(
+    /** The market symbol. */
+    readonly symbol: string,
+    /** Id of the last engine update reflected (snapshot `lastUpdateId` or the last delta's `u`). */
+    readonly lastUpdateId: bigint,
+    /** Engine time of the last update, µs. */
+    readonly timestamp: number,
+    /** How many times the book was resynchronised before this version. */
+    readonly resyncs: number,
+    /** @internal */
+    readonly bidTree: B.Side,
+    /** @internal */
+    readonly askTree: B.Side
+  ) {}
+
+  /** The highest bid. */
+  get bestBid(): Option.Option<Level> {
+    return B.best(this.bidTree)
+  }
+
+  /** The lowest ask. */
+  get bestAsk(): Option.Option<Level> {
+    return B.best(this.askTree)
+  }
+
+  /** Best ask minus best bid. */
+  get spread(): Option.Option<BigDecimal.BigDecimal> {
+    return Option.zipWith(
+      this.bestAsk,
+      this.bestBid,
+      (ask, bid) => BigDecimal.normalize(BigDecimal.subtract(ask[0], bid[0]))
+    )
+  }
+
+  /** The exact midpoint of best bid and best ask. */
+  get mid(): Option.Option<BigDecimal.BigDecimal> {
+    return Option.zipWith(
+      this.bestAsk,
+      this.bestBid,
+      (ask, bid) => BigDecimal.normalize(BigDecimal.multiply(BigDecimal.sum(ask[0], bid[0]), half))
+    )
+  }
+
+  /** Number of bid levels. */
+  get bidLevels(): number {
+    return RBT.size(this.bidTree)
+  }
+
+  /** Number of ask levels. */
+  get askLevels(): number {
+    return RBT.size(this.askTree)
+  }
+
+  /** The best `n` bids, highest first (all when `n` is omitted). */
+  bids(n: number = Number.POSITIVE_INFINITY): ReadonlyArray<Level> {
+    return B.top(this.bidTree, n)
+  }
+
+  /** The best `n` asks, lowest first (all when `n` is omitted). */
+  asks(n: number = Number.POSITIVE_INFINITY): ReadonlyArray<Level> {
+    return B.top(this.askTree, n)
+  }
+
+  /** The quantity resting at an exact price on one side (zero when there is no level). */
+  quantityAt(side: "Bid" | "Ask", price: BigDecimal.BigDecimal | string): BigDecimal.BigDecimal {
+    const key = typeof price === "string" ? BigDecimal.unsafeFromString(price) : price
+    return Option.getOrElse(
+      RBT.findFirst(side === "Bid" ? this.bidTree : this.askTree, key),
+      () => BigDecimal.make(0n, 0)
+    )
+  }
+
+  /** Bids priced at or above `price`, and asks priced at or below `price`, summed. */
+  depthTo(side: "Bid" | "Ask", price: BigDecimal.BigDecimal | string): BandDepth {
+    const key = typeof price === "string" ? BigDecimal.unsafeFromString(price) : price
+    return B.depthUpTo(side === "Bid" ? this.bidTree : this.askTree, key)
+  }
+
+  /**
+   * Depth within a band around the mid price: `fraction` `"0.01"` counts bids priced at least
+   * mid × 0.99 and asks priced at most mid × 1.01. `None` when a side is empty.
+   */
+  depthWithin(
+    fraction: BigDecimal.BigDecimal | string
+  ): Option.Option<{ readonly bids: BandDepth; readonly asks: BandDepth }> {
+    const f = typeof fraction === "string" ? BigDecimal.unsafeFromString(fraction) : fraction
+    return Option.map(this.mid, (mid) => ({
+      bids: B.depthUpTo(this.bidTree, BigDecimal.multiply(mid, BigDecimal.subtract(one, f))),
+      asks: B.depthUpTo(this.askTree, BigDecimal.multiply(mid, BigDecimal.sum(one, f)))
+    }))
+  }
+
+  /** Whether best bid ≥ best ask (never true for a book emitted by `watch`). */
+  get isCrossed(): boolean {
+    return B.isCrossed(this.bidTree, this.askTree)
+  }
+
+  /** A plain rendering (`[price, quantity]` fixed-point strings, best first), handy in tests and logs. */
+  toJSON(): {
+    readonly symbol: string
+    readonly lastUpdateId: string
+    readonly bids: ReadonlyArray<readonly [string, string]>
+    readonly asks: ReadonlyArray<readonly [string, string]>
+  } {
+    const render = (levels: ReadonlyArray<Level>) =>
+      levels.map(([p, q]) => [Dec.format(BigDecimal.normalize(p)), Dec.format(BigDecimal.normalize(q))] as const)
+    return {
+      symbol: this.symbol,
+      lastUpdateId: String(this.lastUpdateId),
+      bids: render(this.bids()),
+      asks: render(this.asks())
+    }
+  }
+
+  /** A new version with a depth event applied (no sequence checks: see `watch`). */
+  apply(event: DepthEvent): Book {
+    return new Book(
+      this.symbol,
+      event.u,
+      event.T,
+      this.resyncs,
+      B.applyLevels(this.bidTree, event.b),
+      B.applyLevels(this.askTree, event.a)
+    )
+  }
+}
+
+/**
+ * Builds a book from a REST snapshot.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromSnapshot = (symbol: string, depth: Depth, resyncs = 0): Book =>
+  new Book(
+    symbol,
+    depth.lastUpdateId,
+    depth.timestamp,
+    resyncs,
+    B.applyLevels(B.emptyBids, depth.bids),
+    B.applyLevels(B.emptyAsks, depth.asks)
+  )
+
+/**
+ * What `watch` can fail with: the REST snapshot failed (after the client's own retries), or the
+ * stream was rejected (invalid symbol). Gaps, reconnects, overflows and undecodable depth frames are
+ * not failures: the book resyncs.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type OrderBookError = BackpackError | StreamError
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface WatchOptions {
+  /** Aggregated depth stream to use (`depth.<speed>.<symbol>`); realtime when omitted. */
+  readonly speed?: DepthSpeed | undefined
+  /** Deltas to buffer before requesting the snapshot (the snapshot lags the stream). Default 1. */
+  readonly bufferBeforeSnapshot?: number | undefined
+  /** Wait before re-requesting a snapshot that was older than the buffered deltas. Default 100 ms. */
+  readonly refetchDelay?: Duration.DurationInput | undefined
+  /**
+   * Books kept for a slow consumer; older versions are dropped (each book is complete, so skipping
+   * versions loses nothing). Default 16.
+   */
+  readonly bufferSize?: number | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** Consistent books of `symbol`, one per applied depth event, resynchronised on any gap. */
+  readonly watch: (symbol: string, options?: WatchOptions) => Stream.Stream<Book, OrderBookError>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class OrderBook extends Context.Tag("@effect-backpack/sdk/OrderBook")<OrderBook, Service>() {}
+
+type Input =
+  | { readonly _tag: "Delta"; readonly event: DepthEvent }
+  | { readonly _tag: "Reset"; readonly reason: string }
+  | { readonly _tag: "Snapshot"; readonly fetch: number; readonly depth: Depth }
+  | { readonly _tag: "Fatal"; readonly error: OrderBookError }
+  | { readonly _tag: "End" }
+
+/**
+ * Builds the service from a depth source and a snapshot fetcher (`layer` wires `BackpackStream` and
+ * `Markets.getDepth`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeWith = (deps: {
+  readonly depth: (symbol: string, speed?: DepthSpeed) => ReturnType<BackpackStream["Type"]["depth"]>
+  readonly snapshot: (symbol: string) => Effect.Effect<Depth, BackpackError>
+}): Service => ({
+  watch: (symbol, options = {}) =>
+    Stream.unwrapScoped(Effect.gen(function*() {
+      const threshold = Math.max(1, options.bufferBeforeSnapshot ?? 1)
+      const refetchDelay = options.refetchDelay ?? Duration.millis(100)
+      const inputs = yield* Queue.unbounded<Input>()
+      const output = yield* Queue.sliding<Book>(Math.max(1, options.bufferSize ?? 16))
+      const failure = yield* Deferred.make<void, OrderBookError>()
+      const source = deps.depth(symbol, options.speed)
+
+      const forward = Effect.gen(function*() {
+        while (true) {
+          const result = yield* Effect.either(Stream.runForEach(source, (item) =>
+            Queue.offer(
+              inputs,
+              isResubscribed(item)
+                ? { _tag: "Reset", reason: `reconnected (${item.reconnects})` }
+                : { _tag: "Delta", event: item }
+            )))
+          if (Either.isRight(result)) return yield* Queue.offer(inputs, { _tag: "End" })
+          const error = result.left
+          if (error._tag === "BufferOverflow" || error._tag === "DecodeError") {
+            yield* Queue.offer(inputs, { _tag: "Reset", reason: error.message })
+            continue
+          }
+          return yield* Queue.offer(inputs, { _tag: "Fatal", error })
+        }
+      })
+
+      let fetches = 0
+      const fetch = (delay: Duration.DurationInput) => {
+        const id = ++fetches
+        return Effect.forkScoped(
+          Effect.sleep(delay).pipe(
+            Effect.zipRight(deps.snapshot(symbol)),
+            Effect.matchEffect({
+              onFailure: (error) => Queue.offer(inputs, { _tag: "Fatal", error }),
+              onSuccess: (depth) => Queue.offer(inputs, { _tag: "Snapshot", fetch: id, depth })
+            })
+          )
+        )
+      }
+
+      const process = Effect.gen(function*() {
+        let resyncs = 0
+        let live: Book | undefined
+        let buffer: Array<DepthEvent> = []
+        let snapshot: Depth | undefined
+        let fetching = false
+
+        const resync = (reason: string) =>
+          Effect.gen(function*() {
+            resyncs++
+            live = undefined
+            buffer = []
+            snapshot = undefined
+            fetching = false
+            fetches++ // invalidates a snapshot in flight
+            yield* Effect.logDebug(`OrderBook ${symbol}: resync (${reason})`)
+          })
+
+        const trySync = Effect.gen(function*() {
+          if (snapshot === undefined) {
+            if (!fetching && buffer.length >= threshold) {
+              fetching = true
+              yield* fetch(Duration.zero)
+            }
+            return
+          }
+          const S = snapshot.lastUpdateId
+          buffer = buffer.filter((d) => d.u > S)
+          if (buffer.length === 0) return
+          if (buffer[0]!.U > S + 1n) {
+            // the snapshot is older than the first buffered delta: ask again
+            snapshot = undefined
+            fetching = true
+            return yield* fetch(refetchDelay)
+          }
+          let book = fromSnapshot(symbol, snapshot, resyncs)
+          for (const event of buffer) {
+            if (event !== buffer[0] && event.U !== book.lastUpdateId + 1n) {
+              return yield* resync(`gap inside the buffered deltas at ${event.U}`)
+            }
+            book = book.apply(event)
+          }
+          buffer = []
+          snapshot = undefined
+          if (book.isCrossed) return yield* resync("crossed after applying the buffered deltas")
+          live = book
+          yield* Queue.offer(output, book)
+        })
+
+        while (true) {
+          const input = yield* Queue.take(inputs)
+          switch (input._tag) {
+            case "Delta": {
+              const event = input.event
+              if (live === undefined) {
+                buffer.push(event)
+                yield* trySync
+                break
+              }
+              if (event.u <= live.lastUpdateId) break // stale
+              if (event.U !== live.lastUpdateId + 1n) {
+                yield* resync(`gap: expected U=${live.lastUpdateId + 1n}, got U=${event.U}`)
+                buffer.push(event)
+                yield* trySync
+                break
+              }
+              const next = live.apply(event)
+              if (next.isCrossed) {
+                yield* resync(`crossed at u=${event.u}`)
+                break
+              }
+              live = next
+              yield* Queue.offer(output, next)
+              break
+            }
+            case "Reset": {
+              yield* resync(input.reason)
+              break
+            }
+            case "Snapshot": {
+              if (input.fetch !== fetches) break
+              fetching = false
+              snapshot = input.depth
+              yield* trySync
+              break
+            }
+            case "Fatal": {
+              return yield* Deferred.fail(failure, input.error)
+            }
+            case "End": {
+              return yield* Queue.shutdown(output)
+            }
+          }
+        }
+      })
+
+      yield* Effect.forkScoped(forward)
+      yield* Effect.forkScoped(process)
+      return Stream.fromQueue(output).pipe(Stream.interruptWhen(Deferred.await(failure)))
+    }))
+})
+
+/**
+ * Builds the service from `BackpackStream` and `Markets`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Service, never, BackpackStream | Markets> = Effect.gen(function*() {
+  const stream = yield* BackpackStream
+  const markets = yield* Markets
+  return makeWith({
+    depth: stream.depth,
+    snapshot: (symbol) => markets.getDepth({ symbol, limit: "1000" })
+  })
+})
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<OrderBook, never, BackpackStream | Markets> = Layer.effect(OrderBook, make)

@@ -1,0 +1,271 @@
+import { BackpackStream, Model, OrderBook } from "@effect-backpack/sdk"
+import { describe, expect, it } from "@effect/vitest"
+import { BigDecimal, Chunk, Effect, FastCheck as fc, Fiber, Layer, Option, Schema, Stream } from "effect"
+import { eventually, FakeServer } from "./utils/fakeWs.js"
+import { mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
+
+const bookLayer = (server: FakeServer, http: ReturnType<typeof mockHttp>) =>
+  OrderBook.layer.pipe(
+    Layer.provideMerge(BackpackStream.layer({ reconnectInitialDelay: "10 millis" })),
+    Layer.provideMerge(sdkLayer(http.layer)),
+    Layer.provide(server.layer)
+  )
+
+const delta = (U: number, u: number, b: Array<[string, string]> = [], a: Array<[string, string]> = []) => ({
+  e: "depth",
+  E: "1759338824897386",
+  T: String(1759338824895616 + u),
+  s: "SOL_USDC",
+  U,
+  u,
+  a,
+  b
+})
+
+const snapshot = (lastUpdateId: number, bids: Array<[string, string]>, asks: Array<[string, string]>) => ({
+  asks,
+  bids,
+  lastUpdateId: String(lastUpdateId),
+  timestamp: 1753102447307501
+})
+
+/** A REST handler whose answers the test releases one by one. */
+const gatedDepth = () => {
+  const pending: Array<(body: unknown) => void> = []
+  const http = mockHttp((_: Recorded) => new Promise((resolve) => pending.push((body) => resolve({ body }))))
+  return {
+    http,
+    answer: (body: unknown) =>
+      eventually(() => {
+        const next = pending.shift()
+        if (next === undefined) throw new Error("no snapshot request pending")
+        next(body)
+      })
+  }
+}
+
+const depthRequests = (http: ReturnType<typeof mockHttp>) => http.requests.filter((r) => r.path === "/api/v1/depth")
+
+const fmt = (levels: ReadonlyArray<OrderBook.Level>) =>
+  levels.map(([p, q]) => [BigDecimal.format(p), BigDecimal.format(q)])
+
+describe("OrderBook", () => {
+  it.live("syncs snapshot + deltas per §7.5: stale deltas dropped, straddling delta applied, zero deletes", () => {
+    const server = new FakeServer()
+    const { answer, http } = gatedDepth()
+    return Effect.gen(function*() {
+      const books = yield* OrderBook.OrderBook
+      const seen: Array<OrderBook.Book> = []
+      const fiber = yield* books.watch("SOL_USDC").pipe(
+        Stream.tap((b) => Effect.sync(() => seen.push(b))),
+        Stream.take(2),
+        Stream.runCollect,
+        Effect.fork
+      )
+      yield* eventually(() => expect(server.sent).toEqual([{ method: "SUBSCRIBE", params: ["depth.SOL_USDC"] }]))
+      server.push("depth.SOL_USDC", delta(96, 99, [["9.0", "5"]])) // stale: u <= 100
+      server.push("depth.SOL_USDC", delta(100, 102, [["10.0", "0.000"], ["10.5", "2"]], [["11.0", "4"]]))
+      yield* eventually(() => expect(depthRequests(http)).toHaveLength(1))
+      const request = depthRequests(http)[0]!
+      expect(request.method).toBe("GET")
+      expect(request.query).toEqual({ symbol: "SOL_USDC", limit: "1000" })
+      // the REST snapshot's bid order is not best-first in live data
+      yield* answer(snapshot(100, [["9.5", "1"], ["10.0", "3"]], [["11.0", "1"], ["12.0", "2"]]))
+      yield* eventually(() => expect(seen).toHaveLength(1))
+      server.push("depth.SOL_USDC", delta(103, 103, [], [["12.0", "0"], ["11.5", "1.5"]]))
+      const [first, second] = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
+      expect(first!.lastUpdateId).toBe(102n)
+      expect(fmt(first!.bids())).toEqual([["10.5", "2"], ["9.5", "1"]])
+      expect(fmt(first!.asks())).toEqual([["11", "4"], ["12", "2"]])
+      expect(second!.lastUpdateId).toBe(103n)
+      expect(second!.timestamp).toBe(1759338824895616 + 103)
+      expect(second!.toJSON()).toEqual({
+        symbol: "SOL_USDC",
+        lastUpdateId: "103",
+        bids: [["10.5", "2"], ["9.5", "1"]],
+        asks: [["11", "4"], ["11.5", "1.5"]]
+      })
+      expect(BigDecimal.format(Option.getOrThrow(second!.spread))).toBe("0.5")
+      expect(BigDecimal.format(Option.getOrThrow(second!.mid))).toBe("10.75")
+      expect(fmt(second!.asks(1))).toEqual([["11", "4"]])
+      expect(BigDecimal.format(second!.quantityAt("Ask", "11.50"))).toBe("1.5")
+      expect(BigDecimal.format(second!.quantityAt("Bid", "10"))).toBe("0")
+      const band = Option.getOrThrow(second!.depthWithin("0.05"))
+      // mid 10.75: bids >= 10.2125, asks <= 11.2875
+      expect(BigDecimal.format(band.bids.quantity)).toBe("2")
+      expect(BigDecimal.format(band.asks.quantity)).toBe("4")
+      expect(BigDecimal.format(band.asks.notional)).toBe("44")
+      // the first version is untouched by the later update
+      expect(fmt(first!.asks())).toEqual([["11", "4"], ["12", "2"]])
+    }).pipe(Effect.provide(bookLayer(server, http)))
+  })
+
+  it.live("a gap resyncs from a new snapshot; books before and after are consistent", () => {
+    const server = new FakeServer()
+    const { answer, http } = gatedDepth()
+    return Effect.gen(function*() {
+      const books = yield* OrderBook.OrderBook
+      const seen: Array<OrderBook.Book> = []
+      const fiber = yield* books.watch("SOL_USDC").pipe(
+        Stream.tap((b) => Effect.sync(() => seen.push(b))),
+        Stream.take(2),
+        Stream.runCollect,
+        Effect.fork
+      )
+      yield* eventually(() => expect(server.sent).toHaveLength(1))
+      server.push("depth.SOL_USDC", delta(11, 11, [["1.0", "1"]]))
+      yield* answer(snapshot(10, [], [["2.0", "1"]]))
+      yield* eventually(() => expect(seen).toHaveLength(1))
+      server.push("depth.SOL_USDC", delta(13, 14, [["1.5", "1"]])) // 12 is missing
+      yield* eventually(() => expect(depthRequests(http)).toHaveLength(2))
+      yield* answer(snapshot(14, [["1.0", "1"], ["1.5", "1"], ["1.2", "7"]], [["2.0", "1"]]))
+      server.push("depth.SOL_USDC", delta(15, 15, [["1.2", "0"]]))
+      const result = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
+      // nothing is emitted between the gap and the first delta after the new snapshot
+      expect(result.map((b) => b.lastUpdateId)).toEqual([11n, 15n])
+      expect(result.map((b) => b.resyncs)).toEqual([0, 1])
+      expect(fmt(result[0]!.bids())).toEqual([["1", "1"]])
+      expect(fmt(result[1]!.bids())).toEqual([["1.5", "1"], ["1", "1"]])
+    }).pipe(Effect.provide(bookLayer(server, http)))
+  })
+
+  it.live("a snapshot older than the buffered deltas is fetched again", () => {
+    const server = new FakeServer()
+    const { answer, http } = gatedDepth()
+    return Effect.gen(function*() {
+      const books = yield* OrderBook.OrderBook
+      const fiber = yield* books.watch("SOL_USDC", { refetchDelay: "5 millis" }).pipe(
+        Stream.take(1),
+        Stream.runCollect,
+        Effect.fork
+      )
+      yield* eventually(() => expect(server.sent).toHaveLength(1))
+      server.push("depth.SOL_USDC", delta(200, 201, [["5", "1"]]))
+      yield* answer(snapshot(150, [["4", "1"]], [])) // U=200 > 151: too old
+      yield* eventually(() => expect(depthRequests(http)).toHaveLength(2))
+      yield* answer(snapshot(200, [["4", "1"]], [["6", "1"]]))
+      const [book] = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
+      expect(book!.lastUpdateId).toBe(201n)
+      expect(fmt(book!.bids())).toEqual([["5", "1"], ["4", "1"]])
+    }).pipe(Effect.provide(bookLayer(server, http)))
+  })
+
+  it.live("a reconnect, a crossed update and an undecodable depth frame each force a resync", () => {
+    const server = new FakeServer()
+    const { answer, http } = gatedDepth()
+    return Effect.gen(function*() {
+      const books = yield* OrderBook.OrderBook
+      const seen: Array<OrderBook.Book> = []
+      yield* books.watch("SOL_USDC").pipe(Stream.runForEach((b) => Effect.sync(() => seen.push(b))), Effect.fork)
+      yield* eventually(() => expect(server.sent).toHaveLength(1))
+      server.push("depth.SOL_USDC", delta(1, 1, [["1", "1"]]))
+      yield* answer(snapshot(0, [], [["2", "1"]]))
+      yield* eventually(() => expect(seen).toHaveLength(1))
+      // 1. reconnect
+      server.current!.drop()
+      yield* eventually(() => expect(server.sockets[1]?.sent).toHaveLength(1))
+      server.push("depth.SOL_USDC", delta(5, 5, [["1", "2"]]))
+      yield* eventually(() => expect(depthRequests(http)).toHaveLength(2))
+      yield* answer(snapshot(4, [["1", "1"]], [["2", "1"]]))
+      yield* eventually(() => expect(seen).toHaveLength(2))
+      expect(seen[1]!.resyncs).toBe(1)
+      // 2. an update crossing the book
+      server.push("depth.SOL_USDC", delta(6, 6, [["2.5", "1"]]))
+      server.push("depth.SOL_USDC", delta(7, 7, [["0.5", "1"]]))
+      yield* eventually(() => expect(depthRequests(http)).toHaveLength(3))
+      yield* answer(snapshot(7, [["1", "2"], ["0.5", "1"]], [["2", "1"]]))
+      yield* eventually(() => expect(seen.length).toBe(2))
+      server.push("depth.SOL_USDC", delta(8, 8, [["0.75", "1"]]))
+      yield* eventually(() => expect(seen).toHaveLength(3))
+      expect(seen[2]!.resyncs).toBe(2)
+      expect(seen.every((b) => !b.isCrossed)).toBe(true)
+      // 3. an undecodable depth frame (a lost update for all we know)
+      server.push("depth.SOL_USDC", { ...delta(9, 9), a: "garbage" })
+      yield* eventually(() => expect(server.sent.filter((f) => f.method === "SUBSCRIBE")).toHaveLength(3))
+      server.push("depth.SOL_USDC", delta(10, 10, [["0.9", "1"]]))
+      yield* eventually(() => expect(depthRequests(http)).toHaveLength(4))
+      yield* answer(snapshot(9, [["1", "2"]], [["2", "1"]]))
+      yield* eventually(() => expect(seen).toHaveLength(4))
+      expect(seen[3]!.resyncs).toBe(3)
+      expect(seen[3]!.toJSON().bids).toEqual([["1", "2"], ["0.9", "1"]])
+    }).pipe(Effect.provide(bookLayer(server, http)))
+  })
+
+  it.live("a failing snapshot fails the stream with the typed error", () => {
+    const server = new FakeServer()
+    const http = mockHttp(() => ({ status: 400, body: { code: "INVALID_SYMBOL", message: "Invalid symbol" } }))
+    return Effect.gen(function*() {
+      const books = yield* OrderBook.OrderBook
+      const fiber = yield* books.watch("SOL_USDC").pipe(Stream.runCollect, Effect.flip, Effect.fork)
+      yield* eventually(() => expect(server.sent).toHaveLength(1))
+      server.push("depth.SOL_USDC", delta(1, 1))
+      const error = yield* Fiber.join(fiber)
+      expect(error).toMatchObject({ _tag: "ApiError", status: 400, code: "INVALID_SYMBOL" })
+    }).pipe(Effect.provide(bookLayer(server, http)))
+  })
+
+  // ---------------------------------------------------------------------------------------------
+  // property: the tree-backed book matches a naive reference
+  // ---------------------------------------------------------------------------------------------
+
+  const decodeDepth = Schema.decodeUnknownSync(Model.DepthEvent)
+
+  /** Naive reference: a map keyed by the normalized price, sorted at read time. */
+  const reference = () => {
+    const bids = new Map<string, [BigDecimal.BigDecimal, BigDecimal.BigDecimal]>()
+    const asks = new Map<string, [BigDecimal.BigDecimal, BigDecimal.BigDecimal]>()
+    const key = (p: BigDecimal.BigDecimal) => BigDecimal.format(BigDecimal.normalize(p))
+    const set = (side: typeof bids, levels: ReadonlyArray<readonly [string, string]>) => {
+      for (const [p, q] of levels) {
+        const price = BigDecimal.unsafeFromString(p)
+        const quantity = BigDecimal.unsafeFromString(q)
+        if (BigDecimal.isZero(quantity)) side.delete(key(price))
+        else side.set(key(price), [price, quantity])
+      }
+    }
+    const sorted = (side: typeof bids, descending: boolean) =>
+      Array.from(side.values())
+        .sort(([a], [b]) => (descending ? -1 : 1) * BigDecimal.Order(a, b))
+        .map(([p, q]) => [BigDecimal.format(BigDecimal.normalize(p)), BigDecimal.format(BigDecimal.normalize(q))])
+    return { set, bids: () => sorted(bids, true), asks: () => sorted(asks, false), bidMap: bids, askMap: asks }
+  }
+
+  const price = fc.tuple(fc.integer({ min: 1, max: 60 }), fc.constantFrom(0, 1, 2, 3)).map(([units, extra]) => {
+    // the same price spelled with various scales: "1.5", "1.50", "1.500"
+    const text = (units / 2).toFixed(1)
+    return extra === 0 ? text : text + "0".repeat(extra)
+  })
+  const quantity = fc.oneof(
+    fc.constantFrom("0", "0.000", "0.00000"),
+    fc.integer({ min: 1, max: 100_000 }).map((n) => (n / 1000).toFixed(3))
+  )
+  const levels = fc.array(fc.tuple(price, quantity), { maxLength: 8 })
+
+  it.prop("random delta sequences applied to the book match a naive reference", [
+    fc.array(fc.tuple(levels, levels), { minLength: 1, maxLength: 60 })
+  ], ([updates]) => {
+    const ref = reference()
+    let book = OrderBook.fromSnapshot(
+      "SOL_USDC",
+      new Model.Depth({ asks: [], bids: [], lastUpdateId: 0n, timestamp: 0 })
+    )
+    const versions: Array<[OrderBook.Book, ReturnType<OrderBook.Book["toJSON"]>]> = []
+    updates.forEach(([b, a], i) => {
+      ref.set(ref.bidMap, b)
+      ref.set(ref.askMap, a)
+      book = book.apply(decodeDepth(delta(i + 1, i + 1, b, a)))
+      const json = book.toJSON()
+      expect(json.bids).toEqual(ref.bids())
+      expect(json.asks).toEqual(ref.asks())
+      expect(book.bidLevels).toBe(ref.bidMap.size)
+      expect(book.askLevels).toBe(ref.askMap.size)
+      const best = ref.bids()[0]
+      expect(Option.map(book.bestBid, ([p]) => BigDecimal.format(BigDecimal.normalize(p)))).toEqual(
+        best === undefined ? Option.none() : Option.some(best[0])
+      )
+      versions.push([book, json])
+    })
+    // every version handed out is immutable
+    for (const [version, json] of versions) expect(version.toJSON()).toEqual(json)
+  })
+})
