@@ -89,7 +89,7 @@ const program = Effect.gen(function*() {
   const exchange = Ccxt.makeExchange({ url: sim.url })
   yield* Effect.tryPromise(() => exchange.loadMarkets())
   add(yield* Decoding.run(budget, exchange))
-  add(yield* OrderBook.run(budget))
+  add(yield* OrderBook.run(budget, exchange))
 
   const contacted = NetGuard.report()
   const elapsed = (performance.now() - started) / 1000
