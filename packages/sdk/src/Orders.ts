@@ -9,17 +9,14 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Random from "effect/Random"
-import * as Schema from "effect/Schema"
+import type * as Schema from "effect/Schema"
 import { BackpackClient } from "./BackpackClient.js"
 import type { BackpackError, OutcomeUnknown } from "./BackpackError.js"
-import * as Endpoint from "./Endpoint.js"
+import * as historyEndpoints from "./internal/endpoints/history.js"
 import * as endpoints from "./internal/endpoints/orders.js"
-import * as S from "./internal/schema.js"
-import { SortDirection } from "./models/enums.js"
 import {
   type BatchCommandOrderResult,
   type CancelAccepted,
-  HistoricalOrder,
   type OrderExecuteParams,
   OrderNotPlaced,
   OrderPlaced,
@@ -95,25 +92,6 @@ export class Orders extends Context.Tag("@effect-backpack/sdk/Orders")<Orders, S
 /** The largest uint32 plus one: generated client ids are uniform in 1..2^32-1. */
 const clientIdBound = 4_294_967_296
 
-/**
- * Order history of one market, newest first: used by `reconcile` only. The public method
- * (`History.getOrderHistory`) lives in the History service; this private copy is not part of the
- * endpoint table.
- */
-const orderHistory = Endpoint.make({
-  operationId: "get_order_history",
-  name: "Orders.reconcile",
-  method: "GET",
-  path: "/wapi/v1/history/orders",
-  instruction: "orderHistoryQueryAll",
-  request: Schema.Struct({
-    symbol: Schema.optional(S.MarketSymbol),
-    limit: Schema.optional(S.Uint64),
-    sortDirection: Schema.optional(SortDirection)
-  }),
-  response: Endpoint.json(Schema.Array(HistoricalOrder))
-})
-
 /** How many history rows `reconcile` reads per market (the endpoint's maximum page). */
 const historyDepth = 1000
 
@@ -173,7 +151,7 @@ export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(Ba
             )}
         }
         if (missing.length === 0) continue
-        const history = yield* client.execute(orderHistory, {
+        const history = yield* client.execute(historyEndpoints.getOrderHistory, {
           ...(symbol === undefined ? {} : { symbol }),
           limit: historyDepth,
           sortDirection: "Desc"

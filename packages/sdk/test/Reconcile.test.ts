@@ -1,4 +1,4 @@
-import { BackpackError, type Endpoint, Orders, Signer } from "@effect-backpack/sdk"
+import { BackpackError, type Endpoint, Model, Orders, Signer } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
 import { ed25519 } from "@noble/curves/ed25519.js"
 import { BigDecimal, DateTime, Effect, Either, Encoding, Random } from "effect"
@@ -118,10 +118,10 @@ describe("Orders.reconcile", () => {
       const [result] = yield* orders.reconcile(outcome)
       if (result?._tag !== "OrderPlaced") throw new Error("expected OrderPlaced")
       expect(result.source).toBe("history")
-      expect(result.order).toBeInstanceOf(Orders.HistoricalOrder)
+      expect(result.order).toBeInstanceOf(Model.Order)
       expect(result.order.status).toBe("Filled")
       expect(BigDecimal.format(result.order.executedQuoteQuantity!)).toBe("20.5")
-      if (!(result.order instanceof Orders.HistoricalOrder)) throw new Error("expected a history row")
+      if (!(result.order instanceof Model.Order)) throw new Error("expected a history row")
       expect(DateTime.formatIso(result.order.createdAt)).toBe("2025-07-27T18:05:40.897Z")
       const history = http.requests[2]!
       expect(history.method).toBe("GET")

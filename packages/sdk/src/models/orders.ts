@@ -1,7 +1,7 @@
 /**
  * Models of the order endpoints: the order objects the exchange answers with (`OrderType`, a
- * `LimitOrder` or a `MarketOrder`), batch results, cancel acknowledgements, order-history rows used
- * for reconciliation, and the request schemas of placement and cancels.
+ * `LimitOrder` or a `MarketOrder`), batch results, cancel acknowledgements, reconciliation answers,
+ * and the request schemas of placement and cancels.
  *
  * @since 0.1.0
  */
@@ -11,22 +11,20 @@ import * as S from "../internal/schema.js"
 import {
   CancelOrderType,
   MarketType,
-  OrderExpiryReasonOpen,
   OrderStatusOpen,
   OrderTypeEnum,
-  OrderTypeEnumOpen,
   SelfTradePrevention,
   SelfTradePreventionOpen,
   Side,
   SideOpen,
   SlippageToleranceType,
   SlippageToleranceTypeOpen,
-  SystemOrderTypeOpen,
   TimeInForce,
   TimeInForceOpen,
   TriggerBy,
   TriggerByOpen
 } from "./enums.js"
+import { Order } from "./history.js"
 
 // ---------------------------------------------------------------------------------------------
 // responses
@@ -198,61 +196,9 @@ export class CancelAccepted extends Schema.TaggedClass<CancelAccepted>()("Cancel
 export const isCancelAccepted = (result: unknown): result is CancelAccepted => result instanceof CancelAccepted
 
 /**
- * An order-history row (`GET /wapi/v1/history/orders`, the spec's `Order`), as read by
- * `Orders.reconcile`. Unlike the live order objects, `createdAt` is a naive UTC date-time.
- *
- * @since 0.1.0
- * @category models
- */
-export class HistoricalOrder extends Schema.Class<HistoricalOrder>("HistoricalOrder")({
-  /** Exchange order id, exact string. */
-  id: S.Id,
-  /** The caller's uint32 id for the order. */
-  clientId: S.optional(S.Int),
-  /** Creation time (UTC; the wire has no zone, millisecond precision). */
-  createdAt: S.NaiveDateTime,
-  /** Base quantity filled. */
-  executedQuantity: S.optional(S.Decimal),
-  /** Quote quantity filled. */
-  executedQuoteQuantity: S.optional(S.Decimal),
-  /** Why the order expired, when it did (open). */
-  expiryReason: S.optional(OrderExpiryReasonOpen),
-  /** `Limit` or `Market` (open). */
-  orderType: OrderTypeEnumOpen,
-  /** Post-only flag of a limit order. */
-  postOnly: S.optional(Schema.Boolean),
-  /** Limit price. */
-  price: S.optional(S.Decimal),
-  /** Base quantity. */
-  quantity: S.optional(S.Decimal),
-  /** Quote quantity of a market order placed by quote quantity. */
-  quoteQuantity: S.optional(S.Decimal),
-  /** Self-trade prevention mode (open). */
-  selfTradePrevention: SelfTradePreventionOpen,
-  /** Final or current status (open). */
-  status: OrderStatusOpen,
-  /** `Bid` or `Ask` (open). */
-  side: SideOpen,
-  /** Market symbol. */
-  symbol: Schema.String,
-  /** Time in force (open). */
-  timeInForce: TimeInForceOpen,
-  /** Trigger price of a trigger order. */
-  triggerPrice: S.optional(S.Decimal),
-  /** Trigger quantity: decimal or percentage of the position. */
-  triggerQuantity: S.optional(S.DecimalOrPercent),
-  /** Reference price of the trigger (open). */
-  triggerBy: S.optional(TriggerByOpen),
-  /** Orders placed by the system (liquidations, conversions) carry their kind (open). */
-  systemOrderType: S.optional(SystemOrderTypeOpen),
-  /** Id of the strategy that placed the order, exact string. */
-  strategyId: S.optional(S.Id)
-}) {}
-
-/**
  * `Orders.reconcile`'s answer for one client id: the order reached the exchange. `source` tells
  * where it was found: `"open"` (still resting on the book; `order` is the live order object) or
- * `"history"` (filled, cancelled or expired since; `order` is the history row).
+ * `"history"` (filled, cancelled or expired since; `order` is the order-history row, `Order`).
  *
  * @since 0.1.0
  * @category models
@@ -265,7 +211,7 @@ export class OrderPlaced extends Schema.TaggedClass<OrderPlaced>()("OrderPlaced"
   /** Where the order was found. */
   source: Schema.Literal("open", "history"),
   /** The order as found there. */
-  order: Schema.Union(LimitOrder, MarketOrder, HistoricalOrder)
+  order: Schema.Union(LimitOrder, MarketOrder, Order)
 }) {
   /** Exchange id of the placed order (exact string). */
   get orderId(): string {
