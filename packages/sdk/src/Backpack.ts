@@ -6,17 +6,20 @@
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Socket from "@effect/platform/Socket"
 import * as Layer from "effect/Layer"
 import * as Account from "./Account.js"
 import * as Assets from "./Assets.js"
 import * as BackpackClient from "./BackpackClient.js"
 import * as BackpackConfig from "./BackpackConfig.js"
 import type { ConfigError } from "./BackpackError.js"
+import * as BackpackStream from "./BackpackStream.js"
 import * as BorrowLend from "./BorrowLend.js"
 import * as Capital from "./Capital.js"
 import * as Funding from "./Funding.js"
 import * as History from "./History.js"
 import * as Markets from "./Markets.js"
+import * as OrderBook from "./OrderBook.js"
 import * as Orders from "./Orders.js"
 import * as Positions from "./Positions.js"
 import * as RateLimiter from "./RateLimiter.js"
@@ -123,3 +126,54 @@ export const layerConfig = (config?: Parameters<typeof BackpackConfig.layerConfi
     signer: Signer.layer,
     httpClient: FetchHttpClient.layer
   })
+
+/**
+ * The WebSocket services, `BackpackStream` (one shared socket) and `OrderBook`, given the
+ * configuration, the signer, `Markets` and a WebSocket constructor.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerStreams = (
+  options: BackpackStream.Options = {}
+): Layer.Layer<
+  BackpackStream.BackpackStream | OrderBook.OrderBook,
+  never,
+  BackpackConfig.BackpackConfig | Signer.Signer | Markets.Markets | Socket.WebSocketConstructor
+> => OrderBook.layer.pipe(Layer.provideMerge(BackpackStream.layer(options)))
+
+/**
+ * Adds the WebSocket services to a wiring (`layer`, `layerConfig`, `layerWith`), by default on the
+ * global `WebSocket` (browsers, Deno, Bun, Node 22+; on Node 20 use `BackpackNode`, which brings the
+ * `ws` package).
+ *
+ * @example
+ * ```ts
+ * import { Backpack } from "@effect-backpack/sdk"
+ *
+ * const Live = Backpack.withStreams(Backpack.layer({ wsUrl: "wss://ws.backpack.exchange" }))
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const withStreams = <ROut, E, RIn>(
+  base: Layer.Layer<ROut | BackpackConfig.BackpackConfig | Signer.Signer | Markets.Markets, E, RIn>,
+  options: {
+    readonly webSocket?: Layer.Layer<Socket.WebSocketConstructor> | undefined
+    readonly stream?: BackpackStream.Options | undefined
+  } = {}
+): Layer.Layer<
+  | ROut
+  | BackpackConfig.BackpackConfig
+  | Signer.Signer
+  | Markets.Markets
+  | BackpackStream.BackpackStream
+  | OrderBook.OrderBook,
+  E,
+  RIn
+> =>
+  layerStreams(options.stream).pipe(
+    Layer.provide(options.webSocket ?? Socket.layerWebSocketConstructorGlobal),
+    Layer.provideMerge(base)
+  )

@@ -1,10 +1,11 @@
 /**
- * The Node wiring: every service of the SDK in one layer, on undici's HTTP client and the
- * `node:crypto` signer.
+ * The Node wiring: every service of the SDK in one layer, on undici's HTTP client, the
+ * `node:crypto` signer and the `ws` WebSocket (for `BackpackStream` and `OrderBook`).
  *
  * @since 0.1.0
  */
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as NodeSocket from "@effect/platform-node/NodeSocket"
 import * as Backpack from "./Backpack.js"
 import * as BackpackConfig from "./BackpackConfig.js"
 import * as NodeSigner from "./NodeSigner.js"
@@ -17,11 +18,14 @@ import * as NodeSigner from "./NodeSigner.js"
  * @category layers
  */
 export const layer = (options: BackpackConfig.Options = {}) =>
-  Backpack.layerWith({
-    config: BackpackConfig.layer(options),
-    signer: NodeSigner.layer,
-    httpClient: NodeHttpClient.layerUndici
-  })
+  Backpack.withStreams(
+    Backpack.layerWith({
+      config: BackpackConfig.layer(options),
+      signer: NodeSigner.layer,
+      httpClient: NodeHttpClient.layerUndici
+    }),
+    { webSocket: NodeSocket.layerWebSocketConstructor }
+  )
 
 /**
  * Everything, from the environment (`BACKPACK_HOST`, `BACKPACK_WS_URL`, `BACKPACK_API_KEY`,
@@ -30,8 +34,11 @@ export const layer = (options: BackpackConfig.Options = {}) =>
  * @since 0.1.0
  * @category layers
  */
-export const layerConfig = Backpack.layerWith({
-  config: BackpackConfig.layerConfig(),
-  signer: NodeSigner.layer,
-  httpClient: NodeHttpClient.layerUndici
-})
+export const layerConfig = Backpack.withStreams(
+  Backpack.layerWith({
+    config: BackpackConfig.layerConfig(),
+    signer: NodeSigner.layer,
+    httpClient: NodeHttpClient.layerUndici
+  }),
+  { webSocket: NodeSocket.layerWebSocketConstructor }
+)
