@@ -1,34 +1,12 @@
-import { BorrowLend, Signer } from "@effect-backpack/sdk"
+import { BorrowLend } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
-import { ed25519 } from "@noble/curves/ed25519.js"
 import { BigDecimal, DateTime, Effect, Either, Encoding } from "effect"
-import { demoPublicKey, fixedSigner, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
+import { expectSigned, fixedSigner, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const run = <A, E>(effect: Effect.Effect<A, E, BorrowLend.BorrowLend>, http: ReturnType<typeof mockHttp>) =>
   effect.pipe(Effect.provide(BorrowLend.layer), Effect.provide(sdkLayer(http.layer)))
 
 const fmt = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
-const bytes = (base64: string) => Either.getOrThrow(Encoding.decodeBase64(base64))
-
-/** Recomputes the signing string from the request's own headers and checks the demo key signed it. */
-const verifySignature = (request: Recorded, instruction: string, params: Record<string, string>) => {
-  expect(request.headers["x-api-key"]).toBe(demoPublicKey)
-  expect(request.headers["x-timestamp"]).toMatch(/^\d+$/)
-  expect(request.headers["x-window"]).toBe("5000")
-  const message = Signer.signingString({
-    instruction,
-    params,
-    timestamp: Number(request.headers["x-timestamp"]),
-    window: Number(request.headers["x-window"])
-  })
-  const valid = ed25519.verify(
-    bytes(request.headers["x-signature"]!),
-    new TextEncoder().encode(message),
-    bytes(demoPublicKey)
-  )
-  expect(valid).toBe(true)
-  return message
-}
 
 const sqrt = (base: string, factor: string) => ({ type: "sqrt", base, factor })
 
@@ -139,7 +117,7 @@ describe("BorrowLend", () => {
       expect(request.method).toBe("GET")
       expect(request.path).toBe("/api/v1/borrowLend/positions")
       expect(request.url.search).toBe("")
-      expect(verifySignature(request, "borrowLendPositionQuery", {})).toBe(
+      expect(expectSigned(request, "borrowLendPositionQuery", {})).toBe(
         `instruction=borrowLendPositionQuery&timestamp=${request.headers["x-timestamp"]}&window=5000`
       )
       expect(position!.id).toBe("111063114377265150")
@@ -191,7 +169,7 @@ describe("BorrowLend", () => {
       expect(request.path).toBe("/api/v1/borrowLend")
       expect(request.url.search).toBe("")
       expect(request.json).toEqual({ symbol: "USDC", side: "Lend", quantity: "100.10" })
-      expect(verifySignature(request, "borrowLendExecute", { symbol: "USDC", side: "Lend", quantity: "100.10" })).toBe(
+      expect(expectSigned(request, "borrowLendExecute", { symbol: "USDC", side: "Lend", quantity: "100.10" })).toBe(
         `instruction=borrowLendExecute&quantity=100.10&side=Lend&symbol=USDC&timestamp=${
           request.headers["x-timestamp"]
         }&window=5000`

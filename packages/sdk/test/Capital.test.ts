@@ -1,24 +1,9 @@
-import { Capital, Signer } from "@effect-backpack/sdk"
-import type { Endpoint } from "@effect-backpack/sdk"
+import { Capital } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
 import { describe, expect, it } from "@effect/vitest"
-import { ed25519 } from "@noble/curves/ed25519.js"
-import { BigDecimal, DateTime, Effect, Either, Encoding, Option, Redacted } from "effect"
+import { BigDecimal, DateTime, Effect, Option, Redacted } from "effect"
 import { Simulator } from "../../simulator/src/index.js"
-import { demoPublicKey, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
-
-/** Checks the signing headers and verifies the Ed25519 signature over the recomputed signing string. */
-const expectSigned = (request: Recorded, instruction: string, params: Endpoint.WireParams): string => {
-  expect(request.headers["x-api-key"]).toBe(demoPublicKey)
-  expect(request.headers["x-window"]).toBe("5000")
-  const timestamp = Number(request.headers["x-timestamp"])
-  expect(Number.isSafeInteger(timestamp)).toBe(true)
-  const message = Signer.signingString({ instruction, params, timestamp, window: 5000 })
-  const signature = Either.getOrThrow(Encoding.decodeBase64(request.headers["x-signature"]!))
-  const publicKey = Either.getOrThrow(Encoding.decodeBase64(demoPublicKey))
-  expect(ed25519.verify(signature, new TextEncoder().encode(message), publicKey)).toBe(true)
-  return message
-}
+import { expectSigned, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const dec = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
 const iso = (value: DateTime.Utc | undefined) => value === undefined ? undefined : DateTime.formatIso(value)

@@ -1,33 +1,10 @@
-import { Funding, Signer } from "@effect-backpack/sdk"
+import { Funding } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
-import { ed25519 } from "@noble/curves/ed25519.js"
-import { BigDecimal, DateTime, Effect, Either, Encoding } from "effect"
-import { demoPublicKey, fixedSigner, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
+import { BigDecimal, DateTime, Effect } from "effect"
+import { demoPublicKey, expectSigned, fixedSigner, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const run = <A, E>(effect: Effect.Effect<A, E, Funding.Funding>, http: ReturnType<typeof mockHttp>) =>
   effect.pipe(Effect.provide(Funding.layer), Effect.provide(sdkLayer(http.layer)))
-
-const bytes = (base64: string) => Either.getOrThrow(Encoding.decodeBase64(base64))
-
-/** Recomputes the signing string from the request's own headers and checks the demo key signed it. */
-const verifySignature = (request: Recorded, instruction: string, params: Record<string, string>) => {
-  expect(request.headers["x-api-key"]).toBe(demoPublicKey)
-  expect(request.headers["x-timestamp"]).toMatch(/^\d+$/)
-  expect(request.headers["x-window"]).toBe("5000")
-  const message = Signer.signingString({
-    instruction,
-    params,
-    timestamp: Number(request.headers["x-timestamp"]),
-    window: Number(request.headers["x-window"])
-  })
-  const valid = ed25519.verify(
-    bytes(request.headers["x-signature"]!),
-    new TextEncoder().encode(message),
-    bytes(demoPublicKey)
-  )
-  expect(valid).toBe(true)
-  return message
-}
 
 describe("Funding", () => {
   it.effect("getFundingRates decodes the §9 sample (public, naive UTC timestamps)", () => {
@@ -78,7 +55,7 @@ describe("Funding", () => {
       expect(request.method).toBe("GET")
       expect(request.path).toBe("/wapi/v1/history/funding")
       expect(request.query).toEqual({ symbol: "ETH_USDC_PERP", limit: "50", sortDirection: "Desc" })
-      const message = verifySignature(request, "fundingHistoryQueryAll", {
+      const message = expectSigned(request, "fundingHistoryQueryAll", {
         symbol: "ETH_USDC_PERP",
         limit: "50",
         sortDirection: "Desc"

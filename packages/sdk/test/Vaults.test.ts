@@ -1,34 +1,12 @@
-import { Signer, Vaults } from "@effect-backpack/sdk"
+import { Vaults } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
-import { ed25519 } from "@noble/curves/ed25519.js"
-import { BigDecimal, DateTime, Effect, Either, Encoding } from "effect"
-import { demoPublicKey, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
+import { BigDecimal, DateTime, Effect } from "effect"
+import { expectSigned, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
 
 const run = <A, E>(effect: Effect.Effect<A, E, Vaults.Vaults>, http: ReturnType<typeof mockHttp>) =>
   effect.pipe(Effect.provide(Vaults.layer), Effect.provide(sdkLayer(http.layer)))
 
 const fmt = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
-const bytes = (base64: string) => Either.getOrThrow(Encoding.decodeBase64(base64))
-
-/** Recomputes the signing string from the request's own headers and checks the demo key signed it. */
-const verifySignature = (request: Recorded, instruction: string, params: Record<string, string | number | boolean>) => {
-  expect(request.headers["x-api-key"]).toBe(demoPublicKey)
-  expect(request.headers["x-timestamp"]).toMatch(/^\d+$/)
-  expect(request.headers["x-window"]).toBe("5000")
-  const message = Signer.signingString({
-    instruction,
-    params,
-    timestamp: Number(request.headers["x-timestamp"]),
-    window: Number(request.headers["x-window"])
-  })
-  const valid = ed25519.verify(
-    bytes(request.headers["x-signature"]!),
-    new TextEncoder().encode(message),
-    bytes(demoPublicKey)
-  )
-  expect(valid).toBe(true)
-  return message
-}
 
 const suffix = (request: Recorded) => `timestamp=${request.headers["x-timestamp"]}&window=5000`
 
@@ -108,7 +86,7 @@ describe("Vaults", () => {
       expect(request.method).toBe("GET")
       expect(request.path).toBe("/api/v1/vault/nav")
       expect(request.url.search).toBe("")
-      expect(verifySignature(request, "vaultNavQuery", {})).toBe(`instruction=vaultNavQuery&${suffix(request)}`)
+      expect(expectSigned(request, "vaultNavQuery", {})).toBe(`instruction=vaultNavQuery&${suffix(request)}`)
       expect(fmt(nav.nav)).toBe("1.0234")
       expect(fmt(nav.twapNav)).toBe("1.023")
       expect(fmt(nav.redeemNav)).toBe("1.023")
@@ -132,7 +110,7 @@ describe("Vaults", () => {
       expect(request.path).toBe("/api/v1/vault/mint")
       expect(request.json).toEqual({ vaultId: 1, symbol: "USDC", quantity: "250.50", autoLendRedeem: true })
       expect(
-        verifySignature(request, "vaultMint", { vaultId: 1, symbol: "USDC", quantity: "250.50", autoLendRedeem: true })
+        expectSigned(request, "vaultMint", { vaultId: 1, symbol: "USDC", quantity: "250.50", autoLendRedeem: true })
       ).toBe(`instruction=vaultMint&autoLendRedeem=true&quantity=250.50&symbol=USDC&vaultId=1&${suffix(request)}`)
     }).pipe((e) => run(e, http))
   })
@@ -147,11 +125,11 @@ describe("Vaults", () => {
       expect(partial!.method).toBe("POST")
       expect(partial!.path).toBe("/api/v1/vault/redeem")
       expect(partial!.json).toEqual({ vaultId: 2, vaultTokenQuantity: "12.5" })
-      expect(verifySignature(partial!, "vaultRedeemRequest", { vaultId: 2, vaultTokenQuantity: "12.5" })).toBe(
+      expect(expectSigned(partial!, "vaultRedeemRequest", { vaultId: 2, vaultTokenQuantity: "12.5" })).toBe(
         `instruction=vaultRedeemRequest&vaultId=2&vaultTokenQuantity=12.5&${suffix(partial!)}`
       )
       expect(all!.json).toEqual({ vaultId: 2 })
-      expect(verifySignature(all!, "vaultRedeemRequest", { vaultId: 2 })).toBe(
+      expect(expectSigned(all!, "vaultRedeemRequest", { vaultId: 2 })).toBe(
         `instruction=vaultRedeemRequest&vaultId=2&${suffix(all!)}`
       )
     }).pipe((e) => run(e, http))
@@ -167,7 +145,7 @@ describe("Vaults", () => {
       expect(request.url.search).toBe("")
       expect(request.headers["content-type"]).toContain("application/json")
       expect(request.json).toEqual({ vaultId: 3 })
-      expect(verifySignature(request, "vaultRedeemCancel", { vaultId: 3 })).toBe(
+      expect(expectSigned(request, "vaultRedeemCancel", { vaultId: 3 })).toBe(
         `instruction=vaultRedeemCancel&vaultId=3&${suffix(request)}`
       )
     }).pipe((e) => run(e, http))
@@ -187,7 +165,7 @@ describe("Vaults", () => {
       expect(request.method).toBe("GET")
       expect(request.path).toBe("/api/v1/vault/redeems/pending")
       expect(request.query).toEqual({ vaultId: "1" })
-      expect(verifySignature(request, "vaultPendingRedeemsQuery", { vaultId: "1" })).toBe(
+      expect(expectSigned(request, "vaultPendingRedeemsQuery", { vaultId: "1" })).toBe(
         `instruction=vaultPendingRedeemsQuery&vaultId=1&${suffix(request)}`
       )
       expect(pending!.id).toBe("9007199254740993")

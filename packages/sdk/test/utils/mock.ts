@@ -2,13 +2,17 @@
  * Test doubles: a mock `HttpClient` that records every request and answers from a handler, and
  * the wiring of the SDK on top of it (fixed or real signer, unlimited rate limiter).
  */
-import { Backpack, BackpackConfig, RateLimiter, Signer } from "@effect-backpack/sdk"
+import { Backpack, BackpackConfig, type Endpoint, RateLimiter, Signer } from "@effect-backpack/sdk"
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import { ed25519 } from "@noble/curves/ed25519.js"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Encoding from "effect/Encoding"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import { expect } from "vitest"
 
 /** A request as the mock server saw it. */
 export interface Recorded {
@@ -120,3 +124,30 @@ export const sdkLayer = (
 
 /** A fixed signer: every signature is `"SIG"`, the key is the demo public key. */
 export const fixedSigner = Signer.layerTest({ publicKey: demoPublicKey, signature: "SIG" })
+
+/**
+ * Checks the signing headers of a recorded request and verifies its Ed25519 signature (demo key)
+ * over the signing string recomputed from `instruction`, `params` and the request's own
+ * `X-Timestamp` / `X-Window`. Returns that signing string.
+ */
+export const expectSigned = (
+  request: Recorded,
+  instruction: string,
+  params?: Endpoint.WireParams | ReadonlyArray<Endpoint.WireParams>
+): string => {
+  expect(request.headers["x-api-key"]).toBe(demoPublicKey)
+  expect(request.headers["x-timestamp"]).toMatch(/^\d+$/)
+  expect(request.headers["x-window"]).toBe("5000")
+  const message = Signer.signingString({
+    instruction,
+    params,
+    timestamp: Number(request.headers["x-timestamp"]),
+    window: Number(request.headers["x-window"])
+  })
+  const bytes = (base64: string) => Either.getOrThrow(Encoding.decodeBase64(base64))
+  expect(
+    ed25519.verify(bytes(request.headers["x-signature"]!), new TextEncoder().encode(message), bytes(demoPublicKey))
+  )
+    .toBe(true)
+  return message
+}
