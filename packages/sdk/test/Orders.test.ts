@@ -537,6 +537,13 @@ describe("Orders.executeOrders", () => {
         expect(bad._tag === "ValidationError" && bad.field).toBe("[2].price")
         const empty = yield* Effect.flip(orders.executeOrders([]))
         expect(empty._tag).toBe("ValidationError")
+        const twice = yield* Effect.flip(
+          orders.executeOrders([{ ...good, clientId: 5 }, good, { ...good, clientId: 5 }])
+        )
+        expect(twice._tag === "ValidationError" && [twice.field, twice.detail]).toEqual([
+          "[2].clientId",
+          "clientId 5 appears twice in the batch"
+        ])
         const tooMany = yield* Effect.flip(orders.executeOrders(Array.from({ length: 21 }, () => good)))
         expect(tooMany._tag === "ValidationError" && tooMany.detail).toContain("at most 20")
         expect(http.requests.length).toBe(0)

@@ -386,7 +386,8 @@ export type OrderExecuteParams = Schema.Schema.Encoded<typeof OrderExecutePayloa
 
 /**
  * The body of a batch placement: 1 to {@link maxBatchSize} orders, each checked like a single one
- * (a failure names its element, e.g. `"[2].price"`).
+ * (a failure names its element, e.g. `"[2].price"`), with distinct client ids (so each result and
+ * each reconciliation answer belongs to exactly one order).
  *
  * @since 0.1.0
  * @category schemas
@@ -395,6 +396,17 @@ export const OrderExecuteBatchPayload = Schema.Array(OrderExecutePayload).pipe(
   Schema.minItems(1, { message: () => "A batch needs at least one order" }),
   Schema.maxItems(maxBatchSize, {
     message: () => `A batch holds at most ${maxBatchSize} orders (split larger sets into several batches)`
+  }),
+  Schema.filter((orders) => {
+    const seen = new Set<number>()
+    for (const [index, order] of orders.entries()) {
+      if (order.clientId === undefined) continue
+      if (seen.has(order.clientId)) {
+        return { path: [index, "clientId"], message: `clientId ${order.clientId} appears twice in the batch` }
+      }
+      seen.add(order.clientId)
+    }
+    return undefined
   }),
   Schema.annotations({ identifier: "OrderExecuteBatchPayload" })
 )

@@ -1,3 +1,8 @@
+/**
+ * The account endpoints (`Account`): summary, settings update and the max-quantity limits.
+ *
+ * @since 0.1.0
+ */
 import * as Endpoint from "../../Endpoint.js"
 import {
   AccountSummary,

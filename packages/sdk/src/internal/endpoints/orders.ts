@@ -1,3 +1,8 @@
+/**
+ * The order endpoints (`Orders`): placement (single and batch), query, open orders and cancels.
+ *
+ * @since 0.1.0
+ */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../../Endpoint.js"
 import {

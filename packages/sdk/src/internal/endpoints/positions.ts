@@ -1,3 +1,8 @@
+/**
+ * The futures positions endpoint (`Positions`).
+ *
+ * @since 0.1.0
+ */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../../Endpoint.js"
 import { FuturePositionWithMargin, PositionQueryParams } from "../../models/positions.js"
