@@ -4,7 +4,7 @@
  * `OutcomeUnknown` + `Orders.reconcile` through the simulator's "drop connection after the order was
  * accepted" fault.
  */
-import { Account, BackpackError, Orders } from "@effect-backpack/sdk"
+import { Account, BackpackError, Orders, Positions } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
 import { describe, expect, it } from "@effect/vitest"
 import { BigDecimal, Effect, Redacted } from "effect"
@@ -18,7 +18,7 @@ const withTrader = <A, E>(
     sim: Sim,
     trader: Simulator.AccountCredentials,
     maker: Simulator.AccountCredentials
-  ) => Effect.Effect<A, E, Orders.Orders | Account.Account>,
+  ) => Effect.Effect<A, E, Orders.Orders | Account.Account | Positions.Positions>,
   options: { readonly retries?: number; readonly usdc?: string } = {}
 ) =>
   Effect.scoped(
@@ -189,4 +189,39 @@ describe("Orders against the simulator", () => {
         )
         expect(notPlaced).toEqual(new Orders.OrderNotPlaced({ clientId: 4_000_000_000, symbol: "SOL_USDC" }))
       }), { retries: 3 }))
+
+  it.live("account settings, limits and perp positions", () =>
+    withTrader((sim, trader, maker) =>
+      Effect.gen(function*() {
+        const account = yield* Account.Account
+        yield* account.updateAccountSettings({ leverageLimit: "5" })
+        const summary = yield* account.getAccount()
+        expect(BigDecimal.equals(summary.leverageLimit, dec("5"))).toBe(true)
+        const max = yield* account.getMaxOrderQuantity({ symbol: "SOL_USDC", side: "Bid", price: "100.00" })
+        expect(BigDecimal.equals(max.maxOrderQuantity, dec("100"))).toBe(true)
+        const withdrawable = yield* account.getMaxWithdrawalQuantity({ symbol: "USDC" })
+        expect(BigDecimal.equals(withdrawable.maxWithdrawalQuantity, dec("10000"))).toBe(true)
+
+        yield* sim.executeOrder(maker.apiKey, {
+          symbol: "SOL_USDC_PERP",
+          side: "Ask",
+          orderType: "Limit",
+          price: "150.00",
+          quantity: "5.00"
+        })
+        yield* (yield* Orders.Orders).executeOrder({
+          symbol: "SOL_USDC_PERP",
+          side: "Bid",
+          orderType: "Market",
+          quantity: "1.00"
+        })
+        const positions = yield* Positions.Positions
+        const all = yield* positions.getPositions()
+        expect(all.map((p) => [p.symbol, BigDecimal.format(p.netQuantity)])).toEqual([["SOL_USDC_PERP", "1"]])
+        expect(BigDecimal.equals(all[0]!.entryPrice, dec("150"))).toBe(true)
+        // the simulator, like the exchange, answers 404 for a market without a position: read as []
+        expect(yield* positions.getPositions({ symbol: "BTC_USDC_PERP" })).toEqual([])
+        expect(trader.apiKey).not.toBe(maker.apiKey)
+      })
+    ))
 })
