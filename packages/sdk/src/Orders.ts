@@ -144,11 +144,11 @@ export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(Ba
         const missing: Array<number> = []
         for (const { clientId } of wanted) {
           const order = open.find((o) => o.clientId === clientId)
-          if (order === undefined) missing.push(clientId)
-          else {results.set(
-              key(clientId, symbol),
-              new OrderPlaced({ clientId, symbol: order.symbol, source: "open", order })
-            )}
+          if (order === undefined) {
+            missing.push(clientId)
+            continue
+          }
+          results.set(key(clientId, symbol), new OrderPlaced({ clientId, symbol: order.symbol, source: "open", order }))
         }
         if (missing.length === 0) continue
         const history = yield* client.execute(historyEndpoints.getOrderHistory, {
