@@ -3,16 +3,18 @@
  *
  * With no configuration it starts the simulator in-process on a free port of 127.0.0.1, funds a demo
  * account, and trades on it: markets, the SOL_USDC book and ticker, a post-only bid that rests, a
- * crossing order that fills, balances, cancel the rest, a summary. With `BACKPACK_HOST` set it runs
+ * crossing order that fills, balances, cancel the rest, a summary; then a few seconds of the live
+ * ticker and trades, and the order-update events of its own orders, over the WebSocket streams. With
+ * `BACKPACK_HOST` set it runs
  * read-only against that host instead (public data, plus balances when `BACKPACK_API_SECRET` is set).
  *
  * Run: `pnpm demo`.
  */
-import { Capital, History, Markets, Orders, System } from "@effect-backpack/sdk"
+import { BackpackStream, Capital, History, Markets, Orders, System } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
 import { Simulator } from "@effect-backpack/simulator"
 import { NodeRuntime } from "@effect/platform-node"
-import { BigDecimal, Config, Console, Effect, Layer, Option, Redacted } from "effect"
+import { BigDecimal, Chunk, Config, Console, Effect, Fiber, Layer, Option, Redacted, Stream } from "effect"
 import { pathToFileURL } from "node:url"
 
 const SYMBOL = "SOL_USDC"
@@ -74,6 +76,26 @@ const showMarketData = Effect.gen(function*() {
   return { book, market: all.find((m) => m.symbol === SYMBOL) }
 })
 
+/** A few seconds of the live ticker and trades over the shared WebSocket connection. */
+const showLiveMarket = (seconds: number) =>
+  Effect.gen(function*() {
+    const ws = yield* BackpackStream.BackpackStream
+    yield* section(`Live ${SYMBOL} for ${seconds} s (WebSocket)`)
+    const tickers = ws.ticker(SYMBOL).pipe(
+      Stream.map((t) => `ticker  last ${fmt(t.c)}  high ${fmt(t.h)}  low ${fmt(t.l)}  ${t.n} trades`)
+    )
+    const trades = ws.trades(SYMBOL).pipe(
+      Stream.map((t) => `trade   ${t.m ? "sell" : "buy "} ${fmt(t.q)} @ ${fmt(t.p)}`)
+    )
+    const seen = yield* Stream.merge(tickers, trades).pipe(
+      Stream.interruptWhen(Effect.sleep(`${seconds} seconds`)),
+      Stream.tap((line) => Console.log(line)),
+      Stream.runCount
+    )
+    yield* Console.log(`(${seen} live events)`)
+    return seen
+  })
+
 const showBalances = (title: string) =>
   Effect.gen(function*() {
     const balances = yield* (yield* Capital.Capital).getBalances()
@@ -88,7 +110,21 @@ const showBalances = (title: string) =>
 export const tradingWorkflow = Effect.gen(function*() {
   const { book, market } = yield* showMarketData
   const orders = yield* Orders.Orders
+  const ws = yield* BackpackStream.BackpackStream
   const before = yield* showBalances("Balances before trading")
+
+  // Listen to this account's order updates (a signed private stream) while the workflow trades; the
+  // protocol has no subscription acknowledgement, so wait until the subscribe frame is out.
+  const updates = yield* ws.orderUpdates(SYMBOL).pipe(
+    Stream.takeUntil((u) => u.e === "orderCancelled"),
+    Stream.interruptWhen(Effect.sleep("20 seconds")),
+    Stream.runCollect,
+    Effect.fork
+  )
+  yield* Effect.repeat(ws.subscriptions, {
+    until: (names) => names.includes(`account.orderUpdate.${SYMBOL}`)
+  })
+  yield* Effect.sleep("200 millis")
 
   const bestBid = book.bids[0]?.[0]
   const bestAsk = book.asks[0]?.[0]
@@ -113,13 +149,17 @@ export const tradingWorkflow = Effect.gen(function*() {
   const open = yield* orders.getOpenOrders({ symbol: SYMBOL })
   yield* Console.log(`open orders on ${SYMBOL}: ${open.map((o) => `${o.id} ${o.side} ${o.status}`).join(", ")}`)
 
-  yield* section("2. Crossing limit bid at the best ask (takes liquidity)")
+  yield* section("2. Crossing IOC limit bid, capped 1% above the best ask (takes liquidity)")
+  const capPrice = floorToTick(
+    BigDecimal.multiply(bestAsk, BigDecimal.unsafeFromString("1.01")),
+    market.filters.price.tickSize
+  )
   const taker = yield* orders.executeOrder({
     symbol: SYMBOL,
     side: "Bid",
     orderType: "Limit",
     timeInForce: "IOC",
-    price: bestAsk,
+    price: capPrice,
     quantity: "1"
   })
   yield* Console.log(
@@ -144,6 +184,15 @@ export const tradingWorkflow = Effect.gen(function*() {
   const remaining = yield* orders.getOpenOrders({ symbol: SYMBOL })
   yield* Console.log(`open orders left: ${remaining.length}`)
 
+  yield* section("Order updates received on account.orderUpdate (WebSocket)")
+  const events = Chunk.toReadonlyArray(yield* Fiber.join(updates))
+  for (const u of events) {
+    const fill = u.e === "orderFill" && u.l && u.L ? `  ${fmt(u.l)} @ ${fmt(u.L)}` : ""
+    yield* Console.log(`${pad(u.e, 16)}order ${u.i} ${u.S} ${u.X}${fill}`)
+  }
+
+  const live = yield* showLiveMarket(3)
+
   yield* section("Summary")
   const delta = (asset: string) => {
     const a = after[asset]?.total ?? BigDecimal.fromBigInt(0n)
@@ -152,7 +201,8 @@ export const tradingWorkflow = Effect.gen(function*() {
   }
   yield* Console.log(`placed 2 orders, 1 filled (${fmt(taker.executedQuantity)} SOL), ${cancelledCount} cancelled`)
   yield* Console.log(`SOL  ${delta("SOL")}   USDC ${delta("USDC")}   (fees included)`)
-  return { resting, taker, cancelledCount, remaining: remaining.length }
+  yield* Console.log(`${events.length} order updates and ${live} live market events over one WebSocket connection`)
+  return { resting, taker, cancelledCount, remaining: remaining.length, events, live }
 })
 
 /** Read-only view of a real host (public data; balances when a secret is configured). */
@@ -166,7 +216,7 @@ export const readOnly = Effect.gen(function*() {
 /** The SDK wired on an in-process simulator with a freshly funded account. */
 export const simulatorLayer = Layer.unwrapScoped(
   Effect.gen(function*() {
-    const sim = yield* Simulator.make({ seed: 42, demoAccount: false })
+    const sim = yield* Simulator.make({ seed: 42, demoAccount: false, activity: { intervalMs: 150 } })
     const trader = yield* sim.createAccount({ balances: { USDC: "10000", SOL: "50" } })
     yield* Console.log(`simulator listening on ${sim.url} (WebSocket ${sim.wsUrl})`)
     yield* Console.log(`demo account ${trader.apiKey} funded with 10000 USDC and 50 SOL`)
