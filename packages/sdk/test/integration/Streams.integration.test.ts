@@ -1,0 +1,170 @@
+/**
+ * BackpackStream and OrderBook against the real simulator (127.0.0.1, port 0) over the `ws` socket of
+ * `BackpackNode`: depth gaps injected by the simulator force a resync after which the local book equals
+ * the simulator's REST book exactly; a server-side disconnect is survived by public and (re-signed)
+ * private streams.
+ */
+import { BackpackStream, Markets, OrderBook } from "@effect-backpack/sdk"
+import { BackpackNode } from "@effect-backpack/sdk/node"
+import { describe, expect, it } from "@effect/vitest"
+import { BigDecimal, Effect, Fiber, Redacted, Ref, Stream } from "effect"
+import * as SubscriptionRef from "effect/SubscriptionRef"
+import { Simulator } from "../../../simulator/src/index.js"
+
+type Sim = Simulator.SimulatorService
+type Services = BackpackStream.BackpackStream | OrderBook.OrderBook | Markets.Markets
+
+const withSdk = <A, E>(body: (sim: Sim, trader: Simulator.AccountCredentials) => Effect.Effect<A, E, Services>) =>
+  Effect.scoped(
+    Effect.gen(function*() {
+      const sim = yield* Simulator.make({ seed: 11, rateLimits: false, pingIntervalMs: 200 })
+      const trader = yield* sim.createAccount({ balances: { USDC: "100000", SOL: "500" } })
+      const sdk = BackpackNode.layer({
+        host: sim.url,
+        wsUrl: sim.wsUrl,
+        apiSecret: Redacted.make(trader.apiSecret),
+        retries: 0
+      })
+      return yield* body(sim, trader).pipe(Effect.provide(sdk))
+    })
+  )
+
+/** Polls until `check` holds (real time; the simulator runs on real timers). */
+const until = <E, R>(check: Effect.Effect<boolean, E, R>, timeoutMs = 10_000) =>
+  Effect.gen(function*() {
+    const deadline = Date.now() + timeoutMs
+    while (!(yield* check)) {
+      if (Date.now() > deadline) return yield* Effect.dieMessage("condition not reached in time")
+      yield* Effect.sleep("20 millis")
+    }
+  })
+
+const normalize = (levels: ReadonlyArray<readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal]>) =>
+  levels.map(([p, q]) => [BigDecimal.format(BigDecimal.normalize(p)), BigDecimal.format(BigDecimal.normalize(q))])
+
+/** Resting limit orders on both sides, some crossing (trades), some cancelling levels. */
+const trade = (sim: Sim, apiKey: string, round: number) =>
+  Effect.gen(function*() {
+    const offset = (round % 7) * 0.1
+    yield* sim.executeOrder(apiKey, {
+      symbol: "SOL_USDC",
+      side: "Bid",
+      orderType: "Limit",
+      price: (120 + offset).toFixed(2),
+      quantity: "0.5"
+    })
+    yield* sim.executeOrder(apiKey, {
+      symbol: "SOL_USDC",
+      side: "Ask",
+      orderType: "Limit",
+      price: (260 - offset).toFixed(2),
+      quantity: "0.25"
+    })
+    if (round % 3 === 0) yield* sim.runActivity(1)
+  })
+
+/** Waits until the latest local book and the REST book describe the same update id, then compares them. */
+const expectBookEqualsRest = (latest: Ref.Ref<OrderBook.Book | undefined>) =>
+  Effect.gen(function*() {
+    const markets = yield* Markets.Markets
+    let matched = false
+    const deadline = Date.now() + 10_000
+    while (!matched) {
+      const rest = yield* markets.getDepth({ symbol: "SOL_USDC", limit: "1000" })
+      const book = yield* Ref.get(latest)
+      if (book !== undefined && book.lastUpdateId === rest.lastUpdateId) {
+        expect(normalize(book.bids())).toEqual(normalize(rest.bids))
+        expect(normalize(book.asks())).toEqual(normalize(rest.asks))
+        expect(book.isCrossed).toBe(false)
+        matched = true
+      } else {
+        if (Date.now() > deadline) return yield* Effect.dieMessage("local book never caught up with REST")
+        yield* Effect.sleep("20 millis")
+      }
+    }
+  })
+
+describe("streams against the simulator", () => {
+  it.live("depth gaps injected by the simulator trigger a resync; the book then equals the REST book", () =>
+    withSdk((sim, trader) =>
+      Effect.gen(function*() {
+        const books = yield* OrderBook.OrderBook
+        const latest = yield* Ref.make<OrderBook.Book | undefined>(undefined)
+        const watcher = yield* books.watch("SOL_USDC").pipe(
+          Stream.runForEach((book) => Ref.set(latest, book)),
+          Effect.fork
+        )
+        // the book syncs only once a delta arrives after the subscription
+        yield* until(Effect.gen(function*() {
+          yield* trade(sim, trader.apiKey, 0)
+          return (yield* Ref.get(latest)) !== undefined
+        }))
+        for (let round = 1; round <= 5; round++) yield* trade(sim, trader.apiKey, round)
+        yield* expectBookEqualsRest(latest)
+        expect((yield* Ref.get(latest))!.resyncs).toBe(0)
+
+        yield* sim.faults.depthGap("SOL_USDC", 3)
+        // the book emits again once a delta after the new snapshot confirms continuity: keep trading
+        let round = 6
+        yield* until(Effect.gen(function*() {
+          yield* trade(sim, trader.apiKey, round++)
+          const book = yield* Ref.get(latest)
+          return book !== undefined && book.resyncs >= 1
+        }))
+        yield* expectBookEqualsRest(latest)
+
+        yield* sim.faults.depthGap("SOL_USDC", 1)
+        yield* until(Effect.gen(function*() {
+          yield* trade(sim, trader.apiKey, round++)
+          const book = yield* Ref.get(latest)
+          return book !== undefined && book.resyncs >= 2
+        }))
+        yield* expectBookEqualsRest(latest)
+        yield* Fiber.interrupt(watcher)
+      })
+    ))
+
+  it.live("a server-side disconnect: streams continue, private streams are re-signed, the book resyncs", () =>
+    withSdk((sim, trader) =>
+      Effect.gen(function*() {
+        const ws = yield* BackpackStream.BackpackStream
+        const books = yield* OrderBook.OrderBook
+        const latest = yield* Ref.make<OrderBook.Book | undefined>(undefined)
+        const orderEvents = yield* Ref.make<ReadonlyArray<BackpackStream.OrderUpdateEvent>>([])
+        const trades = yield* Ref.make(0)
+        yield* books.watch("SOL_USDC").pipe(Stream.runForEach((book) => Ref.set(latest, book)), Effect.fork)
+        yield* ws.orderUpdates("SOL_USDC").pipe(
+          Stream.runForEach((event) => Ref.update(orderEvents, (all) => [...all, event])),
+          Effect.fork
+        )
+        yield* ws.trades("SOL_USDC").pipe(Stream.runForEach(() => Ref.update(trades, (n) => n + 1)), Effect.fork)
+        yield* until(Effect.map(SubscriptionRef.get(ws.status), (s) => s._tag === "Open"))
+        yield* until(Effect.gen(function*() {
+          yield* trade(sim, trader.apiKey, 0)
+          return (yield* Ref.get(latest)) !== undefined && (yield* Ref.get(orderEvents)).length > 0
+        }))
+
+        const closed = yield* sim.faults.disconnectWebSockets()
+        expect(closed).toBe(1)
+        yield* until(Effect.map(SubscriptionRef.get(ws.status), (s) => s._tag === "Open" && s.connection === 2))
+        expect((yield* sim.faults.webSocketConnections).length).toBe(1)
+
+        const before = (yield* Ref.get(orderEvents)).length
+        const tradesBefore = yield* Ref.get(trades)
+        yield* until(Effect.gen(function*() {
+          yield* trade(sim, trader.apiKey, 3)
+          return (yield* Ref.get(orderEvents)).length > before && (yield* Ref.get(trades)) > tradesBefore
+        }))
+        // the private stream was re-subscribed with a fresh, valid signature: events flow again
+        const after = (yield* Ref.get(orderEvents)).slice(before)
+        expect(after.every((e) => e.s === "SOL_USDC")).toBe(true)
+        expect(after.some((e) => e.e === "orderAccepted")).toBe(true)
+        yield* until(Effect.gen(function*() {
+          yield* trade(sim, trader.apiKey, 4)
+          const book = yield* Ref.get(latest)
+          return book !== undefined && book.resyncs >= 1
+        }))
+        yield* expectBookEqualsRest(latest)
+      })
+    ))
+})
