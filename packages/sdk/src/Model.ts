@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+export { Percent } from "./internal/schema.js"
 export * from "./models/account.js"
 export * from "./models/assets.js"
 export * from "./models/borrowLend.js"

@@ -1,9 +1,9 @@
 import { History } from "@effect-backpack/sdk"
 import type { Endpoint } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Simulator } from "@effect-backpack/simulator"
 import { describe, expect, it } from "@effect/vitest"
 import { BigDecimal, Chunk, DateTime, Effect, Redacted, Stream } from "effect"
-import { Simulator } from "../../simulator/src/index.js"
 import { expectSigned, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const dec = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)

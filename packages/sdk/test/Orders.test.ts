@@ -1,27 +1,8 @@
-import { BackpackClient, type BackpackConfig, BackpackError, Endpoints, Orders, Signer } from "@effect-backpack/sdk"
+import { BackpackClient, type BackpackConfig, BackpackError, Endpoints, Orders } from "@effect-backpack/sdk"
 import type { Endpoint } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
-import { ed25519 } from "@noble/curves/ed25519.js"
-import { BigDecimal, Effect, Either, Encoding, Random, TestClock } from "effect"
-import { demoPublicKey, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
-
-/** Checks the signing headers and verifies the Ed25519 signature over the recomputed signing string. */
-const expectSigned = (
-  request: Recorded,
-  instruction: string,
-  params: Endpoint.WireParams | ReadonlyArray<Endpoint.WireParams> | undefined
-): string => {
-  expect(request.headers["x-api-key"]).toBe(demoPublicKey)
-  expect(request.headers["x-window"]).toBe("5000")
-  const timestamp = Number(request.headers["x-timestamp"])
-  expect(Number.isSafeInteger(timestamp)).toBe(true)
-  const message = Signer.signingString({ instruction, params, timestamp, window: 5000 })
-  const signature = Encoding.decodeBase64(request.headers["x-signature"]!)
-  expect(Either.isRight(signature)).toBe(true)
-  const publicKey = Either.getOrThrow(Encoding.decodeBase64(demoPublicKey))
-  expect(ed25519.verify(Either.getOrThrow(signature), new TextEncoder().encode(message), publicKey)).toBe(true)
-  return message
-}
+import { BigDecimal, Effect, Random, TestClock } from "effect"
+import { expectSigned, mockHttp, sdkLayer } from "./utils/mock.js"
 
 /** §9's live sample: a filled market buy. */
 const liveMarketOrder = {

@@ -1,19 +1,7 @@
-import { type BackpackConfig, type Endpoint, Positions, Signer } from "@effect-backpack/sdk"
+import { type BackpackConfig, Positions } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
-import { ed25519 } from "@noble/curves/ed25519.js"
-import { BigDecimal, Effect, Either, Encoding } from "effect"
-import { demoPublicKey, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
-
-const expectSigned = (request: Recorded, instruction: string, params: Endpoint.WireParams): string => {
-  expect(request.headers["x-api-key"]).toBe(demoPublicKey)
-  expect(request.headers["x-window"]).toBe("5000")
-  const timestamp = Number(request.headers["x-timestamp"])
-  const message = Signer.signingString({ instruction, params, timestamp, window: 5000 })
-  const signature = Either.getOrThrow(Encoding.decodeBase64(request.headers["x-signature"]!))
-  const publicKey = Either.getOrThrow(Encoding.decodeBase64(demoPublicKey))
-  expect(ed25519.verify(signature, new TextEncoder().encode(message), publicKey)).toBe(true)
-  return message
-}
+import { BigDecimal, Effect } from "effect"
+import { expectSigned, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const run = <A, E>(
   http: ReturnType<typeof mockHttp>,

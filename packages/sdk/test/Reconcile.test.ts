@@ -1,18 +1,7 @@
-import { BackpackError, type Endpoint, Model, Orders, Signer } from "@effect-backpack/sdk"
+import { BackpackError, Model, Orders } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
-import { ed25519 } from "@noble/curves/ed25519.js"
-import { BigDecimal, DateTime, Effect, Either, Encoding, Random } from "effect"
-import { demoPublicKey, type Handler, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
-
-const expectSigned = (request: Recorded, instruction: string, params: Endpoint.WireParams): string => {
-  expect(request.headers["x-api-key"]).toBe(demoPublicKey)
-  const timestamp = Number(request.headers["x-timestamp"])
-  const message = Signer.signingString({ instruction, params, timestamp, window: 5000 })
-  const signature = Either.getOrThrow(Encoding.decodeBase64(request.headers["x-signature"]!))
-  const publicKey = Either.getOrThrow(Encoding.decodeBase64(demoPublicKey))
-  expect(ed25519.verify(signature, new TextEncoder().encode(message), publicKey)).toBe(true)
-  return message
-}
+import { BigDecimal, DateTime, Effect, Random } from "effect"
+import { expectSigned, type Handler, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
 
 const openOrder = (clientId: number, symbol = "SOL_USDC") => ({
   orderType: "Limit",

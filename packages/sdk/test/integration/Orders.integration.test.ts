@@ -6,9 +6,9 @@
  */
 import { Account, BackpackError, Orders, Positions } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Simulator } from "@effect-backpack/simulator"
 import { describe, expect, it } from "@effect/vitest"
 import { BigDecimal, Effect, Redacted } from "effect"
-import { Simulator } from "../../../simulator/src/index.js"
 
 type Sim = Simulator.SimulatorService
 

@@ -17,9 +17,9 @@ import {
   Trades
 } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Simulator } from "@effect-backpack/simulator"
 import { describe, expect, it } from "@effect/vitest"
 import { BigDecimal, DateTime, Effect, Option, Redacted } from "effect"
-import { Simulator } from "../../../simulator/src/index.js"
 
 const dec = (s: string) => BigDecimal.unsafeFromString(s)
 const eq = (a: BigDecimal.BigDecimal, b: string) => BigDecimal.equals(a, dec(b))
