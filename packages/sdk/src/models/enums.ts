@@ -12,11 +12,18 @@
 import * as Schema from "effect/Schema"
 import { OpenEnum } from "../internal/schema.js"
 
+const enumOf = <const Values extends readonly [string, ...Array<string>]>(values: Values) => ({
+  strict: Schema.Literal(...values) as Schema.Literal<Values>,
+  open: OpenEnum(...values)
+})
+
+const side = enumOf(["Bid", "Ask"])
+
 /**
  * @since 0.1.0
  * @category enums
  */
-export const Side = Schema.Literal("Bid", "Ask")
+export const Side = side.strict
 
 /**
  * @since 0.1.0
@@ -30,13 +37,15 @@ export type Side = typeof Side.Type
  * @since 0.1.0
  * @category enums
  */
-export const SideOpen = OpenEnum("Bid", "Ask")
+export const SideOpen = side.open
+
+const orderTypeEnum = enumOf(["Limit", "Market"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const OrderTypeEnum = Schema.Literal("Limit", "Market")
+export const OrderTypeEnum = orderTypeEnum.strict
 
 /**
  * @since 0.1.0
@@ -50,13 +59,15 @@ export type OrderTypeEnum = typeof OrderTypeEnum.Type
  * @since 0.1.0
  * @category enums
  */
-export const OrderTypeEnumOpen = OpenEnum("Limit", "Market")
+export const OrderTypeEnumOpen = orderTypeEnum.open
+
+const timeInForce = enumOf(["GTC", "IOC", "FOK"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const TimeInForce = Schema.Literal("GTC", "IOC", "FOK")
+export const TimeInForce = timeInForce.strict
 
 /**
  * @since 0.1.0
@@ -70,13 +81,15 @@ export type TimeInForce = typeof TimeInForce.Type
  * @since 0.1.0
  * @category enums
  */
-export const TimeInForceOpen = OpenEnum("GTC", "IOC", "FOK")
+export const TimeInForceOpen = timeInForce.open
+
+const selfTradePrevention = enumOf(["RejectTaker", "RejectMaker", "RejectBoth"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const SelfTradePrevention = Schema.Literal("RejectTaker", "RejectMaker", "RejectBoth")
+export const SelfTradePrevention = selfTradePrevention.strict
 
 /**
  * @since 0.1.0
@@ -90,13 +103,9 @@ export type SelfTradePrevention = typeof SelfTradePrevention.Type
  * @since 0.1.0
  * @category enums
  */
-export const SelfTradePreventionOpen = OpenEnum("RejectTaker", "RejectMaker", "RejectBoth")
+export const SelfTradePreventionOpen = selfTradePrevention.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const OrderStatus = Schema.Literal(
+const orderStatus = enumOf([
   "New",
   "PartiallyFilled",
   "Filled",
@@ -104,7 +113,13 @@ export const OrderStatus = Schema.Literal(
   "Expired",
   "TriggerPending",
   "TriggerFailed"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const OrderStatus = orderStatus.strict
 
 /**
  * @since 0.1.0
@@ -118,21 +133,15 @@ export type OrderStatus = typeof OrderStatus.Type
  * @since 0.1.0
  * @category enums
  */
-export const OrderStatusOpen = OpenEnum(
-  "New",
-  "PartiallyFilled",
-  "Filled",
-  "Cancelled",
-  "Expired",
-  "TriggerPending",
-  "TriggerFailed"
-)
+export const OrderStatusOpen = orderStatus.open
+
+const triggerBy = enumOf(["MarkPrice", "LastPrice", "IndexPrice"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const TriggerBy = Schema.Literal("MarkPrice", "LastPrice", "IndexPrice")
+export const TriggerBy = triggerBy.strict
 
 /**
  * @since 0.1.0
@@ -146,13 +155,15 @@ export type TriggerBy = typeof TriggerBy.Type
  * @since 0.1.0
  * @category enums
  */
-export const TriggerByOpen = OpenEnum("MarkPrice", "LastPrice", "IndexPrice")
+export const TriggerByOpen = triggerBy.open
+
+const slippageToleranceType = enumOf(["TickSize", "Percent"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const SlippageToleranceType = Schema.Literal("TickSize", "Percent")
+export const SlippageToleranceType = slippageToleranceType.strict
 
 /**
  * @since 0.1.0
@@ -166,13 +177,15 @@ export type SlippageToleranceType = typeof SlippageToleranceType.Type
  * @since 0.1.0
  * @category enums
  */
-export const SlippageToleranceTypeOpen = OpenEnum("TickSize", "Percent")
+export const SlippageToleranceTypeOpen = slippageToleranceType.open
+
+const cancelOrderType = enumOf(["RestingLimitOrder", "ConditionalOrder"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const CancelOrderType = Schema.Literal("RestingLimitOrder", "ConditionalOrder")
+export const CancelOrderType = cancelOrderType.strict
 
 /**
  * @since 0.1.0
@@ -186,13 +199,9 @@ export type CancelOrderType = typeof CancelOrderType.Type
  * @since 0.1.0
  * @category enums
  */
-export const CancelOrderTypeOpen = OpenEnum("RestingLimitOrder", "ConditionalOrder")
+export const CancelOrderTypeOpen = cancelOrderType.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const OrderExpiryReason = Schema.Literal(
+const orderExpiryReason = enumOf([
   "AccountTradingSuspended",
   "BorrowRequiresLendRedeem",
   "FillOrKill",
@@ -217,7 +226,13 @@ export const OrderExpiryReason = Schema.Literal(
   "MaxStopOrdersPerPosition",
   "PositionLimit",
   "SlippageToleranceExceeded"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const OrderExpiryReason = orderExpiryReason.strict
 
 /**
  * @since 0.1.0
@@ -231,45 +246,22 @@ export type OrderExpiryReason = typeof OrderExpiryReason.Type
  * @since 0.1.0
  * @category enums
  */
-export const OrderExpiryReasonOpen = OpenEnum(
-  "AccountTradingSuspended",
-  "BorrowRequiresLendRedeem",
-  "FillOrKill",
-  "InsufficientBorrowableQuantity",
-  "InsufficientFunds",
-  "InsufficientLiquidity",
-  "InvalidPrice",
-  "InvalidQuantity",
-  "ImmediateOrCancel",
-  "InsufficientMargin",
-  "Liquidation",
-  "NegativeEquity",
-  "PostOnlyMode",
-  "PostOnlyTaker",
-  "PriceOutOfBounds",
-  "ReduceOnlyNotReduced",
-  "SelfTradePrevention",
-  "StopWithoutPosition",
-  "PriceImpact",
-  "Unknown",
-  "UserPermissions",
-  "MaxStopOrdersPerPosition",
-  "PositionLimit",
-  "SlippageToleranceExceeded"
-)
+export const OrderExpiryReasonOpen = orderExpiryReason.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const SystemOrderType = Schema.Literal(
+const systemOrderType = enumOf([
   "CollateralConversion",
   "FutureExpiry",
   "LiquidatePositionOnAdl",
   "LiquidatePositionOnBook",
   "LiquidatePositionOnBackstop",
   "OrderBookClosed"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const SystemOrderType = systemOrderType.strict
 
 /**
  * @since 0.1.0
@@ -283,20 +275,9 @@ export type SystemOrderType = typeof SystemOrderType.Type
  * @since 0.1.0
  * @category enums
  */
-export const SystemOrderTypeOpen = OpenEnum(
-  "CollateralConversion",
-  "FutureExpiry",
-  "LiquidatePositionOnAdl",
-  "LiquidatePositionOnBook",
-  "LiquidatePositionOnBackstop",
-  "OrderBookClosed"
-)
+export const SystemOrderTypeOpen = systemOrderType.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const FillType = Schema.Literal(
+const fillType = enumOf([
   "User",
   "BookLiquidation",
   "Adl",
@@ -305,7 +286,13 @@ export const FillType = Schema.Literal(
   "AllLiquidation",
   "CollateralConversion",
   "CollateralConversionAndSpotLiquidation"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const FillType = fillType.strict
 
 /**
  * @since 0.1.0
@@ -319,22 +306,15 @@ export type FillType = typeof FillType.Type
  * @since 0.1.0
  * @category enums
  */
-export const FillTypeOpen = OpenEnum(
-  "User",
-  "BookLiquidation",
-  "Adl",
-  "Backstop",
-  "Liquidation",
-  "AllLiquidation",
-  "CollateralConversion",
-  "CollateralConversionAndSpotLiquidation"
-)
+export const FillTypeOpen = fillType.open
+
+const marketType = enumOf(["SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const MarketType = Schema.Literal("SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ")
+export const MarketType = marketType.strict
 
 /**
  * @since 0.1.0
@@ -348,13 +328,15 @@ export type MarketType = typeof MarketType.Type
  * @since 0.1.0
  * @category enums
  */
-export const MarketTypeOpen = OpenEnum("SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ")
+export const MarketTypeOpen = marketType.open
+
+const orderBookState = enumOf(["Open", "Closed", "CancelOnly", "LimitOnly", "PostOnly"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const OrderBookState = Schema.Literal("Open", "Closed", "CancelOnly", "LimitOnly", "PostOnly")
+export const OrderBookState = orderBookState.strict
 
 /**
  * @since 0.1.0
@@ -368,13 +350,9 @@ export type OrderBookState = typeof OrderBookState.Type
  * @since 0.1.0
  * @category enums
  */
-export const OrderBookStateOpen = OpenEnum("Open", "Closed", "CancelOnly", "LimitOnly", "PostOnly")
+export const OrderBookStateOpen = orderBookState.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const KlineInterval = Schema.Literal(
+const klineInterval = enumOf([
   "1s",
   "1m",
   "3m",
@@ -391,7 +369,13 @@ export const KlineInterval = Schema.Literal(
   "3d",
   "1w",
   "1month"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const KlineInterval = klineInterval.strict
 
 /**
  * @since 0.1.0
@@ -405,30 +389,15 @@ export type KlineInterval = typeof KlineInterval.Type
  * @since 0.1.0
  * @category enums
  */
-export const KlineIntervalOpen = OpenEnum(
-  "1s",
-  "1m",
-  "3m",
-  "5m",
-  "15m",
-  "30m",
-  "1h",
-  "2h",
-  "4h",
-  "6h",
-  "8h",
-  "12h",
-  "1d",
-  "3d",
-  "1w",
-  "1month"
-)
+export const KlineIntervalOpen = klineInterval.open
+
+const klinePriceType = enumOf(["Last", "Index", "Mark"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const KlinePriceType = Schema.Literal("Last", "Index", "Mark")
+export const KlinePriceType = klinePriceType.strict
 
 /**
  * @since 0.1.0
@@ -442,13 +411,15 @@ export type KlinePriceType = typeof KlinePriceType.Type
  * @since 0.1.0
  * @category enums
  */
-export const KlinePriceTypeOpen = OpenEnum("Last", "Index", "Mark")
+export const KlinePriceTypeOpen = klinePriceType.open
+
+const tickerInterval = enumOf(["1d", "1w"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const TickerInterval = Schema.Literal("1d", "1w")
+export const TickerInterval = tickerInterval.strict
 
 /**
  * @since 0.1.0
@@ -462,13 +433,15 @@ export type TickerInterval = typeof TickerInterval.Type
  * @since 0.1.0
  * @category enums
  */
-export const TickerIntervalOpen = OpenEnum("1d", "1w")
+export const TickerIntervalOpen = tickerInterval.open
+
+const depthLimit = enumOf(["5", "10", "20", "50", "100", "500", "1000"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const DepthLimit = Schema.Literal("5", "10", "20", "50", "100", "500", "1000")
+export const DepthLimit = depthLimit.strict
 
 /**
  * @since 0.1.0
@@ -482,13 +455,15 @@ export type DepthLimit = typeof DepthLimit.Type
  * @since 0.1.0
  * @category enums
  */
-export const DepthLimitOpen = OpenEnum("5", "10", "20", "50", "100", "500", "1000")
+export const DepthLimitOpen = depthLimit.open
+
+const sortDirection = enumOf(["Asc", "Desc"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const SortDirection = Schema.Literal("Asc", "Desc")
+export const SortDirection = sortDirection.strict
 
 /**
  * @since 0.1.0
@@ -502,13 +477,15 @@ export type SortDirection = typeof SortDirection.Type
  * @since 0.1.0
  * @category enums
  */
-export const SortDirectionOpen = OpenEnum("Asc", "Desc")
+export const SortDirectionOpen = sortDirection.open
+
+const positionState = enumOf(["Open", "Closed"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const PositionState = Schema.Literal("Open", "Closed")
+export const PositionState = positionState.strict
 
 /**
  * @since 0.1.0
@@ -522,13 +499,9 @@ export type PositionState = typeof PositionState.Type
  * @since 0.1.0
  * @category enums
  */
-export const PositionStateOpen = OpenEnum("Open", "Closed")
+export const PositionStateOpen = positionState.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const Blockchain = Schema.Literal(
+const blockchain = enumOf([
   "0G",
   "Aptos",
   "Arbitrum",
@@ -561,7 +534,13 @@ export const Blockchain = Schema.Literal(
   "Tron",
   "XRP",
   "Zcash"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const Blockchain = blockchain.strict
 
 /**
  * @since 0.1.0
@@ -575,46 +554,9 @@ export type Blockchain = typeof Blockchain.Type
  * @since 0.1.0
  * @category enums
  */
-export const BlockchainOpen = OpenEnum(
-  "0G",
-  "Aptos",
-  "Arbitrum",
-  "Avalanche",
-  "Base",
-  "Berachain",
-  "Bitcoin",
-  "BitcoinCash",
-  "Bsc",
-  "Cardano",
-  "Dogecoin",
-  "Eclipse",
-  "EqualsMoney",
-  "Ethereum",
-  "Fogo",
-  "HyperEVM",
-  "Hyperliquid",
-  "Linea",
-  "Litecoin",
-  "Monad",
-  "Near",
-  "Optimism",
-  "Plasma",
-  "Polygon",
-  "Sei",
-  "Sui",
-  "Solana",
-  "Stable",
-  "Story",
-  "Tron",
-  "XRP",
-  "Zcash"
-)
+export const BlockchainOpen = blockchain.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const DepositSource = Schema.Literal(
+const depositSource = enumOf([
   "administrator",
   "0G",
   "aptos",
@@ -650,7 +592,13 @@ export const DepositSource = Schema.Literal(
   "equalsMoney",
   "banxa",
   "internal"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const DepositSource = depositSource.strict
 
 /**
  * @since 0.1.0
@@ -664,49 +612,9 @@ export type DepositSource = typeof DepositSource.Type
  * @since 0.1.0
  * @category enums
  */
-export const DepositSourceOpen = OpenEnum(
-  "administrator",
-  "0G",
-  "aptos",
-  "arbitrum",
-  "avalanche",
-  "base",
-  "berachain",
-  "bitcoin",
-  "bitcoinCash",
-  "bsc",
-  "cardano",
-  "dogecoin",
-  "eclipse",
-  "ethereum",
-  "fogo",
-  "hyperEVM",
-  "hyperliquid",
-  "linea",
-  "litecoin",
-  "monad",
-  "near",
-  "polygon",
-  "optimism",
-  "plasma",
-  "sei",
-  "stable",
-  "sui",
-  "solana",
-  "story",
-  "tron",
-  "xRP",
-  "zcash",
-  "equalsMoney",
-  "banxa",
-  "internal"
-)
+export const DepositSourceOpen = depositSource.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const DepositStatus = Schema.Literal(
+const depositStatus = enumOf([
   "cancelled",
   "confirmed",
   "declined",
@@ -717,7 +625,13 @@ export const DepositStatus = Schema.Literal(
   "refunded",
   "senderVerificationCompleted",
   "senderVerificationRequired"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const DepositStatus = depositStatus.strict
 
 /**
  * @since 0.1.0
@@ -731,30 +645,21 @@ export type DepositStatus = typeof DepositStatus.Type
  * @since 0.1.0
  * @category enums
  */
-export const DepositStatusOpen = OpenEnum(
-  "cancelled",
-  "confirmed",
-  "declined",
-  "expired",
-  "initiated",
-  "ownershipVerificationRequired",
-  "pending",
-  "refunded",
-  "senderVerificationCompleted",
-  "senderVerificationRequired"
-)
+export const DepositStatusOpen = depositStatus.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const WithdrawalStatus = Schema.Literal(
+const withdrawalStatus = enumOf([
   "confirmed",
   "ownershipVerificationRequired",
   "pending",
   "recipientInformationProvided",
   "recipientInformationRequired"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const WithdrawalStatus = withdrawalStatus.strict
 
 /**
  * @since 0.1.0
@@ -768,19 +673,9 @@ export type WithdrawalStatus = typeof WithdrawalStatus.Type
  * @since 0.1.0
  * @category enums
  */
-export const WithdrawalStatusOpen = OpenEnum(
-  "confirmed",
-  "ownershipVerificationRequired",
-  "pending",
-  "recipientInformationProvided",
-  "recipientInformationRequired"
-)
+export const WithdrawalStatusOpen = withdrawalStatus.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const EqualsMoneyWithdrawalState = Schema.Literal(
+const equalsMoneyWithdrawalState = enumOf([
   "initialized",
   "pending",
   "fulfilling",
@@ -793,7 +688,13 @@ export const EqualsMoneyWithdrawalState = Schema.Literal(
   "awaitingComplianceQuestions",
   "refundedInternal",
   "refundedExternal"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const EqualsMoneyWithdrawalState = equalsMoneyWithdrawalState.strict
 
 /**
  * @since 0.1.0
@@ -807,26 +708,15 @@ export type EqualsMoneyWithdrawalState = typeof EqualsMoneyWithdrawalState.Type
  * @since 0.1.0
  * @category enums
  */
-export const EqualsMoneyWithdrawalStateOpen = OpenEnum(
-  "initialized",
-  "pending",
-  "fulfilling",
-  "processing",
-  "complete",
-  "declined",
-  "cancelled",
-  "review",
-  "awaitingDocuments",
-  "awaitingComplianceQuestions",
-  "refundedInternal",
-  "refundedExternal"
-)
+export const EqualsMoneyWithdrawalStateOpen = equalsMoneyWithdrawalState.open
+
+const borrowLendSide = enumOf(["Borrow", "Lend"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendSide = Schema.Literal("Borrow", "Lend")
+export const BorrowLendSide = borrowLendSide.strict
 
 /**
  * @since 0.1.0
@@ -840,13 +730,15 @@ export type BorrowLendSide = typeof BorrowLendSide.Type
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendSideOpen = OpenEnum("Borrow", "Lend")
+export const BorrowLendSideOpen = borrowLendSide.open
+
+const borrowLendEventType = enumOf(["Borrow", "BorrowRepay", "Lend", "LendRedeem"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendEventType = Schema.Literal("Borrow", "BorrowRepay", "Lend", "LendRedeem")
+export const BorrowLendEventType = borrowLendEventType.strict
 
 /**
  * @since 0.1.0
@@ -860,13 +752,9 @@ export type BorrowLendEventType = typeof BorrowLendEventType.Type
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendEventTypeOpen = OpenEnum("Borrow", "BorrowRepay", "Lend", "LendRedeem")
+export const BorrowLendEventTypeOpen = borrowLendEventType.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const BorrowLendSource = Schema.Literal(
+const borrowLendSource = enumOf([
   "AdlProvider",
   "AutoBorrowRepay",
   "AutoLend",
@@ -881,7 +769,13 @@ export const BorrowLendSource = Schema.Literal(
   "Rfq",
   "SpotMargin",
   "Withdrawal"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const BorrowLendSource = borrowLendSource.strict
 
 /**
  * @since 0.1.0
@@ -895,28 +789,15 @@ export type BorrowLendSource = typeof BorrowLendSource.Type
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendSourceOpen = OpenEnum(
-  "AdlProvider",
-  "AutoBorrowRepay",
-  "AutoLend",
-  "BackstopProvider",
-  "DustConversion",
-  "Interest",
-  "Liquidation",
-  "LiquidationAdl",
-  "LiquidationBackstop",
-  "Manual",
-  "Reconciliation",
-  "Rfq",
-  "SpotMargin",
-  "Withdrawal"
-)
+export const BorrowLendSourceOpen = borrowLendSource.open
+
+const borrowLendPositionState = enumOf(["Open", "Closed"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendPositionState = Schema.Literal("Open", "Closed")
+export const BorrowLendPositionState = borrowLendPositionState.strict
 
 /**
  * @since 0.1.0
@@ -930,13 +811,15 @@ export type BorrowLendPositionState = typeof BorrowLendPositionState.Type
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendPositionStateOpen = OpenEnum("Open", "Closed")
+export const BorrowLendPositionStateOpen = borrowLendPositionState.open
+
+const borrowLendBookState = enumOf(["Open", "Closed", "RepayOnly"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendBookState = Schema.Literal("Open", "Closed", "RepayOnly")
+export const BorrowLendBookState = borrowLendBookState.strict
 
 /**
  * @since 0.1.0
@@ -950,13 +833,15 @@ export type BorrowLendBookState = typeof BorrowLendBookState.Type
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendBookStateOpen = OpenEnum("Open", "Closed", "RepayOnly")
+export const BorrowLendBookStateOpen = borrowLendBookState.open
+
+const borrowLendMarketHistoryInterval = enumOf(["1d", "1w", "1month", "1year"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendMarketHistoryInterval = Schema.Literal("1d", "1w", "1month", "1year")
+export const BorrowLendMarketHistoryInterval = borrowLendMarketHistoryInterval.strict
 
 /**
  * @since 0.1.0
@@ -970,19 +855,21 @@ export type BorrowLendMarketHistoryInterval = typeof BorrowLendMarketHistoryInte
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendMarketHistoryIntervalOpen = OpenEnum("1d", "1w", "1month", "1year")
+export const BorrowLendMarketHistoryIntervalOpen = borrowLendMarketHistoryInterval.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const PaymentType = Schema.Literal(
+const paymentType = enumOf([
   "EntryFee",
   "Borrow",
   "Lend",
   "UnrealizedPositivePnl",
   "UnrealizedNegativePnl"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const PaymentType = paymentType.strict
 
 /**
  * @since 0.1.0
@@ -996,13 +883,15 @@ export type PaymentType = typeof PaymentType.Type
  * @since 0.1.0
  * @category enums
  */
-export const PaymentTypeOpen = OpenEnum("EntryFee", "Borrow", "Lend", "UnrealizedPositivePnl", "UnrealizedNegativePnl")
+export const PaymentTypeOpen = paymentType.open
+
+const interestPaymentSource = enumOf(["UnrealizedPnl", "BorrowLend"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const InterestPaymentSource = Schema.Literal("UnrealizedPnl", "BorrowLend")
+export const InterestPaymentSource = interestPaymentSource.strict
 
 /**
  * @since 0.1.0
@@ -1016,13 +905,9 @@ export type InterestPaymentSource = typeof InterestPaymentSource.Type
  * @since 0.1.0
  * @category enums
  */
-export const InterestPaymentSourceOpen = OpenEnum("UnrealizedPnl", "BorrowLend")
+export const InterestPaymentSourceOpen = interestPaymentSource.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const SettlementSource = Schema.Literal(
+const settlementSource = enumOf([
   "TradingFees",
   "TradingFeesSystem",
   "FundingPayment",
@@ -1036,7 +921,13 @@ export const SettlementSource = Schema.Literal(
   "BackstopAdlLiquidation",
   "BackstopLiquidityFundProceeds",
   "SystemLiabilityTransfer"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const SettlementSource = settlementSource.strict
 
 /**
  * @since 0.1.0
@@ -1050,27 +941,9 @@ export type SettlementSource = typeof SettlementSource.Type
  * @since 0.1.0
  * @category enums
  */
-export const SettlementSourceOpen = OpenEnum(
-  "TradingFees",
-  "TradingFeesSystem",
-  "FundingPayment",
-  "CulledBorrowInterest",
-  "CulledRealizePnlAuto",
-  "CulledRealizePnlBookUtilisation",
-  "CulledRealizePnlAccountThreshold",
-  "CulledRealizePnlSystemThreshold",
-  "RealizePnl",
-  "BackstopProviderLiquidation",
-  "BackstopAdlLiquidation",
-  "BackstopLiquidityFundProceeds",
-  "SystemLiabilityTransfer"
-)
+export const SettlementSourceOpen = settlementSource.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const SettlementSourceFilter = Schema.Literal(
+const settlementSourceFilter = enumOf([
   "BackstopLiquidation",
   "CulledBorrowInterest",
   "CulledRealizePnl",
@@ -1079,7 +952,13 @@ export const SettlementSourceFilter = Schema.Literal(
   "RealizePnl",
   "TradingFees",
   "TradingFeesSystem"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const SettlementSourceFilter = settlementSourceFilter.strict
 
 /**
  * @since 0.1.0
@@ -1093,22 +972,15 @@ export type SettlementSourceFilter = typeof SettlementSourceFilter.Type
  * @since 0.1.0
  * @category enums
  */
-export const SettlementSourceFilterOpen = OpenEnum(
-  "BackstopLiquidation",
-  "CulledBorrowInterest",
-  "CulledRealizePnl",
-  "CulledRealizePnlBookUtilization",
-  "FundingPayment",
-  "RealizePnl",
-  "TradingFees",
-  "TradingFeesSystem"
-)
+export const SettlementSourceFilterOpen = settlementSourceFilter.open
+
+const rfqExecutionMode = enumOf(["AwaitAccept", "Immediate"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const RfqExecutionMode = Schema.Literal("AwaitAccept", "Immediate")
+export const RfqExecutionMode = rfqExecutionMode.strict
 
 /**
  * @since 0.1.0
@@ -1122,13 +994,15 @@ export type RfqExecutionMode = typeof RfqExecutionMode.Type
  * @since 0.1.0
  * @category enums
  */
-export const RfqExecutionModeOpen = OpenEnum("AwaitAccept", "Immediate")
+export const RfqExecutionModeOpen = rfqExecutionMode.open
+
+const rfqFillType = enumOf(["User", "CollateralConversion"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const RfqFillType = Schema.Literal("User", "CollateralConversion")
+export const RfqFillType = rfqFillType.strict
 
 /**
  * @since 0.1.0
@@ -1142,13 +1016,15 @@ export type RfqFillType = typeof RfqFillType.Type
  * @since 0.1.0
  * @category enums
  */
-export const RfqFillTypeOpen = OpenEnum("User", "CollateralConversion")
+export const RfqFillTypeOpen = rfqFillType.open
+
+const strategyType = enumOf(["Scheduled"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const StrategyType = Schema.Literal("Scheduled")
+export const StrategyType = strategyType.strict
 
 /**
  * @since 0.1.0
@@ -1162,13 +1038,15 @@ export type StrategyType = typeof StrategyType.Type
  * @since 0.1.0
  * @category enums
  */
-export const StrategyTypeOpen = OpenEnum("Scheduled")
+export const StrategyTypeOpen = strategyType.open
+
+const strategyStatus = enumOf(["Running", "Completed", "Cancelled", "Terminated"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const StrategyStatus = Schema.Literal("Running", "Completed", "Cancelled", "Terminated")
+export const StrategyStatus = strategyStatus.strict
 
 /**
  * @since 0.1.0
@@ -1182,13 +1060,9 @@ export type StrategyStatus = typeof StrategyStatus.Type
  * @since 0.1.0
  * @category enums
  */
-export const StrategyStatusOpen = OpenEnum("Running", "Completed", "Cancelled", "Terminated")
+export const StrategyStatusOpen = strategyStatus.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const StrategyCrankCancelReason = Schema.Literal(
+const strategyCrankCancelReason = enumOf([
   "Expired",
   "FillOrKill",
   "InsufficientBorrowableQuantity",
@@ -1203,7 +1077,13 @@ export const StrategyCrankCancelReason = Schema.Literal(
   "SelfTradePrevention",
   "Unknown",
   "UserPermissions"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const StrategyCrankCancelReason = strategyCrankCancelReason.strict
 
 /**
  * @since 0.1.0
@@ -1217,28 +1097,15 @@ export type StrategyCrankCancelReason = typeof StrategyCrankCancelReason.Type
  * @since 0.1.0
  * @category enums
  */
-export const StrategyCrankCancelReasonOpen = OpenEnum(
-  "Expired",
-  "FillOrKill",
-  "InsufficientBorrowableQuantity",
-  "InsufficientFunds",
-  "InsufficientLiquidity",
-  "InvalidPrice",
-  "InvalidQuantity",
-  "InsufficientMargin",
-  "Liquidation",
-  "PriceOutOfBounds",
-  "ReduceOnlyNotReduced",
-  "SelfTradePrevention",
-  "Unknown",
-  "UserPermissions"
-)
+export const StrategyCrankCancelReasonOpen = strategyCrankCancelReason.open
+
+const vaultHistoryInterval = enumOf(["1d", "1w", "1month", "1year"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const VaultHistoryInterval = Schema.Literal("1d", "1w", "1month", "1year")
+export const VaultHistoryInterval = vaultHistoryInterval.strict
 
 /**
  * @since 0.1.0
@@ -1252,13 +1119,15 @@ export type VaultHistoryInterval = typeof VaultHistoryInterval.Type
  * @since 0.1.0
  * @category enums
  */
-export const VaultHistoryIntervalOpen = OpenEnum("1d", "1w", "1month", "1year")
+export const VaultHistoryIntervalOpen = vaultHistoryInterval.open
+
+const vaultRedeemStatus = enumOf(["Requested", "Redeemed", "Cancelled"])
 
 /**
  * @since 0.1.0
  * @category enums
  */
-export const VaultRedeemStatus = Schema.Literal("Requested", "Redeemed", "Cancelled")
+export const VaultRedeemStatus = vaultRedeemStatus.strict
 
 /**
  * @since 0.1.0
@@ -1272,13 +1141,9 @@ export type VaultRedeemStatus = typeof VaultRedeemStatus.Type
  * @since 0.1.0
  * @category enums
  */
-export const VaultRedeemStatusOpen = OpenEnum("Requested", "Redeemed", "Cancelled")
+export const VaultRedeemStatusOpen = vaultRedeemStatus.open
 
-/**
- * @since 0.1.0
- * @category enums
- */
-export const FiatAsset = Schema.Literal(
+const fiatAsset = enumOf([
   "AED",
   "AUD",
   "BGN",
@@ -1315,7 +1180,13 @@ export const FiatAsset = Schema.Literal(
   "USD",
   "ZAR",
   "ZMW"
-)
+])
+
+/**
+ * @since 0.1.0
+ * @category enums
+ */
+export const FiatAsset = fiatAsset.strict
 
 /**
  * @since 0.1.0
@@ -1329,41 +1200,4 @@ export type FiatAsset = typeof FiatAsset.Type
  * @since 0.1.0
  * @category enums
  */
-export const FiatAssetOpen = OpenEnum(
-  "AED",
-  "AUD",
-  "BGN",
-  "BHD",
-  "CAD",
-  "CHF",
-  "CNH",
-  "CNY",
-  "CZK",
-  "DKK",
-  "EUR",
-  "GBP",
-  "HKD",
-  "HUF",
-  "ILS",
-  "JOD",
-  "JPY",
-  "KES",
-  "KWD",
-  "MUR",
-  "MXN",
-  "NOK",
-  "NZD",
-  "OMR",
-  "PLN",
-  "QAR",
-  "RON",
-  "SAR",
-  "SEK",
-  "SGD",
-  "THB",
-  "TND",
-  "TRY",
-  "USD",
-  "ZAR",
-  "ZMW"
-)
+export const FiatAssetOpen = fiatAsset.open
