@@ -229,7 +229,11 @@ export interface WatchOptions {
   readonly speed?: DepthSpeed | undefined
   /** Deltas to buffer before requesting the snapshot (the snapshot lags the stream). Default 1. */
   readonly bufferBeforeSnapshot?: number | undefined
-  /** Wait before re-requesting a snapshot that was older than the buffered deltas. Default 100 ms. */
+  /**
+   * Wait before re-requesting a snapshot that was older than the buffered deltas, and before
+   * re-subscribing after an overflow or an undecodable frame (growing with consecutive failures).
+   * Default 100 ms.
+   */
   readonly refetchDelay?: Duration.DurationInput | undefined
   /**
    * Books kept for a slow consumer; older versions are dropped (each book is complete, so skipping
@@ -278,20 +282,23 @@ export const makeWith = (deps: {
       const inputs = yield* Queue.unbounded<Input>()
       const output = yield* Queue.sliding<Book>(Math.max(1, options.bufferSize ?? 16))
       const failure = yield* Deferred.make<void, OrderBookError>()
-      const source = deps.depth(symbol, options.speed)
-
       const forward = Effect.gen(function*() {
+        let restarts = 0
         while (true) {
-          const result = yield* Effect.either(Stream.runForEach(source, (item) =>
+          if (restarts > 0) yield* Effect.sleep(Duration.times(Duration.decode(refetchDelay), Math.min(restarts, 50)))
+          let delivered = false
+          const result = yield* Effect.either(Stream.runForEach(deps.depth(symbol, options.speed), (item) =>
             Queue.offer(
               inputs,
               isResubscribed(item)
                 ? { _tag: "Reset", reason: `reconnected (${item.reconnects})` }
                 : { _tag: "Delta", event: item }
-            )))
+            ).pipe(Effect.tap(() => (delivered = true)))))
           if (Either.isRight(result)) return yield* Queue.offer(inputs, { _tag: "End" })
           const error = result.left
           if (error._tag === "BufferOverflow" || error._tag === "DecodeError") {
+            // re-subscribe (after a pause growing with repeated failures) and resync
+            restarts = delivered ? 1 : restarts + 1
             yield* Queue.offer(inputs, { _tag: "Reset", reason: error.message })
             continue
           }

@@ -212,6 +212,49 @@ describe("BackpackStream", () => {
     }).pipe(Effect.provide(streamLayer(server)))
   })
 
+  it.live("only consumers served by the lost connection get the Resubscribed marker", () => {
+    const server = new FakeServer()
+    server.autoOpen = false
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const early = yield* ws.depth("SOL_USDC").pipe(Stream.take(2), Stream.runCollect, Effect.fork)
+      yield* eventually(() => expect(server.sockets).toHaveLength(1))
+      server.sockets[0]!.open()
+      yield* eventually(() => expect(server.sockets[0]!.sent).toHaveLength(1))
+      server.sockets[0]!.drop()
+      yield* eventually(() => expect(server.sockets).toHaveLength(2))
+      // joins while disconnected: it has missed nothing
+      const late = yield* ws.depth("SOL_USDC").pipe(Stream.take(1), Stream.runCollect, Effect.fork)
+      yield* Effect.sleep("10 millis")
+      server.sockets[1]!.open()
+      yield* eventually(() =>
+        expect(server.sockets[1]!.sent).toEqual([{ method: "SUBSCRIBE", params: ["depth.SOL_USDC"] }])
+      )
+      server.push("depth.SOL_USDC", depthData(7, 8))
+      const label = (i: BackpackStream.DepthEvent | BackpackStream.Resubscribed) =>
+        BackpackStream.isResubscribed(i) ? `marker${i.reconnects}` : `${i.U}-${i.u}`
+      expect(Chunk.toReadonlyArray(yield* Fiber.join(early)).map(label)).toEqual(["marker1", "7-8"])
+      expect(Chunk.toReadonlyArray(yield* Fiber.join(late)).map(label)).toEqual(["7-8"])
+    }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.live("closing the scope during the reconnect backoff stops reconnecting", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const scope = yield* Scope.make()
+      const context = yield* Layer.buildWithScope(streamLayer(server, { reconnectInitialDelay: "200 millis" }), scope)
+      const ws = context.pipe((c) => c.unsafeMap.get(BackpackStream.BackpackStream.key) as BackpackStream.Service)
+      yield* ws.ticker("SOL_USDC").pipe(Stream.runDrain, Effect.fork)
+      yield* eventually(() => expect(server.current?.readyState).toBe(1))
+      server.current!.drop()
+      yield* eventually(() => expect(yield_(SubscriptionRef.get(ws.status))._tag).toBe("Reconnecting"))
+      yield* Scope.close(scope, Exit.void)
+      yield* Effect.sleep("400 millis")
+      expect(server.sockets).toHaveLength(1)
+      expect((yield* SubscriptionRef.get(ws.status))._tag).toBe("Closed")
+    })
+  })
+
   it.live("keeps reconnecting with backoff while the server refuses, then recovers", () => {
     const server = new FakeServer()
     server.autoOpen = false

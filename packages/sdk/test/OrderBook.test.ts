@@ -191,6 +191,38 @@ describe("OrderBook", () => {
     }).pipe(Effect.provide(bookLayer(server, http)))
   })
 
+  it.live("a BufferOverflow of the depth consumer re-subscribes and resyncs", () =>
+    Effect.gen(function*() {
+      const decode = Schema.decodeUnknownSync(Model.DepthEvent)
+      let subscriptions = 0
+      const service = OrderBook.makeWith({
+        depth: () => {
+          subscriptions++
+          return subscriptions === 1
+            ? Stream.concat(
+              Stream.make(decode(delta(1, 1, [["1", "1"]]))),
+              Stream.fail(new Model.BufferOverflow({ stream: "depth.SOL_USDC", capacity: 1 }))
+            )
+            : Stream.make(decode(delta(3, 3, [["1.5", "2"]]))).pipe(Stream.concat(Stream.never))
+        },
+        snapshot: () =>
+          Effect.succeed(
+            new Model.Depth({
+              asks: [[BigDecimal.unsafeFromString("2"), BigDecimal.unsafeFromString("1")]],
+              bids: [[BigDecimal.unsafeFromString("1"), BigDecimal.unsafeFromString("1")]],
+              lastUpdateId: subscriptions === 1 ? 0n : 2n,
+              timestamp: 0
+            })
+          )
+      })
+      const books = Chunk.toReadonlyArray(
+        yield* service.watch("SOL_USDC").pipe(Stream.take(1), Stream.runCollect)
+      )
+      expect(subscriptions).toBe(2)
+      expect(books.map((b) => [b.lastUpdateId, b.resyncs])).toEqual([[3n, 1]])
+      expect(books[0]!.toJSON().bids).toEqual([["1.5", "2"], ["1", "1"]])
+    }))
+
   it.live("a failing snapshot fails the stream with the typed error", () => {
     const server = new FakeServer()
     const http = mockHttp(() => ({ status: 400, body: { code: "INVALID_SYMBOL", message: "Invalid symbol" } }))

@@ -232,10 +232,12 @@ export const make = (
             })
           )
         )
-        if (connections > 1) {
-          for (const entry of entries.values()) {
-            const marker = new M.Resubscribed({ stream: entry.spec.name, reconnects: connections - 1 })
-            for (const consumer of entry.consumers) if (consumer.markers) consumer.offer(marker)
+        // consumers that were served by an earlier connection may have missed events: tell them
+        for (const entry of entries.values()) {
+          const marker = new M.Resubscribed({ stream: entry.spec.name, reconnects: connections - 1 })
+          for (const consumer of entry.consumers) {
+            if (consumer.markers && consumer.servedByConnection) consumer.offer(marker)
+            consumer.servedByConnection = true
           }
         }
       }))
@@ -318,6 +320,7 @@ export const make = (
           entries.set(spec.name, entry)
         }
         entry.consumers.add(mailbox)
+        mailbox.servedByConnection = current !== undefined
         if (!started) {
           started = true
           // attach runs as the acquire of acquireRelease (uninterruptible): the fiber must not inherit that

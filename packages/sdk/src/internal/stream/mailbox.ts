@@ -18,6 +18,8 @@ export class Mailbox<A, E> {
   private ended = false
   /** Events dropped by the sliding policy. */
   dropped = 0
+  /** Whether this consumer has been served by an open connection (and so can miss events when it drops). */
+  servedByConnection = false
 
   constructor(
     readonly capacity: number,
