@@ -26,9 +26,12 @@ import * as Socket from "@effect/platform/Socket"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Ref from "effect/Ref"
 import type * as Scope from "effect/Scope"
 import type * as Stream from "effect/Stream"
 import type * as SubscriptionRef from "effect/SubscriptionRef"
+import { BackpackClient } from "./BackpackClient.js"
 import { BackpackConfig } from "./BackpackConfig.js"
 import type { AuthenticationError, DecodeError, ValidationError } from "./BackpackError.js"
 import * as Connection from "./internal/stream/connection.js"
@@ -147,7 +150,13 @@ export const make = (
     const config = yield* BackpackConfig
     const signer = yield* Signer
     const constructor = yield* Socket.WebSocketConstructor
-    const connection = yield* Connection.make(config, signer, constructor, options)
+    // when the REST client is around, signed subscriptions use its server clock offset too
+    const client = yield* Effect.serviceOption(BackpackClient)
+    const clockOffset = Option.match(client, {
+      onNone: () => Effect.succeed(0),
+      onSome: (c) => Ref.get(c.clockOffset)
+    })
+    const connection = yield* Connection.make(config, signer, constructor, options, clockOffset)
     const subscribe = (stream: string) => connection.subscribe(stream, false) as Stream.Stream<StreamEvent, StreamError>
     return {
       subscribe,

@@ -1,10 +1,10 @@
-import { BackpackConfig, BackpackStream, Signer } from "@effect-backpack/sdk"
+import { BackpackClient, BackpackConfig, BackpackStream, Signer } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
 import { ed25519 } from "@noble/curves/ed25519.js"
-import { BigDecimal, Chunk, Deferred, Effect, Either, Exit, Fiber, Layer, Redacted, Scope, Stream } from "effect"
+import { BigDecimal, Chunk, Deferred, Effect, Either, Exit, Fiber, Layer, Redacted, Ref, Scope, Stream } from "effect"
 import * as SubscriptionRef from "effect/SubscriptionRef"
 import { eventually, FakeServer } from "./utils/fakeWs.js"
-import { demoPublicKey, demoSecret } from "./utils/mock.js"
+import { demoPublicKey, demoSecret, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const streamLayer = (
   server: FakeServer,
@@ -175,6 +175,29 @@ describe("BackpackStream", () => {
       expect(unsub.params).toEqual(["account.orderUpdate.SOL_USDC"])
       expect(unsub.signature).toHaveLength(4)
     }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.live("signed subscriptions use the REST client's server clock offset when it is wired", () => {
+    const server = new FakeServer()
+    const http = mockHttp(() => ({ body: {} }))
+    return Effect.gen(function*() {
+      const client = yield* BackpackClient.BackpackClient
+      yield* Ref.set(client.clockOffset, 3_600_000)
+      const ws = yield* BackpackStream.BackpackStream
+      yield* ws.positionUpdates().pipe(Stream.runDrain, Effect.fork)
+      const frame = yield* eventually(() => {
+        const found = subscribes(server)[0]
+        expect(found).toBeDefined()
+        return found
+      })
+      const skew = Number(frame.signature[2]) - Date.now()
+      expect(skew).toBeGreaterThan(3_600_000 - 5_000)
+      expect(skew).toBeLessThanOrEqual(3_600_000)
+    }).pipe(
+      Effect.provide(
+        BackpackStream.layer().pipe(Layer.provideMerge(sdkLayer(http.layer)), Layer.provide(server.layer))
+      )
+    )
   })
 
   it.live("reconnects after a server drop: streams continue, everything is resubscribed, private re-signed", () => {

@@ -2,6 +2,8 @@
  * The price-level store of a local order book: two persistent red-black trees keyed by exact decimal
  * price (bids best-first = descending, asks best-first = ascending). An update is O(log n) and copies
  * only one path, so every version handed out stays immutable at no copying cost.
+ *
+ * @since 0.1.0
  */
 import * as BigDecimal from "effect/BigDecimal"
 import * as Option from "effect/Option"

@@ -1,6 +1,8 @@
 /**
  * The stream catalogue (backpack-api.md §7.3): which names exist, how their payload decodes, whether
  * they are private, and how a slow consumer's buffer behaves.
+ *
+ * @since 0.1.0
  */
 import * as Either from "effect/Either"
 import type * as Schema from "effect/Schema"

@@ -2,6 +2,8 @@
  * The shared WebSocket connection: one socket for every subscription, reference-counted
  * SUBSCRIBE/UNSUBSCRIBE, signed private subscriptions, dispatch of decoded frames to bounded
  * per-consumer buffers, heartbeat watchdog and reconnection with exponential backoff and jitter.
+ *
+ * @since 0.1.0
  */
 import * as Socket from "@effect/platform/Socket"
 import * as Clock from "effect/Clock"
@@ -83,7 +85,9 @@ export const make = (
   config: Resolved,
   signer: Signer.Service,
   makeWebSocket: (url: string, protocols?: string | Array<string> | undefined) => globalThis.WebSocket,
-  options: Options = {}
+  options: Options = {},
+  /** Server-minus-local clock offset in ms (kept by `System.syncClock`), applied to signed timestamps. */
+  clockOffset: Effect.Effect<number> = Effect.succeed(0)
 ): Effect.Effect<Connection, never, Scope.Scope> =>
   Effect.gen(function*() {
     const bufferSize = Math.max(1, options.bufferSize ?? 4096)
@@ -127,7 +131,7 @@ export const make = (
           ),
         onSome: Effect.succeed
       })
-      const timestamp = yield* Clock.currentTimeMillis
+      const timestamp = Math.floor((yield* Clock.currentTimeMillis) + (yield* clockOffset))
       const window = config.window
       const signed = yield* signer.sign(Signer.signingString({ instruction: "subscribe", timestamp, window }))
       return [publicKey, Redacted.value(signed), String(timestamp), String(window)] as const

@@ -1,6 +1,8 @@
 /**
  * A per-consumer buffer filled synchronously by the socket reader and drained by the consumer's
  * `Stream`. Bounded, with the overflow policy of the stream kind (see `catalogue.ts`).
+ *
+ * @since 0.1.0
  */
 import * as Chunk from "effect/Chunk"
 import * as Deferred from "effect/Deferred"
