@@ -278,9 +278,14 @@ export const makeWith = (deps: {
   watch: (symbol, options = {}) =>
     Stream.unwrapScoped(Effect.gen(function*() {
       const threshold = Math.max(1, options.bufferBeforeSnapshot ?? 1)
-      const refetchDelay = options.refetchDelay ?? Duration.millis(100)
+      // never zero: a snapshot that keeps lagging must not spin without yielding to timers
+      const refetchDelay = Duration.max(
+        Duration.decode(options.refetchDelay ?? Duration.millis(100)),
+        Duration.millis(1)
+      )
       const inputs = yield* Queue.unbounded<Input>()
-      const output = yield* Queue.sliding<Book>(Math.max(1, options.bufferSize ?? 16))
+      // `None` ends the stream after the books before it (a shutdown would discard them)
+      const output = yield* Queue.sliding<Option.Option<Book>>(Math.max(1, options.bufferSize ?? 16) + 1)
       const failure = yield* Deferred.make<void, OrderBookError>()
       const forward = Effect.gen(function*() {
         let restarts = 0
@@ -310,13 +315,14 @@ export const makeWith = (deps: {
       const fetch = (delay: Duration.DurationInput) => {
         const id = ++fetches
         return Effect.forkScoped(
-          Effect.sleep(delay).pipe(
-            Effect.zipRight(deps.snapshot(symbol)),
-            Effect.matchEffect({
-              onFailure: (error) => Queue.offer(inputs, { _tag: "Fatal", error }),
-              onSuccess: (depth) => Queue.offer(inputs, { _tag: "Snapshot", fetch: id, depth })
-            })
-          )
+          (Duration.isZero(Duration.decode(delay))
+            ? deps.snapshot(symbol)
+            : Effect.zipRight(Effect.sleep(delay), deps.snapshot(symbol))).pipe(
+              Effect.matchEffect({
+                onFailure: (error) => Queue.offer(inputs, { _tag: "Fatal", error }),
+                onSuccess: (depth) => Queue.offer(inputs, { _tag: "Snapshot", fetch: id, depth })
+              })
+            )
         )
       }
 
@@ -366,7 +372,7 @@ export const makeWith = (deps: {
           snapshot = undefined
           if (book.isCrossed) return yield* resync("crossed after applying the buffered deltas")
           live = book
-          yield* Queue.offer(output, book)
+          yield* Queue.offer(output, Option.some(book))
         })
 
         while (true) {
@@ -392,7 +398,7 @@ export const makeWith = (deps: {
                 break
               }
               live = next
-              yield* Queue.offer(output, next)
+              yield* Queue.offer(output, Option.some(next))
               break
             }
             case "Reset": {
@@ -410,7 +416,7 @@ export const makeWith = (deps: {
               return yield* Deferred.fail(failure, input.error)
             }
             case "End": {
-              return yield* Queue.shutdown(output)
+              return yield* Queue.offer(output, Option.none())
             }
           }
         }
@@ -418,7 +424,11 @@ export const makeWith = (deps: {
 
       yield* Effect.forkScoped(forward)
       yield* Effect.forkScoped(process)
-      return Stream.fromQueue(output).pipe(Stream.interruptWhen(Deferred.await(failure)))
+      return Stream.fromQueue(output).pipe(
+        Stream.takeWhile(Option.isSome),
+        Stream.map((book) => book.value),
+        Stream.interruptWhen(Deferred.await(failure))
+      )
     }))
 })
 

@@ -300,4 +300,125 @@ describe("OrderBook", () => {
     // every version handed out is immutable
     for (const [version, json] of versions) expect(version.toJSON()).toEqual(json)
   })
+
+  // ---------------------------------------------------------------------------------------------
+  // property: whatever the stream loses (dropped messages, reconnects) and however late the snapshot,
+  // every book `watch` emits equals the exchange's book at that update id
+  // ---------------------------------------------------------------------------------------------
+
+  type Update = {
+    readonly bids: ReadonlyArray<readonly [string, string]>
+    readonly asks: ReadonlyArray<readonly [string, string]>
+  }
+
+  const bidPrice = fc.integer({ min: 2, max: 20 }).map((n) => (n / 2).toFixed(2)) // 1.00 .. 10.00
+  const askPrice = fc.integer({ min: 21, max: 40 }).map((n) => (n / 2).toFixed(1)) // 10.5 .. 20.0
+  const update: fc.Arbitrary<Update> = fc.record({
+    bids: fc.array(fc.tuple(bidPrice, quantity), { maxLength: 4 }),
+    asks: fc.array(fc.tuple(askPrice, quantity), { maxLength: 4 })
+  })
+  const scenario = fc.record({
+    updates: fc.array(update, { minLength: 1, maxLength: 40 }),
+    // per message: how many updates it coalesces, whether it is lost, whether a reconnect precedes it
+    messages: fc.array(
+      fc.record({ span: fc.integer({ min: 1, max: 3 }), lost: fc.boolean(), reconnect: fc.boolean() }),
+      {
+        minLength: 40,
+        maxLength: 40
+      }
+    ),
+    lossRate: fc.integer({ min: 0, max: 4 }),
+    lag: fc.integer({ min: 0, max: 3 })
+  })
+
+  it("every emitted book equals the exchange's book at its update id (random losses, reconnects, lagging snapshots)", async () => {
+    let books = 0
+    let resynced = 0
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ lag, lossRate, messages, updates }) => {
+        // the exchange: the book after each update id
+        const states: Array<ReturnType<typeof reference>> = []
+        const exchange = reference()
+        states.push(reference())
+        for (const u of updates) {
+          exchange.set(exchange.bidMap, u.bids)
+          exchange.set(exchange.askMap, u.asks)
+          const copy = reference()
+          copy.set(copy.bidMap, exchange.bids() as Array<[string, string]>)
+          copy.set(copy.askMap, exchange.asks() as Array<[string, string]>)
+          states.push(copy)
+        }
+        // the stream: coalesced messages, some lost (lossRate/8 of the flagged ones), reconnect markers
+        const items: Array<Model.DepthEvent | Model.Resubscribed> = []
+        let id = 1
+        let m = 0
+        while (id <= updates.length) {
+          const spec = messages[m++ % messages.length]!
+          const last = Math.min(updates.length, id + spec.span - 1)
+          const bids = new Map<string, string>()
+          const asks = new Map<string, string>()
+          for (let k = id; k <= last; k++) {
+            for (const [p, q] of updates[k - 1]!.bids) bids.set(p, q)
+            for (const [p, q] of updates[k - 1]!.asks) asks.set(p, q)
+          }
+          if (spec.reconnect && m % 5 === 0) {
+            items.push(new Model.Resubscribed({ stream: "depth.SOL_USDC", reconnects: m }))
+          }
+          if (!(spec.lost && m % 8 < lossRate)) items.push(decodeDepth(delta(id, last, [...bids], [...asks])))
+          id = last + 1
+        }
+        let progress = 0
+        const service = OrderBook.makeWith({
+          depth: () =>
+            Stream.fromIterable(items).pipe(
+              Stream.tap((item) =>
+                Effect.zipRight(
+                  Effect.sync(() => {
+                    if (!BackpackStream.isResubscribed(item)) progress = Number(item.u)
+                  }),
+                  Effect.yieldNow()
+                )
+              ),
+              // let a snapshot in flight land before the source ends
+              Stream.concat(Stream.fromEffect(Effect.sleep("2 millis")).pipe(Stream.drain))
+            ),
+          snapshot: () =>
+            Effect.sync(() => {
+              const at = Math.max(0, progress - lag)
+              const state = states[at]!
+              const level = ([p, q]: Array<string>) =>
+                [BigDecimal.unsafeFromString(p!), BigDecimal.unsafeFromString(q!)] as const
+              return new Model.Depth({
+                bids: state.bids().map(level),
+                asks: state.asks().map(level),
+                lastUpdateId: BigInt(at),
+                timestamp: 0
+              })
+            })
+        })
+        const emitted = await Effect.runPromise(
+          service.watch("SOL_USDC", { refetchDelay: "1 millis", bufferSize: 1000 }).pipe(
+            Stream.runCollect,
+            Effect.map(Chunk.toReadonlyArray)
+          )
+        )
+        books += emitted.length
+        resynced += emitted.filter((b) => b.resyncs > 0).length
+        for (const book of emitted) {
+          const truth = states[Number(book.lastUpdateId)]!
+          expect(book.toJSON().bids).toEqual(truth.bids())
+          expect(book.toJSON().asks).toEqual(truth.asks())
+          expect(book.isCrossed).toBe(false)
+        }
+        // update ids never go backwards
+        for (let i = 1; i < emitted.length; i++) {
+          expect(emitted[i]!.lastUpdateId).toBeGreaterThan(emitted[i - 1]!.lastUpdateId)
+        }
+      }),
+      { numRuns: 150 }
+    )
+    // the scenarios really exercise the book: many versions, many of them after a resync
+    expect(books).toBeGreaterThan(60)
+    expect(resynced).toBeGreaterThan(3)
+  })
 })
