@@ -169,11 +169,12 @@ export const withStreams = <ROut, E, RIn>(
   | Signer.Signer
   | Markets.Markets
   | BackpackStream.BackpackStream
-  | OrderBook.OrderBook,
+  | OrderBook.OrderBook
+  | Socket.WebSocketConstructor,
   E,
   RIn
 > =>
   layerStreams(options.stream).pipe(
-    Layer.provide(options.webSocket ?? Socket.layerWebSocketConstructorGlobal),
+    Layer.provideMerge(options.webSocket ?? Socket.layerWebSocketConstructorGlobal),
     Layer.provideMerge(base)
   )

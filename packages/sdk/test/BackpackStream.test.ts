@@ -1,4 +1,4 @@
-import { BackpackClient, BackpackConfig, BackpackStream, Signer } from "@effect-backpack/sdk"
+import { Backpack, BackpackClient, BackpackConfig, BackpackStream, OrderBook, Signer } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
 import { ed25519 } from "@noble/curves/ed25519.js"
 import { BigDecimal, Chunk, Deferred, Effect, Either, Exit, Fiber, Layer, Redacted, Ref, Scope, Stream } from "effect"
@@ -196,6 +196,25 @@ describe("BackpackStream", () => {
     }).pipe(
       Effect.provide(
         BackpackStream.layer().pipe(Layer.provideMerge(sdkLayer(http.layer)), Layer.provide(server.layer))
+      )
+    )
+  })
+
+  it.live("Backpack.withStreams adds BackpackStream and OrderBook to the portable wiring", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      yield* OrderBook.OrderBook
+      yield* ws.ticker("SOL_USDC").pipe(Stream.runDrain, Effect.fork)
+      yield* eventually(() => expect(server.sockets.map((s) => s.url)).toEqual(["ws://portable.test"]))
+      yield* eventually(() =>
+        expect(subscribes(server)).toEqual([{ method: "SUBSCRIBE", params: ["ticker.SOL_USDC"] }])
+      )
+    }).pipe(
+      Effect.provide(
+        Backpack.withStreams(Backpack.layer({ wsUrl: "ws://portable.test" }), { webSocket: server.layer }).pipe(
+          Layer.orDie
+        )
       )
     )
   })
