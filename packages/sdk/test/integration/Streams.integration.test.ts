@@ -4,10 +4,12 @@
  * the simulator's REST book exactly; a server-side disconnect is survived by public and (re-signed)
  * private streams.
  */
-import { BackpackStream, Markets, OrderBook } from "@effect-backpack/sdk"
+import { Backpack, BackpackConfig, BackpackStream, Markets, OrderBook, Signer } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as NodeSocket from "@effect/platform-node/NodeSocket"
 import { describe, expect, it } from "@effect/vitest"
-import { BigDecimal, Effect, Fiber, Redacted, Ref, Stream } from "effect"
+import { BigDecimal, Effect, Fiber, Layer, Redacted, Ref, Stream } from "effect"
 import * as SubscriptionRef from "effect/SubscriptionRef"
 import { Simulator } from "../../../simulator/src/index.js"
 
@@ -167,4 +169,34 @@ describe("streams against the simulator", () => {
         yield* expectBookEqualsRest(latest)
       })
     ))
+
+  it.live("server pings (ws) keep a silent connection alive past the idle timeout; without them it is recycled", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const run = (pingIntervalMs: number) =>
+        Effect.gen(function*() {
+          const sim = yield* Simulator.make({ seed: 3, rateLimits: false, pingIntervalMs })
+          const layer = Backpack.withStreams(
+            Backpack.layerWith({
+              config: BackpackConfig.layer({ host: sim.url, wsUrl: sim.wsUrl }),
+              signer: Signer.layer,
+              httpClient: NodeHttpClient.layerUndici
+            }),
+            { webSocket: NodeSocket.layerWebSocketConstructor, stream: { idleTimeout: "500 millis" } }
+          )
+          return yield* Effect.gen(function*() {
+            const ws = yield* BackpackStream.BackpackStream
+            // the simulator's liquidation stream is silent: only pings show the connection is alive
+            yield* ws.liquidations().pipe(Stream.runDrain, Effect.fork)
+            yield* until(Effect.map(SubscriptionRef.get(ws.status), (s) => s._tag === "Open"))
+            yield* Effect.sleep("1500 millis")
+            const status = yield* SubscriptionRef.get(ws.status)
+            return status._tag === "Open" ? status.connection : 0
+          }).pipe(Effect.provide(Layer.orDie(layer)))
+        })
+      // pinged every 100 ms: still the first connection
+      expect(yield* run(100)).toBe(1)
+      // pinged every 60 s: the watchdog recycles the silent connection
+      const connection = yield* run(60_000)
+      expect(connection === 0 || connection > 1).toBe(true)
+    })))
 })

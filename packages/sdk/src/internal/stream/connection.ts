@@ -268,6 +268,9 @@ export const make = (
         Effect.provideService(Socket.WebSocketConstructor, construct)
       )
       yield* socket.runRaw(onFrame, { onOpen: Effect.suspend(() => onOpen(ws!)) }).pipe(
+        // the socket is acquired inside runRaw, with the caller's context taking precedence: provide
+        // the wrapping constructor here too, or a constructor in the caller's context would bypass it
+        Effect.provideService(Socket.WebSocketConstructor, construct),
         Effect.raceFirst(watchdog)
       )
     })).pipe(
