@@ -227,6 +227,38 @@ describe("Markets", () => {
     }).pipe((e) => run(e, http))
   })
 
+  it.effect("getDepth: a malformed level is a DecodeError naming the side and the level", () => {
+    const http = mockHttp(() => ({
+      body: { asks: [["1.5", "2"], ["1,6", "1"]], bids: [], lastUpdateId: "7", timestamp: 1 }
+    }))
+    return Effect.gen(function*() {
+      const error = yield* Effect.flip((yield* Markets.Markets).getDepth({ symbol: "BTC_USDC" }))
+      expect(error._tag).toBe("DecodeError")
+      if (error._tag !== "DecodeError") return
+      expect(error.path).toBe("asks")
+      expect(error.detail).toContain("level [1]")
+      expect(error.detail).toContain("1,6")
+    }).pipe((e) => run(e, http))
+  })
+
+  it.effect("getDepth keeps quantities exact and already-sorted sides in place", () => {
+    const http = mockHttp(() => ({
+      body: {
+        asks: [["180.01", "0.000000000000000001"], ["180.02", "12.50"]],
+        bids: [["179.98", "3"], ["179.99", "4"]],
+        lastUpdateId: "8",
+        timestamp: 2
+      }
+    }))
+    return Effect.gen(function*() {
+      const depth = yield* (yield* Markets.Markets).getDepth({ symbol: "SOL_USDC" })
+      expect(depth.asks.map(([p]) => BigDecimal.format(p))).toEqual(["180.01", "180.02"])
+      expect(BigDecimal.equals(depth.asks[0]![1], BigDecimal.unsafeFromString("0.000000000000000001"))).toBe(true)
+      expect(depth.asks[0]![1].scale).toBe(18)
+      expect(depth.bids.map(([p]) => BigDecimal.format(p))).toEqual(["179.99", "179.98"])
+    }).pipe((e) => run(e, http))
+  })
+
   it.effect("getKlines sends seconds, decodes naive UTC times and optional OHLC", () => {
     const http = mockHttp(() => ({
       body: [

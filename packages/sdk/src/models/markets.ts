@@ -6,8 +6,11 @@
  * @since 0.1.0
  */
 import * as BigDecimal from "effect/BigDecimal"
+import * as Option from "effect/Option"
 import * as Order from "effect/Order"
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import * as Dec from "../internal/decimal.js"
 import * as S from "../internal/schema.js"
 import { MarketTypeOpen, OrderBookStateOpen } from "./enums.js"
 
@@ -230,12 +233,65 @@ type LevelType = readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal]
 
 const byPrice: Order.Order<LevelType> = Order.mapInput(BigDecimal.Order, (level: LevelType) => level[0])
 
+const LevelsFromSelf = Schema.declare(
+  (u): u is ReadonlyArray<LevelType> => Array.isArray(u),
+  { identifier: "Levels" }
+)
+
+/**
+ * The levels of one side, decoded in a single pass (this is the hot path of every book snapshot):
+ * each level must be `[price, quantity]` of decimal strings (or numbers), read exactly into
+ * `BigDecimal`; the side is then sorted with `order` (a no-op when it already arrives sorted, and
+ * a reversal when it arrives in the opposite order, as live bids do).
+ */
 const sortedLevels = (order: Order.Order<LevelType>) =>
-  Schema.transform(Schema.Array(Level), Schema.Array(Schema.typeSchema(Level)), {
+  Schema.transformOrFail(Schema.Unknown, LevelsFromSelf, {
     strict: true,
-    decode: (levels) => [...levels].sort(order),
-    encode: (levels) => levels
+    decode: (input, _, ast) => {
+      if (!Array.isArray(input)) {
+        return ParseResult.fail(new ParseResult.Type(ast, input, "Expected an array of [price, quantity] levels"))
+      }
+      const levels: Array<LevelType> = new Array(input.length)
+      for (let i = 0; i < input.length; i++) {
+        const entry: unknown = input[i]
+        const price = Array.isArray(entry) && entry.length >= 2 ? parseWire(entry[0]) : undefined
+        const quantity = price === undefined ? undefined : parseWire((entry as Array<unknown>)[1])
+        if (price === undefined || quantity === undefined) {
+          return ParseResult.fail(
+            new ParseResult.Type(
+              ast,
+              input,
+              `level [${i}]: expected [price, quantity] decimals, got ${JSON.stringify(entry)}`
+            )
+          )
+        }
+        levels[i] = [price, quantity]
+      }
+      return ParseResult.succeed(sortLevels(levels, order))
+    },
+    encode: (levels) => ParseResult.succeed(levels.map(([p, q]) => [Dec.format(p), Dec.format(q)]))
   })
+
+const parseWire = (value: unknown): BigDecimal.BigDecimal | undefined =>
+  typeof value === "string"
+    ? Option.getOrUndefined(Dec.parse(value))
+    : typeof value === "number" && Number.isFinite(value)
+    ? Option.getOrUndefined(Dec.parse(String(value)))
+    : undefined
+
+/** Sorts in place, skipping the sort when the levels are already in order or exactly reversed. */
+const sortLevels = (levels: Array<LevelType>, order: Order.Order<LevelType>): Array<LevelType> => {
+  let ascending = true
+  let descending = true
+  for (let i = 1; i < levels.length && (ascending || descending); i++) {
+    const c = order(levels[i - 1]!, levels[i]!)
+    if (c > 0) ascending = false
+    if (c < 0) descending = false
+  }
+  if (ascending) return levels
+  if (descending) return levels.reverse()
+  return levels.sort(order)
+}
 
 /**
  * Asks sorted by price ascending (best first), whatever order the exchange sent.
