@@ -6,12 +6,12 @@
  */
 import { Backpack, BackpackConfig, BackpackStream, Markets, OrderBook, Signer } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Simulator } from "@effect-backpack/simulator"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeSocket from "@effect/platform-node/NodeSocket"
 import { describe, expect, it } from "@effect/vitest"
 import { BigDecimal, Effect, Fiber, Layer, Redacted, Ref, Stream } from "effect"
 import * as SubscriptionRef from "effect/SubscriptionRef"
-import { Simulator } from "../../../simulator/src/index.js"
 
 type Sim = Simulator.SimulatorService
 type Services = BackpackStream.BackpackStream | OrderBook.OrderBook | Markets.Markets
