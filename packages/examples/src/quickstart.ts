@@ -1,0 +1,100 @@
+/**
+ * The README's quick-start snippets as one type-checked program, so the README cannot drift from the
+ * API. Runs against `BACKPACK_HOST` when set (public part only), otherwise against an in-process
+ * simulator with a funded account.
+ *
+ * Run: `pnpm --filter @effect-backpack/examples quickstart`.
+ */
+import { Account, BackpackStream, Capital, Markets, OrderBook, Orders } from "@effect-backpack/sdk"
+import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Simulator } from "@effect-backpack/simulator"
+import { NodeRuntime } from "@effect/platform-node"
+import { BigDecimal, Config, Effect, Layer, Option, Redacted, Stream } from "effect"
+import { pathToFileURL } from "node:url"
+
+// README: "Public API (no keys)"
+export const publicApi = Effect.gen(function*() {
+  const markets = yield* Markets.Markets
+  const all = yield* markets.getMarkets()
+  console.log(`Found ${all.length} markets`)
+
+  const sol = yield* markets.getMarket({ symbol: "SOL_USDC" })
+  console.log(sol.symbol, "tick", BigDecimal.format(sol.filters.price.tickSize))
+
+  const book = yield* markets.getDepth({ symbol: "SOL_USDC", limit: "10" })
+  const [bestBid] = book.bids // sorted best first; prices and sizes are exact BigDecimals
+  console.log("best bid", bestBid && BigDecimal.format(bestBid[0]), "update id", book.lastUpdateId)
+})
+
+// README: "Authenticated API"
+export const authenticatedApi = Effect.gen(function*() {
+  const account = yield* (yield* Account.Account).getAccount()
+  const balances = yield* (yield* Capital.Capital).getBalances()
+  const orders = yield* Orders.Orders
+  const order = yield* orders.executeOrder({
+    symbol: "SOL_USDC",
+    side: "Bid",
+    orderType: "Limit",
+    quantity: "1.0",
+    price: "20.50"
+  })
+  console.log(order.id, order.status) // ids are exact strings (they pass 2^53)
+  console.log("spot taker fee (bps)", BigDecimal.format(account.spotTakerFee), "assets", Object.keys(balances))
+})
+
+// README: "WebSocket streams and the local order book"
+export const streams = Effect.gen(function*() {
+  const ws = yield* BackpackStream.BackpackStream
+  // every subscription shares one connection; it reconnects and resubscribes by itself
+  yield* ws.ticker("SOL_USDC").pipe(
+    Stream.take(3),
+    Stream.runForEach((t) => Effect.log(`SOL_USDC last ${BigDecimal.format(t.c)}`))
+  )
+
+  const books = yield* OrderBook.OrderBook
+  yield* books.watch("SOL_USDC").pipe(
+    Stream.take(3),
+    Stream.runForEach((book) =>
+      Effect.log(
+        `bid ${Option.match(book.bestBid, { onNone: () => "-", onSome: ([price]) => BigDecimal.format(price) })}`,
+        `spread ${Option.match(book.spread, { onNone: () => "-", onSome: BigDecimal.format })}`,
+        `top ${book.bids(3).length}+${book.asks(3).length} levels`
+      )
+    )
+  )
+})
+
+// README: "Errors"
+export const errors = Effect.gen(function*() {
+  const orders = yield* Orders.Orders
+  return yield* orders.executeOrder({ symbol: "SOL_USDC", side: "Bid", orderType: "Limit", quantity: "1", price: "20" })
+    .pipe(
+      Effect.map((order) => `placed ${order.id}`),
+      Effect.catchTags({
+        ApiError: (e) => e.code === "INSUFFICIENT_FUNDS" ? Effect.succeed("top up first") : Effect.fail(e),
+        // the order may or may not have reached the exchange: never retried blindly
+        OutcomeUnknown: (outcome) =>
+          Effect.map(orders.reconcile(outcome), (results) => results.map((r) => r._tag).join(", "))
+      })
+    )
+})
+
+const onSimulator = Layer.unwrapScoped(
+  Effect.gen(function*() {
+    const sim = yield* Simulator.make({ seed: 1, activity: { intervalMs: 100 } })
+    const trader = yield* sim.createAccount({ balances: { USDC: "1000" } })
+    return BackpackNode.layer({ host: sim.url, wsUrl: sim.wsUrl, apiSecret: Redacted.make(trader.apiSecret) })
+  })
+)
+
+export const main = Effect.gen(function*() {
+  const host = yield* Config.option(Config.string("BACKPACK_HOST"))
+  if (Option.isSome(host)) return yield* publicApi.pipe(Effect.provide(BackpackNode.layerConfig))
+  yield* Effect.all([publicApi, authenticatedApi, streams, errors.pipe(Effect.tap(console.log))]).pipe(
+    Effect.provide(onSimulator)
+  )
+})
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  NodeRuntime.runMain(main)
+}
