@@ -8,24 +8,43 @@ import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeSocket from "@effect/platform-node/NodeSocket"
 import * as Backpack from "./Backpack.js"
 import * as BackpackConfig from "./BackpackConfig.js"
+import type * as BackpackStream from "./BackpackStream.js"
 import * as NodeSigner from "./NodeSigner.js"
+import * as RateLimiter from "./RateLimiter.js"
+
+/**
+ * Node-only extras of {@link layer}, beside the configuration fields.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Extras {
+  /** Client-side rate limits (`RateLimiter.layer` options), or `"unlimited"`. Default: Backpack's limits. */
+  readonly rateLimits?: RateLimiter.Options | "unlimited" | undefined
+  /** WebSocket options (buffer sizes, idle timeout, decode-failure policy, backoff). */
+  readonly stream?: BackpackStream.Options | undefined
+}
 
 /**
  * Everything, from plain values:
- * `{ host?, wsUrl?, apiKey?: Redacted<string>, apiSecret?: Redacted<string>, window?, timeout? }`.
+ * `{ host?, wsUrl?, apiKey?: Redacted<string>, apiSecret?: Redacted<string>, window?, timeout? }`,
+ * plus the optional {@link Extras} (`rateLimits`, `stream`).
  *
  * @since 0.1.0
  * @category layers
  */
-export const layer = (options: BackpackConfig.Options = {}) =>
-  Backpack.withStreams(
+export const layer = (options: BackpackConfig.Options & Extras = {}) => {
+  const { rateLimits, stream, ...config } = options
+  return Backpack.withStreams(
     Backpack.layerWith({
-      config: BackpackConfig.layer(options),
+      config: BackpackConfig.layer(config),
       signer: NodeSigner.layer,
-      httpClient: NodeHttpClient.layerUndici
+      httpClient: NodeHttpClient.layerUndici,
+      rateLimiter: rateLimits === "unlimited" ? RateLimiter.layerUnlimited : RateLimiter.layer(rateLimits)
     }),
-    { webSocket: NodeSocket.layerWebSocketConstructor }
+    { webSocket: NodeSocket.layerWebSocketConstructor, stream }
   )
+}
 
 /**
  * Everything, from the environment (`BACKPACK_HOST`, `BACKPACK_WS_URL`, `BACKPACK_API_KEY`,
