@@ -2,6 +2,7 @@ import { type Endpoint, Endpoints, Markets } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
 import { BigDecimal, DateTime, Effect, Option } from "effect"
 import type * as AST from "effect/SchemaAST"
+import { perpMarket } from "./utils/fixtures.js"
 import { mockHttp, sdkLayer } from "./utils/mock.js"
 
 const run = <A, E>(effect: Effect.Effect<A, E, Markets.Markets>, http: ReturnType<typeof mockHttp>) =>
@@ -9,40 +10,6 @@ const run = <A, E>(effect: Effect.Effect<A, E, Markets.Markets>, http: ReturnTyp
 
 const fmt = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
 const iso = (value: DateTime.Utc | undefined) => value === undefined ? undefined : DateTime.formatIso(value)
-
-// backpack-api.md §9 (Rust test sample of a perp market)
-const perpMarket = {
-  baseSymbol: "SOL",
-  createdAt: "2025-01-21T06:34:54.691858",
-  filters: {
-    price: {
-      borrowEntryFeeMaxMultiplier: null,
-      borrowEntryFeeMinMultiplier: null,
-      maxImpactMultiplier: "1.01",
-      maxMultiplier: "2",
-      maxPrice: "1000",
-      meanMarkPriceBand: { maxMultiplier: "1.1", minMultiplier: "0.9" },
-      meanPremiumBand: { tolerancePct: "0.05" },
-      minImpactMultiplier: "0.99",
-      minMultiplier: "0.25",
-      minPrice: "0.01",
-      tickSize: "0.01"
-    },
-    quantity: { maxQuantity: null, minQuantity: "0.01", stepSize: "0.01" }
-  },
-  fundingInterval: 3600000,
-  fundingRateLowerBound: "-100",
-  fundingRateUpperBound: "100",
-  imfFunction: { base: "0.02", factor: "0.00006", type: "sqrt" },
-  marketType: "PERP",
-  mmfFunction: { base: "0.0135", factor: "0.000036", type: "sqrt" },
-  openInterestLimit: "4000000",
-  orderBookState: "Open",
-  positionLimitWeight: "1",
-  quoteSymbol: "USDC",
-  symbol: "SOL_USDC_PERP",
-  visible: true
-}
 
 const spotMarket = {
   symbol: "SOL_USDC",
