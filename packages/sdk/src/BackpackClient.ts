@@ -76,8 +76,19 @@ export interface Service {
  */
 export class BackpackClient extends Context.Tag("@effect-backpack/sdk/BackpackClient")<BackpackClient, Service>() {}
 
-/** Header names whose values never appear in logs or spans. */
+/** Header names added to the platform's redaction list (authorization, cookie, x-api-key, …). */
 const redactedHeaders = ["x-signature", "x-api-key"]
+
+/** Body fields that are credentials: never kept in an error (`OutcomeUnknown.request`). */
+const secretFields = new Set(["twoFactorToken"])
+
+const withoutSecrets = (params: WireParams | ReadonlyArray<WireParams>): WireParams | ReadonlyArray<WireParams> => {
+  const clean = (p: WireParams): WireParams =>
+    Object.keys(p).some((key) => secretFields.has(key))
+      ? Object.fromEntries(Object.entries(p).map(([key, value]) => [key, secretFields.has(key) ? "<redacted>" : value]))
+      : p
+  return Array.isArray(params) ? (params as ReadonlyArray<WireParams>).map(clean) : clean(params as WireParams)
+}
 
 const contentType = "application/json; charset=utf-8"
 
@@ -317,14 +328,18 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Signer 
               new OutcomeUnknown({
                 operation: endpoint.name,
                 clientIds: clientIdsOf(params),
-                request: new SentRequest({ method: endpoint.method, path: endpoint.path, params }),
+                request: new SentRequest({
+                  method: endpoint.method,
+                  path: endpoint.path,
+                  params: withoutSecrets(params)
+                }),
                 reason: failure.error.message,
                 ...(symbolOf(params) === undefined ? {} : { symbol: symbolOf(params)! })
               })
             )
             : Effect.fail(failure))
       }).pipe(
-        Effect.locally(Headers.currentRedactedNames, redactedHeaders),
+        Effect.locallyWith(Headers.currentRedactedNames, (names) => [...names, ...redactedHeaders]),
         Effect.withSpan(endpoint.name, {
           kind: "client",
           attributes: {

@@ -1,6 +1,9 @@
-import { BackpackClient, Endpoint, System } from "@effect-backpack/sdk"
+import { BackpackClient, Capital, Endpoint, System } from "@effect-backpack/sdk"
+import * as Headers from "@effect/platform/Headers"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Fiber, Schema, TestClock } from "effect"
+import { Effect, Fiber, FiberRef, Layer, Schema, TestClock } from "effect"
 import { mockHttp, sdkLayer } from "./utils/mock.js"
 
 // A signed mutation and a signed query, declared like the real table does, to drive the executor.
@@ -25,7 +28,7 @@ const query = Endpoint.make({
 })
 
 const run = <A, E>(
-  effect: Effect.Effect<A, E, BackpackClient.BackpackClient | System.System>,
+  effect: Effect.Effect<A, E, BackpackClient.BackpackClient | System.System | Capital.Capital>,
   http: ReturnType<typeof mockHttp>,
   retries = 0
 ) => effect.pipe(Effect.provide(sdkLayer(http.layer, { config: { retries } })))
@@ -227,5 +230,43 @@ describe("BackpackClient error mapping", () => {
       // TestClock starts at 0: the timestamp is the offset itself
       expect(ts).toBe(offset)
     }).pipe((e) => run(e, http))
+  })
+
+  it.effect("OutcomeUnknown never keeps a two-factor token from the body", () => {
+    const http = mockHttp(() => ({ status: 503, text: "Service Unavailable" }))
+    return Effect.gen(function*() {
+      const error = yield* Effect.flip((yield* Capital.Capital).requestWithdrawal({
+        address: "9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin",
+        blockchain: "Solana",
+        symbol: "USDC",
+        quantity: "10",
+        twoFactorToken: "TOKEN-482913"
+      }))
+      expect(error._tag).toBe("OutcomeUnknown")
+      if (error._tag !== "OutcomeUnknown") return
+      expect((error.request.params as Record<string, unknown>).twoFactorToken).toBe("<redacted>")
+      expect((error.request.params as Record<string, unknown>).quantity).toBe("10")
+      expect(JSON.stringify(error)).not.toContain("TOKEN-482913")
+      expect(error.message).not.toContain("TOKEN-482913")
+      // the token was sent, once
+      expect(http.requests.map((r) => (r.json as any).twoFactorToken)).toEqual(["TOKEN-482913"])
+    }).pipe((e) => run(e, http, 3))
+  })
+
+  it.effect("x-signature is added to the platform's redacted headers, which are kept", () => {
+    let seen: ReadonlyArray<string | RegExp> = []
+    const http = Layer.succeed(
+      HttpClient.HttpClient,
+      HttpClient.make((request) =>
+        Effect.map(FiberRef.get(Headers.currentRedactedNames), (names) => {
+          seen = names
+          return HttpClientResponse.fromWeb(request, new Response("[]", { status: 200 }))
+        })
+      )
+    )
+    return Effect.gen(function*() {
+      yield* BackpackClient.execute(query, { symbol: "SOL_USDC" })
+      expect(seen).toEqual(expect.arrayContaining(["authorization", "cookie", "x-api-key", "x-signature"]))
+    }).pipe(Effect.provide(sdkLayer(http)))
   })
 })
