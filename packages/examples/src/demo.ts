@@ -10,7 +10,7 @@
  *
  * Run: `pnpm demo`.
  */
-import { BackpackStream, Capital, History, Markets, Orders, System } from "@effect-backpack/sdk"
+import { BackpackStream, Capital, History, Markets, Orders, Precision, System } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
 import { Simulator } from "@effect-backpack/simulator"
 import { NodeRuntime } from "@effect/platform-node"
@@ -19,7 +19,7 @@ import { pathToFileURL } from "node:url"
 
 const SYMBOL = "SOL_USDC"
 
-const fmt = (value: BigDecimal.BigDecimal) => BigDecimal.format(BigDecimal.normalize(value))
+const fmt = (value: BigDecimal.BigDecimal) => Precision.format(BigDecimal.normalize(value))
 const pad = (text: string, width: number) => text.padEnd(width)
 const section = (title: string) => Console.log(`\n== ${title} ${"=".repeat(Math.max(0, 60 - title.length))}`)
 

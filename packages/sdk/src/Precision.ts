@@ -371,3 +371,21 @@ export const roundOrder = <
     ...(Option.isSome(quantity) ? { quantity: roundQuantity(source, quantity.value) } : {})
   }
 }
+
+/**
+ * Formats a decimal in fixed point, never with an exponent, keeping its own scale: `1.50` stays
+ * `"1.50"`, `1e-16` prints `"0.0000000000000001"`, `1e16` prints `"10000000000000000"`.
+ * (`BigDecimal.format` switches to exponent form at those scales.)
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const format: (value: BigDecimal.BigDecimal) => string = Dec.format
+
+/**
+ * Formats with exactly `scale` fraction digits (rounding toward zero), never with an exponent.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const formatScaled: (value: BigDecimal.BigDecimal, scale: number) => string = Dec.formatScaled

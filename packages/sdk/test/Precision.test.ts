@@ -150,3 +150,15 @@ describe("Precision checks", () => {
     }).pipe(Effect.provide(sdkLayer(http.layer)))
   })
 })
+
+describe("Precision.format", () => {
+  it("prints fixed point at every scale and keeps the value's own scale", () => {
+    expect(Precision.format(d("1e-16"))).toBe("0.0000000000000001")
+    expect(Precision.format(d("1e16"))).toBe("10000000000000000")
+    expect(Precision.format(d("1.50"))).toBe("1.50")
+    expect(Precision.format(d("-0.0000039641039274236048482914"))).toBe("-0.0000039641039274236048482914")
+    expect(Precision.format(d("0"))).toBe("0")
+    expect(Precision.formatScaled(d("180.5"), 2)).toBe("180.50")
+    expect(Precision.formatScaled(d("180.559"), 2)).toBe("180.55")
+  })
+})
