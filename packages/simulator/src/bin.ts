@@ -30,14 +30,19 @@ const parseArgs = (argv: ReadonlyArray<string>): Simulator.SimulatorOptions => {
       return v
     }
     switch (arg) {
+      case "--":
+        // `pnpm simulator -- --port 8080` forwards the separator itself
+        break
       case "--port":
         port = Number(next())
+        if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port needs 0..65535\n${usage}`)
         break
       case "--host":
         host = next()
         break
       case "--seed":
         seed = Number(next())
+        if (!Number.isInteger(seed)) throw new Error(`--seed needs an integer\n${usage}`)
         break
       case "--accounts":
         accounts = JSON.parse(readFileSync(next(), "utf8")) as ReadonlyArray<Simulator.AccountSeed>
@@ -68,7 +73,14 @@ const parseArgs = (argv: ReadonlyArray<string>): Simulator.SimulatorOptions => {
 }
 
 const program = Effect.gen(function*() {
-  const options = yield* Effect.try(() => parseArgs(process.argv.slice(2)))
+  const options = yield* Effect.try({
+    try: () => parseArgs(process.argv.slice(2)),
+    catch: (error) => new Error(error instanceof Error ? error.message : String(error))
+  }).pipe(
+    Effect.catchAll((error) =>
+      Effect.zipRight(Console.error(error.message), Effect.sync(() => process.exit(2)) as Effect.Effect<never>)
+    )
+  )
   const sim = yield* Simulator.make(options)
   yield* Console.log(`Backpack simulator (seed ${options.seed})`)
   yield* Console.log(`  REST      ${sim.url}`)
