@@ -130,7 +130,13 @@ const symbolOf = (params: WireParams | ReadonlyArray<WireParams>): string | unde
 /** Internal: a failure that happened after the request may have left. */
 class Uncertain {
   readonly _tag = "Uncertain"
-  constructor(readonly error: TransportError | TimeoutError | ApiError) {}
+  constructor(readonly error: TransportError | TimeoutError | ApiError | DecodeError) {}
+}
+
+/** Internal: a failure that must not be retried even on an idempotent call. */
+class Final {
+  readonly _tag = "Final"
+  constructor(readonly error: BackpackError) {}
 }
 
 const isRetryable = (error: BackpackError): boolean =>
@@ -237,9 +243,21 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Signer 
     const attempt = <In, Out>(
       endpoint: Endpoint<In, Out>,
       params: WireParams | ReadonlyArray<WireParams>
-    ): Effect.Effect<Out, BackpackError | Uncertain> =>
+    ): Effect.Effect<Out, BackpackError | Uncertain | Final> =>
       Effect.gen(function*() {
-        yield* limiter.acquire(endpoint.bucket, endpoint.weight)
+        const wait = yield* limiter.acquire(endpoint.bucket, endpoint.weight)
+        if (Option.isSome(wait)) {
+          // onLimit: "fail": refused on the client, nothing sent; not retried (the caller chose not to wait)
+          return yield* Effect.fail(
+            new Final(
+              new RateLimitError({
+                operation: endpoint.name,
+                retryAfterMillis: Duration.toMillis(wait.value),
+                detail: `client-side ${endpoint.bucket} budget exhausted; nothing was sent`
+              })
+            )
+          )
+        }
         const isQuery = endpoint.encoding === "query"
         const url = config.host + endpoint.path + (isQuery ? queryString(params as WireParams) : "")
         let request = HttpClientRequest.make(endpoint.method)(url).pipe(HttpClientRequest.acceptJson)
@@ -262,7 +280,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Signer 
             "X-Timestamp": String(timestamp),
             "X-Window": String(config.window)
           })
-          if (Option.isSome(config.brokerId) && endpoint.method === "POST") {
+          if (Option.isSome(config.brokerId) && endpoint.sendsBrokerId) {
             request = HttpClientRequest.setHeader(request, "X-Broker-Id", String(config.brokerId.value))
           }
         }
@@ -289,13 +307,15 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Signer 
           })
         )
         if (result.status >= 200 && result.status < 300) {
-          return yield* decodeBody(endpoint as any as Endpoint<unknown, Out>, result.status, result.text)
+          const decoded = decodeBody(endpoint as any as Endpoint<unknown, Out>, result.status, result.text)
+          // a mutation answered 2xx was executed: an unreadable answer must not lose its client ids
+          return yield* endpoint.idempotent ? decoded : Effect.mapError(decoded, (e) =>
+            new Uncertain(e))
         }
         const now = yield* Clock.currentTimeMillis
         const failure = errorFromStatus(endpoint as any, result.status, result.text, result.headers["retry-after"], now)
         return yield* result.status >= 500
-          ? Effect.mapError(failure, (e) =>
-            new Uncertain(e as ApiError))
+          ? Effect.mapError(failure, (e) => new Uncertain(e as ApiError))
           : failure
       })
 
@@ -314,6 +334,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Signer 
           const loop = (n: number): Effect.Effect<Out, BackpackError> =>
             attempt(endpoint, params).pipe(
               Effect.catchAll((failure) => {
+                if (failure._tag === "Final") return Effect.fail(failure.error)
                 const error = failure._tag === "Uncertain" ? failure.error : failure
                 return n < config.retries && isRetryable(error)
                   ? Effect.zipRight(backoff(n, error), loop(n + 1))
@@ -337,7 +358,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Signer 
                 ...(symbolOf(params) === undefined ? {} : { symbol: symbolOf(params)! })
               })
             )
-            : Effect.fail(failure))
+            : Effect.fail(failure._tag === "Final" ? failure.error : failure))
       }).pipe(
         Effect.locallyWith(Headers.currentRedactedNames, (names) => [...names, ...redactedHeaders]),
         Effect.withSpan(endpoint.name, {

@@ -85,6 +85,8 @@ export interface Endpoint<In, Out> {
   readonly weight: number
   /** Safe to retry on 429/5xx/transport failures. Mutations never are. */
   readonly idempotent: boolean
+  /** Carries the configured `X-Broker-Id` (order, batch and strategy placement only). */
+  readonly sendsBrokerId: boolean
 }
 
 /**
@@ -113,6 +115,7 @@ export const make = <In, Out>(options: {
   readonly bucket?: Bucket | undefined
   readonly weight?: number | undefined
   readonly idempotent?: boolean | undefined
+  readonly sendsBrokerId?: boolean | undefined
 }): Endpoint<In, Out> => ({
   operationId: options.operationId,
   name: options.name,
@@ -124,7 +127,8 @@ export const make = <In, Out>(options: {
   encoding: options.method === "GET" ? "query" : "body",
   bucket: options.bucket ?? "standard",
   weight: options.weight ?? 1,
-  idempotent: options.idempotent ?? options.method === "GET"
+  idempotent: options.idempotent ?? options.method === "GET",
+  sendsBrokerId: options.sendsBrokerId ?? false
 })
 
 /**

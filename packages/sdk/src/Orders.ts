@@ -11,7 +11,7 @@ import * as Layer from "effect/Layer"
 import * as Random from "effect/Random"
 import type * as Schema from "effect/Schema"
 import { BackpackClient } from "./BackpackClient.js"
-import type { BackpackError, OutcomeUnknown } from "./BackpackError.js"
+import { type BackpackError, type OutcomeUnknown, ValidationError } from "./BackpackError.js"
 import * as historyEndpoints from "./internal/endpoints/history.js"
 import * as endpoints from "./internal/endpoints/orders.js"
 import {
@@ -92,6 +92,9 @@ export class Orders extends Context.Tag("@effect-backpack/sdk/Orders")<Orders, S
 /** The largest uint32 plus one: generated client ids are uniform in 1..2^32-1. */
 const clientIdBound = 4_294_967_296
 
+/** The operations whose lost answers `reconcile` can settle. */
+const placements = new Set([endpoints.executeOrder.name, endpoints.executeOrders.name])
+
 /** How many history rows `reconcile` reads per market (the endpoint's maximum page). */
 const historyDepth = 1000
 
@@ -134,6 +137,14 @@ export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(Ba
 
   const reconcile: Service["reconcile"] = (outcome) =>
     Effect.gen(function*() {
+      if (!placements.has(outcome.operation)) {
+        return yield* new ValidationError({
+          operation: "Orders.reconcile",
+          field: "operation",
+          detail:
+            `only order placements (Orders.executeOrder, Orders.executeOrders) can be reconciled by clientId; got ${outcome.operation}`
+        })
+      }
       const targets = targetsOf(outcome)
       const symbols = [...new Set(targets.map((t) => t.symbol))]
       const results = new Map<string, ReconcileResult>()

@@ -1,10 +1,20 @@
-import { BackpackClient, Capital, Endpoint, System } from "@effect-backpack/sdk"
+import {
+  Backpack,
+  BackpackClient,
+  BackpackConfig,
+  Capital,
+  Endpoint,
+  Endpoints,
+  RateLimiter,
+  Signer,
+  System
+} from "@effect-backpack/sdk"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Fiber, FiberRef, Layer, Schema, TestClock } from "effect"
-import { mockHttp, sdkLayer } from "./utils/mock.js"
+import { Effect, Fiber, FiberRef, Layer, Redacted, Schema, TestClock } from "effect"
+import { demoSecret, mockHttp, sdkLayer } from "./utils/mock.js"
 
 // A signed mutation and a signed query, declared like the real table does, to drive the executor.
 const mutation = Endpoint.make({
@@ -177,7 +187,7 @@ describe("BackpackClient error mapping", () => {
     }).pipe((e) => run(e, http))
   })
 
-  it.effect("a timeout → TimeoutError on queries (after retries)", () => {
+  it.effect("a timeout → TimeoutError on queries (no retries configured)", () => {
     const http = mockHttp(() => new Promise(() => {}))
     return Effect.gen(function*() {
       const fiber = yield* Effect.fork(Effect.flip(BackpackClient.execute(query, { symbol: "SOL_USDC" })))
@@ -268,5 +278,65 @@ describe("BackpackClient error mapping", () => {
       yield* BackpackClient.execute(query, { symbol: "SOL_USDC" })
       expect(seen).toEqual(expect.arrayContaining(["authorization", "cookie", "x-api-key", "x-signature"]))
     }).pipe(Effect.provide(sdkLayer(http)))
+  })
+
+  it.effect("onLimit: fail refuses on the client with RateLimitError, nothing sent, not retried", () => {
+    const http = mockHttp(() => ({ body: [] }))
+    const layer = Backpack.layerWith({
+      config: BackpackConfig.layer({ host: "https://api.test", apiSecret: Redacted.make(demoSecret), retries: 3 }),
+      signer: Signer.layer,
+      httpClient: http.layer,
+      rateLimiter: RateLimiter.layer({ standard: { limit: 1, interval: "1 minute" }, onLimit: "fail" })
+    }).pipe(Layer.orDie)
+    return Effect.gen(function*() {
+      yield* BackpackClient.execute(query, { symbol: "SOL_USDC" })
+      const error = yield* Effect.flip(BackpackClient.execute(query, { symbol: "SOL_USDC" }))
+      expect(error._tag).toBe("RateLimitError")
+      if (error._tag === "RateLimitError") expect(error.retryAfterMillis).toBe(60_000)
+      expect(http.requests.length).toBe(1)
+    }).pipe(Effect.provide(layer))
+  })
+
+  it.effect("a mutation answered 2xx with an unreadable body → OutcomeUnknown keeping the clientId", () => {
+    const http = mockHttp(() => ({ body: { unexpected: true } }))
+    return Effect.gen(function*() {
+      const error = yield* Effect.flip(BackpackClient.execute(mutation, { symbol: "SOL_USDC", clientId: 77 }))
+      expect(error._tag).toBe("OutcomeUnknown")
+      if (error._tag === "OutcomeUnknown") {
+        expect(error.clientIds).toEqual([77])
+        expect(error.reason).toContain("unexpected response")
+      }
+    }).pipe((e) => run(e, http, 3))
+  })
+
+  it.effect("X-Broker-Id goes only on order and strategy placement", () => {
+    const http = mockHttp(() => ({ status: 400, body: { code: "INVALID_ORDER", message: "no" } }))
+    return Effect.gen(function*() {
+      yield* Effect.flip(BackpackClient.execute(Endpoints.byOperationId("execute_order")!, {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Limit",
+        price: "1",
+        quantity: "1"
+      }))
+      yield* Effect.flip(BackpackClient.execute(Endpoints.byOperationId("request_withdrawal")!, {
+        address: "addr",
+        blockchain: "Solana",
+        symbol: "USDC",
+        quantity: "1"
+      }))
+      expect(http.requests.map((r) => r.headers["x-broker-id"])).toEqual(["1400", undefined])
+    }).pipe(Effect.provide(sdkLayer(http.layer, { config: { brokerId: 1400 } })))
+  })
+
+  it.effect("queries are retried on timeouts, then fail with TimeoutError", () => {
+    const http = mockHttp(() => new Promise(() => {}))
+    return Effect.gen(function*() {
+      const fiber = yield* Effect.fork(Effect.flip(BackpackClient.execute(query, { symbol: "SOL_USDC" })))
+      yield* TestClock.adjust("2 minutes")
+      const error = yield* Fiber.join(fiber)
+      expect(error._tag).toBe("TimeoutError")
+      expect(http.requests.length).toBe(3)
+    }).pipe((e) => run(e, http, 2))
   })
 })

@@ -208,6 +208,16 @@ describe("Markets", () => {
     }).pipe((e) => run(e, http))
   })
 
+  it.effect("getDepth: a decimal with an absurd exponent is a DecodeError, not a huge number", () => {
+    const http = mockHttp(() => ({
+      body: { asks: [["1e-100000000", "1"]], bids: [], lastUpdateId: "7", timestamp: 1 }
+    }))
+    return Effect.gen(function*() {
+      const error = yield* Effect.flip((yield* Markets.Markets).getDepth({ symbol: "BTC_USDC" }))
+      expect(error._tag === "DecodeError" && error.path).toBe("asks")
+    }).pipe((e) => run(e, http))
+  })
+
   it.effect("getDepth keeps quantities exact and already-sorted sides in place", () => {
     const http = mockHttp(() => ({
       body: {

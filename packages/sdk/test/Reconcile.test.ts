@@ -171,7 +171,7 @@ describe("Orders.reconcile", () => {
     }).pipe(Effect.provide(sdkLayer(http.layer)))
   })
 
-  it.effect("an outcome without clientIds answers [] without a request", () => {
+  it.effect("an outcome of a non-placement operation is a ValidationError, nothing sent", () => {
     const http = mockHttp(() => ({ status: 500 }))
     return Effect.gen(function*() {
       const outcome = new BackpackError.OutcomeUnknown({
@@ -184,7 +184,21 @@ describe("Orders.reconcile", () => {
         }),
         reason: "socket hang up"
       })
-      expect(yield* (yield* Orders.Orders).reconcile(outcome)).toEqual([])
+      const error = yield* Effect.flip((yield* Orders.Orders).reconcile(outcome))
+      expect(error._tag).toBe("ValidationError")
+      expect(error.message).toContain("Orders.cancelOpenOrders")
+      // an RFQ's clientId is not an order's: reconciling it against orders would answer nonsense
+      const rfq = new BackpackError.OutcomeUnknown({
+        operation: "Rfq.submitRfq",
+        clientIds: [5],
+        request: new BackpackError.SentRequest({
+          method: "POST",
+          path: "/api/v1/rfq",
+          params: { symbol: "SOL_USDC_RFQ", side: "Bid", quantity: "1", clientId: 5 }
+        }),
+        reason: "socket hang up"
+      })
+      expect((yield* Effect.flip((yield* Orders.Orders).reconcile(rfq)))._tag).toBe("ValidationError")
       expect(http.requests).toHaveLength(0)
     }).pipe(Effect.provide(sdkLayer(http.layer)))
   })

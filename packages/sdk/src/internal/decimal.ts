@@ -12,8 +12,16 @@ export const plainDecimalPattern = /^-?\d+(\.\d+)?$/
 const lenientDecimalPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
 
 /** Parses a decimal string exactly, or `None` when it is not a decimal (`" 1.5"`, `"1,5"`, `""`). */
-export const parse = (input: string): Option.Option<BigDecimal.BigDecimal> =>
-  lenientDecimalPattern.test(input) ? BigDecimal.fromString(input) : Option.none()
+export const parse = (input: string): Option.Option<BigDecimal.BigDecimal> => {
+  if (!lenientDecimalPattern.test(input)) return Option.none()
+  return Option.filter(BigDecimal.fromString(input), (value) => Math.abs(value.scale) <= maxScale)
+}
+
+/**
+ * The largest scale accepted (|exponent| after parsing). Real prices need a few dozen digits; a
+ * value like `1e-100000000` would make every later comparison or format allocate huge numbers.
+ */
+export const maxScale = 1000
 
 /**
  * Formats a `BigDecimal` in fixed-point notation, keeping exactly its own scale: `1.50` stays

@@ -36,6 +36,7 @@ export const getOrder = Endpoint.make({
 /** `POST /api/v1/order`: places one order. Never retried (a lost answer is `OutcomeUnknown`). */
 export const executeOrder = Endpoint.make({
   operationId: "execute_order",
+  sendsBrokerId: true,
   name: "Orders.executeOrder",
   method: "POST",
   path: "/api/v1/order",
@@ -58,6 +59,7 @@ export const cancelOrder = Endpoint.make({
 /** `POST /api/v1/orders`: a batch, signed once per order (§2.4); one result per order. */
 export const executeOrders = Endpoint.make({
   operationId: "execute_order_batch",
+  sendsBrokerId: true,
   name: "Orders.executeOrders",
   method: "POST",
   path: "/api/v1/orders",

@@ -44,6 +44,7 @@ export const getStrategy = Endpoint.make({
 
 export const createStrategy = Endpoint.make({
   operationId: "strategy_create",
+  sendsBrokerId: true,
   name: "Strategies.createStrategy",
   method: "POST",
   path: "/api/v1/strategy",
