@@ -16,6 +16,7 @@
  * @since 0.1.0
  */
 import * as BigDecimal from "effect/BigDecimal"
+import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
@@ -264,6 +265,12 @@ type Input =
   | { readonly _tag: "Fatal"; readonly error: OrderBookError }
   | { readonly _tag: "End" }
 
+/** Inputs (deltas, snapshots) waiting for the book worker. */
+const maxPendingInputs = 4096
+
+/** Deltas kept while waiting for a snapshot; past this the wait starts over (resync). */
+const maxBufferedDeltas = 20_000
+
 /**
  * Builds the service from a depth source and a snapshot fetcher (`layer` wires `BackpackStream` and
  * `Markets.getDepth`).
@@ -283,14 +290,22 @@ export const makeWith = (deps: {
         Duration.decode(options.refetchDelay ?? Duration.millis(100)),
         Duration.millis(1)
       )
-      const inputs = yield* Queue.unbounded<Input>()
+      // bounded: when the book falls behind, back-pressure reaches the depth subscription, whose
+      // overflow becomes a resync instead of memory growing without end
+      const inputs = yield* Queue.bounded<Input>(maxPendingInputs)
       // `None` ends the stream after the books before it (a shutdown would discard them)
       const output = yield* Queue.sliding<Option.Option<Book>>(Math.max(1, options.bufferSize ?? 16) + 1)
       const failure = yield* Deferred.make<void, OrderBookError>()
+      /** A defect (a bug, a thrown exception) in a worker fiber ends the stream instead of hanging it. */
+      const reportDefects = <A, E, R>(worker: Effect.Effect<A, E, R>) =>
+        Effect.catchAllCause(worker, (cause) =>
+          Cause.isInterruptedOnly(cause) ? Effect.void : Deferred.failCause(failure, cause as Cause.Cause<never>))
       const forward = Effect.gen(function*() {
         let restarts = 0
         while (true) {
-          if (restarts > 0) yield* Effect.sleep(Duration.times(Duration.decode(refetchDelay), Math.min(restarts, 50)))
+          if (restarts > 0) {
+            yield* Effect.sleep(Duration.times(Duration.decode(refetchDelay), Math.min(restarts, 50)))
+          }
           let delivered = false
           const result = yield* Effect.either(Stream.runForEach(deps.depth(symbol, options.speed), (item) =>
             Queue.offer(
@@ -299,7 +314,9 @@ export const makeWith = (deps: {
                 ? { _tag: "Reset", reason: `reconnected (${item.reconnects})` }
                 : { _tag: "Delta", event: item }
             ).pipe(Effect.tap(() => (delivered = true)))))
-          if (Either.isRight(result)) return yield* Queue.offer(inputs, { _tag: "End" })
+          if (Either.isRight(result)) {
+            return yield* Queue.offer(inputs, { _tag: "End" })
+          }
           const error = result.left
           if (error._tag === "BufferOverflow" || error._tag === "DecodeError") {
             // re-subscribe (after a pause growing with repeated failures) and resync
@@ -319,9 +336,12 @@ export const makeWith = (deps: {
             ? deps.snapshot(symbol)
             : Effect.zipRight(Effect.sleep(delay), deps.snapshot(symbol))).pipe(
               Effect.matchEffect({
-                onFailure: (error) => Queue.offer(inputs, { _tag: "Fatal", error }),
-                onSuccess: (depth) => Queue.offer(inputs, { _tag: "Snapshot", fetch: id, depth })
-              })
+                onFailure: (error) =>
+                  Queue.offer(inputs, { _tag: "Fatal", error }),
+                onSuccess: (depth) =>
+                  Queue.offer(inputs, { _tag: "Snapshot", fetch: id, depth })
+              }),
+              reportDefects
             )
         )
       }
@@ -381,6 +401,9 @@ export const makeWith = (deps: {
             case "Delta": {
               const event = input.event
               if (live === undefined) {
+                if (buffer.length >= maxBufferedDeltas) {
+                  yield* resync(`${buffer.length} deltas buffered without a usable snapshot`)
+                }
                 buffer.push(event)
                 yield* trySync
                 break
@@ -422,8 +445,8 @@ export const makeWith = (deps: {
         }
       })
 
-      yield* Effect.forkScoped(forward)
-      yield* Effect.forkScoped(process)
+      yield* Effect.forkScoped(reportDefects(forward))
+      yield* Effect.forkScoped(reportDefects(process))
       return Stream.fromQueue(output).pipe(
         Stream.takeWhile(Option.isSome),
         Stream.map((book) => book.value),

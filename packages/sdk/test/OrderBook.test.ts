@@ -1,6 +1,6 @@
 import { BackpackStream, Model, OrderBook } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
-import { BigDecimal, Chunk, Effect, FastCheck as fc, Fiber, Layer, Option, Schema, Stream } from "effect"
+import { BigDecimal, Cause, Chunk, Effect, Exit, FastCheck as fc, Fiber, Layer, Option, Schema, Stream } from "effect"
 import { eventually, FakeServer } from "./utils/fakeWs.js"
 import { mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
 
@@ -221,6 +221,17 @@ describe("OrderBook", () => {
       expect(subscriptions).toBe(2)
       expect(books.map((b) => [b.lastUpdateId, b.resyncs])).toEqual([[3n, 1]])
       expect(books[0]!.toJSON().bids).toEqual([["1.5", "2"], ["1", "1"]])
+    }))
+
+  it.live("a defect in the snapshot fetcher ends the stream instead of hanging it", () =>
+    Effect.gen(function*() {
+      const decode = Schema.decodeUnknownSync(Model.DepthEvent)
+      const service = OrderBook.makeWith({
+        depth: () => Stream.make(decode(delta(1, 1, [["1", "1"]]))).pipe(Stream.concat(Stream.never)),
+        snapshot: () => Effect.die(new Error("snapshot bug"))
+      })
+      const exit = yield* service.watch("SOL_USDC").pipe(Stream.runCollect, Effect.exit)
+      expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
     }))
 
   it.live("a failing snapshot fails the stream with the typed error", () => {
