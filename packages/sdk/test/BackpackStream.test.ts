@@ -348,7 +348,13 @@ describe("BackpackStream", () => {
       const started = yield* Deferred.make<void>()
       const slow = <A, E>(stream: Stream.Stream<A, E>) =>
         stream.pipe(Stream.tap(() => Effect.zipRight(Deferred.succeed(started, undefined), Deferred.await(gate))))
-      const depth = yield* slow(ws.depth("SOL_USDC")).pipe(Stream.runCollect, Effect.either, Effect.fork)
+      const seen: Array<bigint> = []
+      const depth = yield* slow(ws.depth("SOL_USDC")).pipe(
+        Stream.tap((e) => Effect.sync(() => "u" in e && seen.push(e.u))),
+        Stream.runCollect,
+        Effect.either,
+        Effect.fork
+      )
       const ticker = yield* slow(ws.ticker("SOL_USDC")).pipe(Stream.take(3), Stream.runCollect, Effect.fork)
       yield* eventually(() => expect(subscribedNames(server)).toEqual(["depth.SOL_USDC", "ticker.SOL_USDC"]))
       server.push("depth.SOL_USDC", depthData(1, 1))
@@ -363,6 +369,8 @@ describe("BackpackStream", () => {
       expect(Either.isLeft(result)).toBe(true)
       const error = Either.getLeft(result).pipe((o) => o._tag === "Some" ? o.value : undefined)
       expect(error).toMatchObject({ _tag: "BufferOverflow", stream: "depth.SOL_USDC", capacity: 2 })
+      // what was buffered before the loss is still delivered, in order, before the error
+      expect(seen).toEqual([1n, 2n, 3n])
       const tickers = Chunk.toReadonlyArray(yield* Fiber.join(ticker)).map((t) => BigDecimal.format(t.c))
       expect(tickers).toEqual(["1", "5", "6"])
     }).pipe(Effect.provide(streamLayer(server, { bufferSize: 2 })))

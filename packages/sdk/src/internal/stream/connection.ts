@@ -256,6 +256,8 @@ export const make = (
 
     /** One connection, from handshake to close. Succeeds when the server closed it cleanly. */
     const connectOnce = Effect.scoped(Effect.gen(function*() {
+      // a new connection starts its own idle clock (not the last one's)
+      lastActivity = Date.now()
       let ws: globalThis.WebSocket | undefined
       const construct = (url: string, protocols?: string | Array<string> | undefined) => {
         const socket = makeWebSocket(url, protocols)

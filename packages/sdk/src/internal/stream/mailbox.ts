@@ -51,8 +51,7 @@ export class Mailbox<A, E> {
         this.buffer.shift()
         this.dropped++
       } else {
-        // the buffered items are useless once one is lost: fail right away
-        this.buffer = []
+        // deliver what was buffered before the loss (fills, order updates), then fail
         this.fail(this.overflow())
         return
       }
