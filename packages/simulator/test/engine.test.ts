@@ -154,6 +154,40 @@ describe("matching engine", () => {
       expect(fok2).toMatchObject({ status: "Filled", executedQuantity: "2.00" })
     }))
 
+  it.scoped("FOK market orders: by quantity and by quote quantity, all or nothing", () =>
+    Effect.gen(function*() {
+      const sim = yield* fresh
+      const mm = yield* sim.createAccount({ balances: { SOL: "10" } })
+      const t = yield* sim.createAccount({ balances: { USDC: "1000" } })
+      yield* sim.executeOrder(mm.apiKey, lim("SOL_USDC", "Ask", "100.00", "1"))
+      yield* sim.executeOrder(mm.apiKey, lim("SOL_USDC", "Ask", "101.00", "1"))
+      const byQty = yield* sim.executeOrder(t.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Market",
+        quantity: "1.5",
+        timeInForce: "FOK"
+      })
+      expect(byQty).toMatchObject({ status: "Filled", executedQuantity: "1.50" })
+      // 0.5 SOL left at 101 = 50.5 USDC: asking for 100 USDC cannot fill fully
+      const tooMuch = yield* sim.executeOrder(t.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Market",
+        quoteQuantity: "100",
+        timeInForce: "FOK"
+      })
+      expect(tooMuch).toMatchObject({ status: "Expired", executedQuantity: "0.00" })
+      const enough = yield* sim.executeOrder(t.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Market",
+        quoteQuantity: "30.30",
+        timeInForce: "FOK"
+      })
+      expect(enough).toMatchObject({ status: "Filled", executedQuantity: "0.30" })
+    }))
+
   it.scoped("self-trade prevention modes", () =>
     Effect.gen(function*() {
       const sim = yield* fresh

@@ -27,7 +27,7 @@ const orderFor = (symbols: ReadonlyArray<string>) =>
         timeInForce: FastCheck.constantFrom("GTC", "GTC", "IOC", "FOK"),
         postOnly: FastCheck.boolean(),
         selfTradePrevention: FastCheck.constantFrom("RejectTaker", "RejectMaker", "RejectBoth"),
-        reduceOnly: FastCheck.constant(symbol.endsWith("_PERP") ? null : null)
+        reduceOnly: symbol.endsWith("_PERP") ? FastCheck.constantFrom(null, true) : FastCheck.constant(null)
       })
     })
   )

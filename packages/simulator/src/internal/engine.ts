@@ -803,7 +803,7 @@ export class Engine {
     this.emitOrder(account, order, "orderAccepted")
 
     // fill-or-kill: all or nothing
-    if (timeInForce === "FOK" && !this.canFillFully(account, m, order)) {
+    if (timeInForce === "FOK" && !this.canFillFully(account, m, order, reduceCap)) {
       this.expire(account, order, "FillOrKill")
       return order
     }
@@ -916,21 +916,38 @@ export class Engine {
     }
   }
 
-  private canFillFully(account: Account, m: Market, order: Order): boolean {
+  /**
+   * Whether `order` would fill completely right now: the same walk as `match` (price bound, self-trade
+   * prevention, reduce-only caps on both sides, quote-sized market orders) without executing it.
+   */
+  private canFillFully(account: Account, m: Market, order: Order, reduceCap: bigint | null): boolean {
     const levels = order.side === "Bid" ? m.asks : m.bids
-    let fillable = 0n
+    const wantBase = order.quantity
+    if (wantBase !== null && reduceCap !== null && wantBase > reduceCap) return false
+    let base = 0n
+    let quote = 0n
     for (const level of levels) {
-      if (order.side === "Bid" ? level.price > order.price! : level.price < order.price!) break
+      if (order.price !== null && (order.side === "Bid" ? level.price > order.price : level.price < order.price)) break
       for (const o of level.orders) {
         if (o.accountId === account.id) {
           if (order.selfTradePrevention === "RejectMaker") continue
-          return fillable >= order.quantity!
+          return false // the taker is rejected here, before it could fill the rest
         }
-        fillable += remaining(o)
-        if (fillable >= order.quantity!) return true
+        let qty = remaining(o)
+        if (o.reduceOnly === true) {
+          const pos = this.accounts.get(o.accountId)!.positions.get(m.symbol)?.netQuantity ?? 0n
+          qty = D.min(qty, o.side === "Bid" ? (pos < 0n ? -pos : 0n) : (pos > 0n ? pos : 0n))
+        }
+        if (wantBase !== null) {
+          base += qty
+          if (base >= wantBase) return true
+        } else {
+          quote += D.mul(qty, level.price)
+          if (quote >= order.quoteQuantity!) return true
+        }
       }
     }
-    return fillable >= order.quantity!
+    return false
   }
 
   private match(account: Account, m: Market, taker: Order, reduceCap: bigint | null): void {
@@ -1250,7 +1267,8 @@ export class Engine {
   // -------------------------------------------------------------------------------------------------------------
 
   private emitOrder(account: Account, order: Order, e: string, fill?: Fill): void {
-    if (account.internal && this.listeners.size === 0) return
+    // internal market makers cannot authenticate, so nobody can subscribe to their updates
+    if (account.internal || this.listeners.size === 0) return
     const m = this.markets.get(order.symbol)!
     const data: Payload = { e, E: 0, s: order.symbol }
     if (order.clientId !== null) data.c = order.clientId
@@ -1309,7 +1327,7 @@ export class Engine {
   }
 
   private emitPosition(account: Account, m: Market, forced?: string): void {
-    if (this.listeners.size === 0) return
+    if (account.internal || this.listeners.size === 0) return
     const pos = account.positions.get(m.symbol)
     if (pos === undefined) return
     const e = forced ?? (pos.netQuantity === 0n ? "positionClosed" : "positionAdjusted")
@@ -1521,6 +1539,7 @@ export class Engine {
 
   /** One step of background activity: drift the reference price, trade, cancel and requote. */
   activityStep(): void {
+    if (this.makers.length === 0) return // `liquidity: false`: no market makers to move the books
     for (const m of this.markets.values()) {
       const drift = BigInt(this.prng.int(-3, 3)) * m.tick
       if (m.indexPrice + drift > m.minPrice) m.indexPrice += drift

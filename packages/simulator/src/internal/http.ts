@@ -166,7 +166,14 @@ const bodyMarket = (engine: Engine, body: Record<string, unknown>, schema: strin
 }
 
 const cancelIds = (body: Record<string, unknown>): { orderId: string | null; clientId: number | null } => {
-  const orderId = body.orderId === undefined || body.orderId === null ? null : String(body.orderId)
+  if (body.orderId !== undefined && body.orderId !== null && typeof body.orderId !== "string") {
+    // the spec types it as a string; a JSON number above 2^53 would already have been rounded
+    throw new PlainFailure(
+      400,
+      `Bad Request parse request payload error: failed to parse "String": Expected a string (occurred while parsing "orderId")`
+    )
+  }
+  const orderId = body.orderId === undefined || body.orderId === null ? null : body.orderId
   const rawClient = body.clientId
   const clientId = typeof rawClient === "number" ? rawClient : null
   if ((orderId === null) === (clientId === null)) {
