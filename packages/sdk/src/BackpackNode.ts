@@ -6,11 +6,37 @@
  */
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeSocket from "@effect/platform-node/NodeSocket"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Backpack from "./Backpack.js"
 import * as BackpackConfig from "./BackpackConfig.js"
 import type * as BackpackStream from "./BackpackStream.js"
 import * as NodeSigner from "./NodeSigner.js"
 import * as RateLimiter from "./RateLimiter.js"
+
+// undici merges these into each request's own options (path, method, body are filled in by the client)
+const keepConnection = { reset: false } as unknown as NodeHttpClient.UndiciRequestOptions["Type"]
+
+/**
+ * undici's HTTP client, keeping the connection after requests that carry a body with a method undici
+ * does not expect one on (Backpack's cancels are `DELETE` with a JSON body): by default undici closes
+ * the socket after those, so every cancel would cost a new TCP (and TLS) handshake on the next call.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
+  HttpClient.HttpClient,
+  Effect.map(
+    HttpClient.HttpClient,
+    (client) =>
+      HttpClient.transform(
+        client,
+        (effect) => Effect.provideService(effect, NodeHttpClient.UndiciRequestOptions, keepConnection)
+      )
+  )
+).pipe(Layer.provide(NodeHttpClient.layerUndici))
 
 /**
  * Node-only extras of {@link layer}, beside the configuration fields.
@@ -39,7 +65,7 @@ export const layer = (options: BackpackConfig.Options & Extras = {}) => {
     Backpack.layerWith({
       config: BackpackConfig.layer(config),
       signer: NodeSigner.layer,
-      httpClient: NodeHttpClient.layerUndici,
+      httpClient: layerHttpClient,
       rateLimiter: rateLimits === "unlimited" ? RateLimiter.layerUnlimited : RateLimiter.layer(rateLimits)
     }),
     { webSocket: NodeSocket.layerWebSocketConstructor, stream }
@@ -57,7 +83,7 @@ export const layerConfig = Backpack.withStreams(
   Backpack.layerWith({
     config: BackpackConfig.layerConfig(),
     signer: NodeSigner.layer,
-    httpClient: NodeHttpClient.layerUndici
+    httpClient: layerHttpClient
   }),
   { webSocket: NodeSocket.layerWebSocketConstructor }
 )
