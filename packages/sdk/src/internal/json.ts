@@ -1,13 +1,27 @@
 /**
- * Lossless JSON parsing: integer literals beyond `Number.MAX_SAFE_INTEGER` (RFQ ids in WebSocket
- * frames are ~1.1e17) are turned into strings of digits before `JSON.parse` sees them, so no id is
+ * Lossless JSON parsing: number literals a double cannot hold exactly — integers beyond
+ * `Number.MAX_SAFE_INTEGER` (RFQ ids in WebSocket frames are ~1.1e17) and decimals of more than 15
+ * significant digits — are turned into strings before `JSON.parse` sees them, so no id or amount is
  * silently rounded. Everything else parses exactly as `JSON.parse` would.
  */
 
 const isDigit = (c: number) => c >= 48 && c <= 57
 
-/** Rewrites unsafe integer literals of a JSON text as JSON strings. Returns the text unchanged when there are none. */
-const quoteUnsafeIntegers = (text: string): string => {
+/**
+ * Whether a JSON number literal survives `JSON.parse` exactly: safe integers do, and so do
+ * decimals of at most 15 significant digits (what a double always round-trips); anything longer
+ * (ids above 2^53, long decimal prices) is kept as its text.
+ */
+const exactAsDouble = (literal: string): boolean => {
+  if (literal.length <= 15) return true // at most 15 digits (sign, point and exponent included)
+  const mantissa = literal.replace(/^-/, "").replace(/[eE].*$/, "")
+  if (!mantissa.includes(".") && !/[eE]/.test(literal)) return Number.isSafeInteger(Number(literal))
+  const significant = mantissa.replace(".", "").replace(/^0+/, "")
+  return significant.length <= 15
+}
+
+/** Rewrites inexact number literals of a JSON text as JSON strings. Returns the text unchanged when there are none. */
+const quoteInexactNumbers = (text: string): string => {
   let out: Array<string> | undefined
   let last = 0
   let i = 0
@@ -30,22 +44,16 @@ const quoteUnsafeIntegers = (text: string): string => {
     if (c === 45 || isDigit(c)) {
       const start = i
       if (c === 45) i++
-      while (i < n && isDigit(text.charCodeAt(i))) i++
-      const next = i < n ? text.charCodeAt(i) : -1
-      const isInteger = next !== 46 && next !== 101 && next !== 69
-      const digitCount = i - start - (c === 45 ? 1 : 0)
-      if (isInteger && digitCount >= 16) {
-        const literal = text.slice(start, i)
-        if (!Number.isSafeInteger(Number(literal))) {
-          out ??= []
-          out.push(text.slice(last, start), `"${literal}"`)
-          last = i
-        }
-      }
       while (i < n) {
         const d = text.charCodeAt(i)
         if (isDigit(d) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45) i++
         else break
+      }
+      const literal = text.slice(start, i)
+      if (!exactAsDouble(literal)) {
+        out ??= []
+        out.push(text.slice(last, start), `"${literal}"`)
+        last = i
       }
       continue
     }
@@ -56,5 +64,5 @@ const quoteUnsafeIntegers = (text: string): string => {
   return out.join("")
 }
 
-/** `JSON.parse` that keeps integers above 2^53 exact, as strings. Throws like `JSON.parse` on bad input. */
-export const parseLossless = (text: string): unknown => JSON.parse(quoteUnsafeIntegers(text))
+/** `JSON.parse` that keeps integers above 2^53 and long decimals exact, as strings. Throws like `JSON.parse` on bad input. */
+export const parseLossless = (text: string): unknown => JSON.parse(quoteInexactNumbers(text))
