@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -53,9 +54,10 @@ export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(Ba
     getTime,
     getWallets: (params) => client.execute(endpoints.getWallets, params),
     syncClock: Effect.gen(function*() {
-      const before = Date.now()
+      // the same clock the executor stamps X-Timestamp with
+      const before = yield* Clock.currentTimeMillis
       const server = yield* getTime()
-      const after = Date.now()
+      const after = yield* Clock.currentTimeMillis
       const offset = Math.round(server - (before + after) / 2)
       yield* Ref.set(client.clockOffset, offset)
       return offset
