@@ -126,6 +126,8 @@ describe("Strategies", () => {
         expect(interval._tag === "ValidationError" && interval.field).toBe("interval")
         const slippage = yield* Effect.flip(strategies.createStrategy({ ...base, slippageTolerance: "1" }))
         expect(slippage._tag === "ValidationError" && slippage.field).toBe("slippageToleranceType")
+        const typeOnly = yield* Effect.flip(strategies.createStrategy({ ...base, slippageToleranceType: "Percent" }))
+        expect(typeOnly._tag === "ValidationError" && typeOnly.field).toBe("slippageTolerance")
         const quantity = yield* Effect.flip(strategies.createStrategy({ ...base, quantity: "abc" }))
         expect(quantity._tag === "ValidationError" && quantity.field).toBe("quantity")
         const duration = yield* Effect.flip(strategies.createStrategy({ ...base, duration: 1.5 }))

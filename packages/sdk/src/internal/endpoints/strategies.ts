@@ -81,6 +81,8 @@ export const createStrategy = Endpoint.make({
     Schema.filter((params) =>
       params.slippageTolerance !== undefined && params.slippageToleranceType === undefined
         ? { path: ["slippageToleranceType"], message: "`slippageTolerance` needs a `slippageToleranceType`" }
+        : params.slippageTolerance === undefined && params.slippageToleranceType !== undefined
+        ? { path: ["slippageTolerance"], message: "`slippageToleranceType` needs a `slippageTolerance`" }
         : true
     )
   ),
