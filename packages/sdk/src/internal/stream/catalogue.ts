@@ -5,7 +5,8 @@
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
-import type * as Schema from "effect/Schema"
+import type * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 import { ValidationError } from "../../BackpackError.js"
 import { KlineInterval } from "../../models/enums.js"
 import * as M from "../../models/streams.js"
@@ -26,6 +27,8 @@ export interface StreamSpec {
   readonly isPrivate: boolean
   readonly policy: OverflowPolicy
   readonly schema: Schema.Schema<M.StreamEvent, any>
+  /** The frame decoder of `schema`, built once per stream rather than per frame. */
+  readonly decode: (data: unknown) => Either.Either<M.StreamEvent, ParseResult.ParseError>
 }
 
 /** Aggregation periods of the depth stream. */
@@ -41,7 +44,7 @@ const spec = (
   schema: Schema.Schema<any, any>,
   policy: OverflowPolicy,
   isPrivate = false
-): StreamSpec => ({ name, kind, symbol, isPrivate, policy, schema })
+): StreamSpec => ({ name, kind, symbol, isPrivate, policy, schema, decode: Schema.decodeUnknownEither(schema) })
 
 const invalid = (name: string, detail: string) =>
   Either.left(

@@ -201,7 +201,7 @@ export const make = (
       if (typeof frame.stream !== "string") return Effect.logDebug("BackpackStream: ignored a frame without stream")
       const entry = entries.get(frame.stream)
       if (entry === undefined) return // a late frame of a stream nobody wants any more
-      const decoded = Schema.decodeUnknownEither(entry.spec.schema)(frame.data)
+      const decoded = entry.spec.decode(frame.data)
       if (Either.isLeft(decoded)) {
         const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
         return failEntry(
