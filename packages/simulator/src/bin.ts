@@ -85,10 +85,20 @@ const program = Effect.gen(function*() {
   yield* Console.log(`Backpack simulator (seed ${options.seed})`)
   yield* Console.log(`  REST      ${sim.url}`)
   yield* Console.log(`  WebSocket ${sim.wsUrl}`)
-  const show = (label: string, a: Simulator.AccountCredentials) =>
-    Console.log(`  ${label}\n    BACKPACK_API_KEY=${a.apiKey}\n    BACKPACK_API_SECRET=${a.apiSecret}`)
-  if (sim.demoAccount !== undefined) yield* show("demo account", sim.demoAccount)
-  for (const [i, a] of sim.seededAccounts.entries()) yield* show(`account ${i + 1}`, a)
+  // Secrets are shown only where the user has no other way to get them: the demo account (its seed
+  // is the public one of Backpack's guides) and accounts whose key the simulator generated. A secret
+  // read from --accounts is never printed.
+  const show = (label: string, a: Simulator.AccountCredentials, secret: boolean) =>
+    Console.log(
+      `  ${label}\n    BACKPACK_API_KEY=${a.apiKey}\n    BACKPACK_API_SECRET=${
+        secret ? a.apiSecret : "(the apiSecret of your --accounts file)"
+      }`
+    )
+  if (sim.demoAccount !== undefined) yield* show("demo account (public demo key)", sim.demoAccount, true)
+  for (const [i, a] of sim.seededAccounts.entries()) {
+    const given = options.accounts?.[i]?.apiSecret !== undefined
+    yield* show(given ? `account ${i + 1}` : `account ${i + 1} (generated key)`, a, !given)
+  }
   yield* Console.log(`  faucet    POST ${sim.url}/_simulator/faucet {"apiKey","asset","quantity"}`)
   return yield* Effect.never
 })
