@@ -1,5 +1,6 @@
 /**
- * Coverage of the official spec: every operation of `shared/backpack-openapi.json` has exactly one
+ * Coverage of the official spec: every operation of `test/data/backpack-openapi.json` (a vendored copy of
+ * the official spec, so the test needs nothing outside the repository) has exactly one
  * endpoint in `Endpoints.all`, under the method name of CONTRACT.md, with the spec's HTTP method
  * and path; every signed endpoint signs with the instruction of backpack-api.md §4.15; every
  * service method is wired in `Backpack.layerServices`.
@@ -8,18 +9,15 @@ import * as Sdk from "@effect-backpack/sdk"
 import { Endpoints } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { existsSync, readFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { mockHttp, sdkLayer } from "./utils/mock.js"
 
 const here = dirname(fileURLToPath(import.meta.url))
 
-/** `shared/` sits beside the repository (CI clones it there); a copy inside the repository also works. */
-const specPath = [
-  resolve(here, "../../../../shared/backpack-openapi.json"),
-  resolve(here, "../../../shared/backpack-openapi.json")
-].find((path) => existsSync(path))
+/** The official spec, vendored with the tests. */
+const specPath = resolve(here, "data/backpack-openapi.json")
 
 interface Operation {
   readonly operationId: string
@@ -32,7 +30,6 @@ interface Operation {
 }
 
 const loadSpec = (): ReadonlyArray<Operation> => {
-  if (specPath === undefined) throw new Error("shared/backpack-openapi.json not found beside the repository")
   const spec = JSON.parse(readFileSync(specPath, "utf8")) as {
     paths: Record<
       string,
