@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import * as Endpoint from "../../Endpoint.js"
+import * as Endpoint from "../Endpoint.js"
 import {
   BorrowLendEventType,
   BorrowLendPositionState,
@@ -18,7 +18,7 @@ import {
   SettlementSourceFilter,
   Side,
   SortDirection
-} from "../../models/enums.js"
+} from "../models/enums.js"
 import {
   BorrowLendMovement,
   BorrowLendPositionRow,
@@ -33,9 +33,9 @@ import {
   RequestForQuoteHistorical,
   Settlement,
   Strategy
-} from "../../models/history.js"
-import { DigitsParam, fromBeforeTo, Limit, MarketTypeParam, MillisParam, Offset } from "../historyParams.js"
-import * as S from "../schema.js"
+} from "../models/history.js"
+import { DigitsParam, fromBeforeTo, Limit, MarketTypeParam, MillisParam, Offset } from "../internal/historyParams.js"
+import * as S from "../internal/schema.js"
 
 const page = {
   /** Page size, 1 to 1000 (default 100). */
@@ -64,6 +64,10 @@ const SourcesParam: Schema.Schema<string, BorrowLendSource | ReadonlyArray<Borro
 // endpoints
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * `GET /wapi/v1/history/fills` (`fillHistoryQueryAll`). Includes system fills (liquidations,
+ * ADL, collateral conversion) unless `fillType: "User"`. `from`/`to` are epoch ms.
+ */
 export const getFills = Endpoint.make({
   operationId: "get_fills",
   name: "History.getFills",
@@ -83,6 +87,7 @@ export const getFills = Endpoint.make({
   response: Endpoint.json(Schema.Array(OrderFill))
 })
 
+/** `GET /wapi/v1/history/orders` (`orderHistoryQueryAll`). */
 export const getOrderHistory = Endpoint.make({
   operationId: "get_order_history",
   name: "History.getOrderHistory",
@@ -99,6 +104,7 @@ export const getOrderHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(Order))
 })
 
+/** `GET /wapi/v1/history/position` (`positionHistoryQueryAll`). */
 export const getPositionHistory = Endpoint.make({
   operationId: "get_position_history",
   name: "History.getPositionHistory",
@@ -114,6 +120,7 @@ export const getPositionHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(PositionHistoryRow))
 })
 
+/** `GET /wapi/v1/history/settlement` (`settlementHistoryQueryAll`). */
 export const getSettlementHistory = Endpoint.make({
   operationId: "get_settlement_history",
   name: "History.getSettlementHistory",
@@ -127,6 +134,7 @@ export const getSettlementHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(Settlement))
 })
 
+/** `GET /wapi/v1/history/dust` (`dustHistoryQueryAll`). */
 export const getDustHistory = Endpoint.make({
   operationId: "get_dust_history",
   name: "History.getDustHistory",
@@ -141,6 +149,10 @@ export const getDustHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(DustConversion))
 })
 
+/**
+ * `GET /wapi/v1/history/borrowLend` (`borrowHistoryQueryAll`). `sources` takes one source or an
+ * array, sent comma-separated.
+ */
 export const getBorrowLendHistory = Endpoint.make({
   operationId: "get_borrow_lend_history",
   name: "History.getBorrowLendHistory",
@@ -157,6 +169,7 @@ export const getBorrowLendHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(BorrowLendMovement))
 })
 
+/** `GET /wapi/v1/history/interest` (`interestHistoryQueryAll`). */
 export const getInterestHistory = Endpoint.make({
   operationId: "get_interest_history",
   name: "History.getInterestHistory",
@@ -173,6 +186,7 @@ export const getInterestHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(InterestPayment))
 })
 
+/** `GET /wapi/v1/history/borrowLend/positions` (`borrowPositionHistoryQueryAll`). */
 export const getBorrowLendPositionHistory = Endpoint.make({
   operationId: "get_borrow_lend_position_history",
   name: "History.getBorrowLendPositionHistory",
@@ -188,6 +202,7 @@ export const getBorrowLendPositionHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(BorrowLendPositionRow))
 })
 
+/** `GET /wapi/v1/history/rfq` (`rfqHistoryQueryAll`). */
 export const getRfqHistory = Endpoint.make({
   operationId: "get_rfq_history",
   name: "History.getRfqHistory",
@@ -205,6 +220,7 @@ export const getRfqHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(RequestForQuoteHistorical))
 })
 
+/** `GET /wapi/v1/history/quote` (`quoteHistoryQueryAll`). */
 export const getQuoteHistory = Endpoint.make({
   operationId: "get_quote_history",
   name: "History.getQuoteHistory",
@@ -221,6 +237,7 @@ export const getQuoteHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(QuoteHistorical))
 })
 
+/** `GET /wapi/v1/history/rfq/fill` (`rfqFillHistoryQueryAll`). */
 export const getRfqFillHistory = Endpoint.make({
   operationId: "get_rfq_fill_history",
   name: "History.getRfqFillHistory",
@@ -238,6 +255,7 @@ export const getRfqFillHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(RequestForQuoteFillHistorical))
 })
 
+/** `GET /wapi/v1/history/quote/fill` (`quoteFillHistoryQueryAll`). */
 export const getQuoteFillHistory = Endpoint.make({
   operationId: "get_quote_fill_history",
   name: "History.getQuoteFillHistory",
@@ -253,6 +271,7 @@ export const getQuoteFillHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(QuoteFillHistorical))
 })
 
+/** `GET /wapi/v1/history/strategies` (`strategyHistoryQueryAll`). */
 export const getStrategiesHistory = Endpoint.make({
   operationId: "get_strategies_history",
   name: "History.getStrategiesHistory",

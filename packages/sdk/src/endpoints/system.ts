@@ -1,8 +1,9 @@
 import * as Schema from "effect/Schema"
-import * as Endpoint from "../../Endpoint.js"
-import { Status, Wallet } from "../../models/system.js"
-import * as S from "../schema.js"
+import * as Endpoint from "../Endpoint.js"
+import { Status, Wallet } from "../models/system.js"
+import * as S from "../internal/schema.js"
 
+/** `GET /api/v1/status`: `Ok` or `Maintenance`. */
 export const getStatus = Endpoint.make({
   operationId: "get_status",
   name: "System.getStatus",
@@ -12,6 +13,7 @@ export const getStatus = Endpoint.make({
   response: Endpoint.json(Status)
 })
 
+/** `GET /api/v1/ping`: answers `"pong"`. */
 export const ping = Endpoint.make({
   operationId: "ping",
   name: "System.ping",
@@ -21,7 +23,7 @@ export const ping = Endpoint.make({
   response: Endpoint.text(Schema.Literal("pong"))
 })
 
-/** Server time in epoch milliseconds (`text/plain` digits). */
+/** `GET /api/v1/time`: the server time in epoch milliseconds. */
 export const getTime = Endpoint.make({
   operationId: "get_time",
   name: "System.getTime",
@@ -31,6 +33,7 @@ export const getTime = Endpoint.make({
   response: Endpoint.text(S.Millis)
 })
 
+/** `GET /api/v1/wallets`: the exchange's hot-wallet addresses per chain. */
 export const getWallets = Endpoint.make({
   operationId: "get_wallets",
   name: "System.getWallets",
