@@ -145,7 +145,9 @@ export type Methods<Group> = { readonly [K in keyof Group]: Method<Group[K]> }
  * @category constructors
  */
 export const methods = <Group extends { readonly [K in keyof Group]: Any }>(
-  executor: { readonly execute: <In, Out>(endpoint: Endpoint<In, Out>, input: In) => Effect.Effect<Out, BackpackError> },
+  executor: {
+    readonly execute: <In, Out>(endpoint: Endpoint<In, Out>, input: In) => Effect.Effect<Out, BackpackError>
+  },
   group: Group
 ): Methods<Group> => {
   const out: Record<string, (params?: unknown) => Effect.Effect<unknown, BackpackError>> = {}

@@ -124,84 +124,86 @@ export const make: Effect.Effect<Service, never, BackpackClient> = Effect.zipWit
   BackpackClient,
   service.make(endpoints),
   (client, methods): Service => {
-  const drawClientId = (taken: Set<number>): Effect.Effect<number> =>
-    Effect.flatMap(
-      Random.nextIntBetween(1, clientIdBound),
-      (id) => taken.has(id) ? drawClientId(taken) : Effect.succeed(id)
-    )
+    const drawClientId = (taken: Set<number>): Effect.Effect<number> =>
+      Effect.flatMap(
+        Random.nextIntBetween(1, clientIdBound),
+        (id) => taken.has(id) ? drawClientId(taken) : Effect.succeed(id)
+      )
 
-  /** Adds a generated `clientId` to an order input that has none (left alone if it is not an object). */
-  const withClientId = (order: OrderExecuteParams, taken: Set<number>): Effect.Effect<OrderExecuteParams> =>
-    typeof order !== "object" || order === null || order.clientId !== undefined
-      ? Effect.succeed(order)
-      : Effect.map(drawClientId(taken), (clientId) => {
-        taken.add(clientId)
-        return { ...order, clientId }
-      })
-
-  const reconcile: Service["reconcile"] = (outcome) =>
-    Effect.gen(function*() {
-      if (!placements.has(outcome.operation)) {
-        return yield* new ValidationError({
-          operation: "Orders.reconcile",
-          field: "operation",
-          detail:
-            `only order placements (Orders.executeOrder, Orders.executeOrders) can be reconciled by clientId; got ${outcome.operation}`
+    /** Adds a generated `clientId` to an order input that has none (left alone if it is not an object). */
+    const withClientId = (order: OrderExecuteParams, taken: Set<number>): Effect.Effect<OrderExecuteParams> =>
+      typeof order !== "object" || order === null || order.clientId !== undefined
+        ? Effect.succeed(order)
+        : Effect.map(drawClientId(taken), (clientId) => {
+          taken.add(clientId)
+          return { ...order, clientId }
         })
-      }
-      const targets = targetsOf(outcome)
-      const symbols = [...new Set(targets.map((t) => t.symbol))]
-      const results = new Map<string, ReconcileResult>()
-      const key = (clientId: number, symbol: string | undefined) => `${symbol ?? ""}\u0000${clientId}`
-      for (const symbol of symbols) {
-        const wanted = targets.filter((t) => t.symbol === symbol)
-        const open = yield* methods.getOpenOrders(symbol === undefined ? {} : { symbol })
-        const missing: Array<number> = []
-        for (const { clientId } of wanted) {
-          const order = open.find((o) => o.clientId === clientId)
-          if (order === undefined) {
-            missing.push(clientId)
-            continue
-          }
-          results.set(key(clientId, symbol), new OrderPlaced({ clientId, symbol: order.symbol, source: "open", order }))
-        }
-        if (missing.length === 0) continue
-        const history = yield* client.execute(historyEndpoints.getOrderHistory, {
-          ...(symbol === undefined ? {} : { symbol }),
-          limit: historyDepth,
-          sortDirection: "Desc"
-        })
-        for (const clientId of missing) {
-          const order = history.find((o) => o.clientId === clientId)
-          results.set(
-            key(clientId, symbol),
-            order === undefined
-              ? new OrderNotPlaced({ clientId, ...(symbol === undefined ? {} : { symbol }) })
-              : new OrderPlaced({ clientId, symbol: order.symbol, source: "history", order })
-          )
-        }
-      }
-      return targets.map((t) => results.get(key(t.clientId, t.symbol))!)
-    }).pipe(Effect.withSpan("Orders.reconcile"))
 
-  return {
-    ...methods,
-    executeOrder: (params) =>
-      Effect.flatMap(withClientId(params, new Set()), (order) => client.execute(endpoints.executeOrder, order)),
-    executeOrders: (orders) =>
+    const reconcile: Service["reconcile"] = (outcome) =>
       Effect.gen(function*() {
-        if (!Array.isArray(orders)) return yield* client.execute(endpoints.executeOrders, orders)
-        const taken = new Set<number>(
-          orders.flatMap((o) => typeof o?.clientId === "number" ? [o.clientId] : [])
-        )
-        const withIds = yield* Effect.forEach(orders, (order) => withClientId(order, taken))
-        return yield* client.execute(endpoints.executeOrders, withIds)
-      }),
-    reconcile
-  }
-}
-)
+        if (!placements.has(outcome.operation)) {
+          return yield* new ValidationError({
+            operation: "Orders.reconcile",
+            field: "operation",
+            detail:
+              `only order placements (Orders.executeOrder, Orders.executeOrders) can be reconciled by clientId; got ${outcome.operation}`
+          })
+        }
+        const targets = targetsOf(outcome)
+        const symbols = [...new Set(targets.map((t) => t.symbol))]
+        const results = new Map<string, ReconcileResult>()
+        const key = (clientId: number, symbol: string | undefined) => `${symbol ?? ""}\u0000${clientId}`
+        for (const symbol of symbols) {
+          const wanted = targets.filter((t) => t.symbol === symbol)
+          const open = yield* methods.getOpenOrders(symbol === undefined ? {} : { symbol })
+          const missing: Array<number> = []
+          for (const { clientId } of wanted) {
+            const order = open.find((o) => o.clientId === clientId)
+            if (order === undefined) {
+              missing.push(clientId)
+              continue
+            }
+            results.set(
+              key(clientId, symbol),
+              new OrderPlaced({ clientId, symbol: order.symbol, source: "open", order })
+            )
+          }
+          if (missing.length === 0) continue
+          const history = yield* client.execute(historyEndpoints.getOrderHistory, {
+            ...(symbol === undefined ? {} : { symbol }),
+            limit: historyDepth,
+            sortDirection: "Desc"
+          })
+          for (const clientId of missing) {
+            const order = history.find((o) => o.clientId === clientId)
+            results.set(
+              key(clientId, symbol),
+              order === undefined
+                ? new OrderNotPlaced({ clientId, ...(symbol === undefined ? {} : { symbol }) })
+                : new OrderPlaced({ clientId, symbol: order.symbol, source: "history", order })
+            )
+          }
+        }
+        return targets.map((t) => results.get(key(t.clientId, t.symbol))!)
+      }).pipe(Effect.withSpan("Orders.reconcile"))
 
+    return {
+      ...methods,
+      executeOrder: (params) =>
+        Effect.flatMap(withClientId(params, new Set()), (order) => client.execute(endpoints.executeOrder, order)),
+      executeOrders: (orders) =>
+        Effect.gen(function*() {
+          if (!Array.isArray(orders)) return yield* client.execute(endpoints.executeOrders, orders)
+          const taken = new Set<number>(
+            orders.flatMap((o) => typeof o?.clientId === "number" ? [o.clientId] : [])
+          )
+          const withIds = yield* Effect.forEach(orders, (order) => withClientId(order, taken))
+          return yield* client.execute(endpoints.executeOrders, withIds)
+        }),
+      reconcile
+    }
+  }
+)
 
 /**
  * @since 0.1.0

@@ -84,4 +84,7 @@ export const {
  * @since 0.2.0
  * @category accessors
  */
-export const syncClock: Effect.Effect<number, BackpackError, System> = Effect.flatMap(System, (system) => system.syncClock)
+export const syncClock: Effect.Effect<number, BackpackError, System> = Effect.flatMap(
+  System,
+  (system) => system.syncClock
+)

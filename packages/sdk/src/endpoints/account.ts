@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as Endpoint from "../Endpoint.js"
+import * as S from "../internal/schema.js"
 import {
   AccountSummary,
   MaxBorrowQuantity,
@@ -14,7 +15,6 @@ import {
   MaxWithdrawalQuantityParams,
   UpdateAccountSettingsRequest
 } from "../models/account.js"
-import * as S from "../internal/schema.js"
 
 /**
  * `GET /api/v1/account`: settings, limits, open order counts and fee tiers. Fees are in basis

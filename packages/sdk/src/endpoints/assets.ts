@@ -5,8 +5,8 @@
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
-import { CollateralSummary, MarketAsset } from "../models/assets.js"
 import * as S from "../internal/schema.js"
+import { CollateralSummary, MarketAsset } from "../models/assets.js"
 
 /** An ISO 3166-1 alpha-2 country code such as `US` or `GB`. */
 const Country = Schema.String.pipe(

@@ -6,6 +6,7 @@
 import * as Encoding from "effect/Encoding"
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
+import * as S from "../internal/schema.js"
 import {
   ApyRates,
   BorrowLendMarket,
@@ -14,7 +15,6 @@ import {
   PositionEstimatedLiquidationPrice
 } from "../models/borrowLend.js"
 import { BorrowLendMarketHistoryInterval, BorrowLendSide } from "../models/enums.js"
-import * as S from "../internal/schema.js"
 
 /** `BorrowLendExecutePayload`: borrow, repay, lend or redeem `quantity` of an asset. */
 const BorrowLendExecutePayload = Schema.Struct({

@@ -7,6 +7,8 @@
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
+import { fromBeforeTo, Limit, MillisParam, Offset } from "../internal/historyParams.js"
+import * as S from "../internal/schema.js"
 import {
   Balances,
   Deposit,
@@ -16,8 +18,6 @@ import {
   WithdrawalDelay
 } from "../models/capital.js"
 import { Blockchain } from "../models/enums.js"
-import { fromBeforeTo, Limit, MillisParam, Offset } from "../internal/historyParams.js"
-import * as S from "../internal/schema.js"
 
 /**
  * `GET /api/v1/capital` (`balanceQuery`): balances keyed by asset symbol; each `Balance` has

@@ -5,9 +5,9 @@
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
+import * as S from "../internal/schema.js"
 import { SortDirection } from "../models/enums.js"
 import { FundingIntervalRate, FundingPayment } from "../models/funding.js"
-import * as S from "../internal/schema.js"
 
 const limitUpTo = (max: number) =>
   Schema.Int.pipe(

@@ -5,6 +5,8 @@
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
+import { DigitsParam, fromBeforeTo, Limit, MarketTypeParam, MillisParam, Offset } from "../internal/historyParams.js"
+import * as S from "../internal/schema.js"
 import {
   BorrowLendEventType,
   BorrowLendPositionState,
@@ -34,8 +36,6 @@ import {
   Settlement,
   Strategy
 } from "../models/history.js"
-import { DigitsParam, fromBeforeTo, Limit, MarketTypeParam, MillisParam, Offset } from "../internal/historyParams.js"
-import * as S from "../internal/schema.js"
 
 const page = {
   /** Page size, 1 to 1000 (default 100). */

@@ -8,6 +8,7 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
+import * as S from "../internal/schema.js"
 import { DepthLimit, KlineInterval, KlinePriceType, MarketType, TickerInterval } from "../models/enums.js"
 import {
   Depth,
@@ -21,7 +22,6 @@ import {
   Security,
   Ticker
 } from "../models/markets.js"
-import * as S from "../internal/schema.js"
 
 /** One market type or several: sent as repeated `marketType=` keys. */
 const MarketTypes = Schema.transform(

@@ -5,10 +5,10 @@
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
-import { RfqExecutionMode, Side } from "../models/enums.js"
-import { Quote, RequestForQuote, RfqWithQuotes } from "../models/rfq.js"
 import { DigitsParam, exactlyOneOf } from "../internal/historyParams.js"
 import * as S from "../internal/schema.js"
+import { RfqExecutionMode, Side } from "../models/enums.js"
+import { Quote, RequestForQuote, RfqWithQuotes } from "../models/rfq.js"
 
 const spotMargin = {
   autoLend: Schema.optional(Schema.Boolean),

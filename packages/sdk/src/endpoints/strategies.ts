@@ -5,6 +5,8 @@
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
+import { exactlyOneOf } from "../internal/historyParams.js"
+import * as S from "../internal/schema.js"
 import {
   MarketType,
   SelfTradePrevention,
@@ -15,8 +17,6 @@ import {
 } from "../models/enums.js"
 import { CancelAccepted } from "../models/orders.js"
 import { ScheduledStrategy } from "../models/strategies.js"
-import { exactlyOneOf } from "../internal/historyParams.js"
-import * as S from "../internal/schema.js"
 
 /**
  * A 200 body decodes with `schema`; an empty 202 (the cancel is queued, not executed yet) becomes

@@ -1,7 +1,7 @@
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
-import { Status, Wallet } from "../models/system.js"
 import * as S from "../internal/schema.js"
+import { Status, Wallet } from "../models/system.js"
 
 /** `GET /api/v1/status`: `Ok` or `Maintenance`. */
 export const getStatus = Endpoint.make({

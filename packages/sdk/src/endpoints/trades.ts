@@ -5,8 +5,8 @@
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
-import { Trade } from "../models/trades.js"
 import * as S from "../internal/schema.js"
+import { Trade } from "../models/trades.js"
 
 const Limit = Schema.Int.pipe(
   Schema.between(1, 1000, { message: (issue) => `Expected an integer from 1 to 1000, got ${String(issue.actual)}` })

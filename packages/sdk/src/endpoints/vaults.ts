@@ -5,9 +5,9 @@
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
+import * as S from "../internal/schema.js"
 import { VaultHistoryInterval } from "../models/enums.js"
 import { Vault, VaultHistory, VaultNav, VaultRedeem } from "../models/vaults.js"
-import * as S from "../internal/schema.js"
 
 /** `GET /api/v1/vaults`: every vault (public). */
 export const getVaults = Endpoint.make({
