@@ -50,7 +50,10 @@ const page = {
  * Borrow/lend sources filter: one source or several, sent comma-separated (`sources=A,B`) as the
  * API expects. The comma is signed raw (backpack-api.md §12.1).
  */
-const SourcesParam: Schema.Schema<string, BorrowLendSource | ReadonlyArray<BorrowLendSource>> = Schema.transform(
+const SourcesParam: Schema.Schema<
+  string,
+  BorrowLendSource | readonly [BorrowLendSource, ...Array<BorrowLendSource>]
+> = Schema.transform(
   Schema.Union(BorrowLendSource, Schema.NonEmptyArray(BorrowLendSource)),
   Schema.String,
   {
@@ -58,7 +61,7 @@ const SourcesParam: Schema.Schema<string, BorrowLendSource | ReadonlyArray<Borro
     decode: (value) => typeof value === "string" ? value : value.join(","),
     encode: (value) => value
   }
-) as any
+)
 
 // ---------------------------------------------------------------------------------------------
 // endpoints

@@ -145,8 +145,7 @@ export const DateTimeString = NaiveDateTime
  */
 export const OpenEnum = <const Literals extends ReadonlyArray<string>>(
   ...literals: Literals
-): Schema.Schema<Literals[number] | (string & {}), string> =>
-  Schema.Union(Schema.Literal(...literals), Schema.String) as any
+): Schema.Schema<Literals[number] | (string & {}), string> => Schema.Union(Schema.Literal(...literals), Schema.String)
 
 /**
  * An optional response field: absent or `null` on the wire, `undefined` in the decoded value.

@@ -226,8 +226,10 @@ export class Ticker extends Schema.Class<Ticker>("Ticker")({
  * @since 0.1.0
  * @category models
  */
-export const Level: Schema.Schema<readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal], readonly [string, string]> =
-  Schema.Tuple(S.Decimal, S.Decimal) as any
+export const Level: Schema.Schema<
+  readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal],
+  readonly [string | number, string | number]
+> = Schema.Tuple(S.Decimal, S.Decimal)
 
 type LevelType = readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal]
 
