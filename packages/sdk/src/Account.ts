@@ -15,7 +15,7 @@ import * as service from "./internal/service.js"
 export * from "./models/account.js"
 
 /**
- * Parameters of `updateAccountSettings`.
+ * Parameters of `Account.updateAccountSettings` (`PATCH /api/v1/account`).
  *
  * @since 0.2.0
  * @category params
@@ -23,7 +23,7 @@ export * from "./models/account.js"
 export type UpdateAccountSettingsParams = Endpoint.Params<typeof endpoints.updateAccountSettings>
 
 /**
- * Parameters of `getMaxBorrowQuantity`.
+ * Parameters of `Account.getMaxBorrowQuantity` (`GET /api/v1/account/limits/borrow`).
  *
  * @since 0.2.0
  * @category params
@@ -31,7 +31,7 @@ export type UpdateAccountSettingsParams = Endpoint.Params<typeof endpoints.updat
 export type GetMaxBorrowQuantityParams = Endpoint.Params<typeof endpoints.getMaxBorrowQuantity>
 
 /**
- * Parameters of `getMaxOrderQuantity`.
+ * Parameters of `Account.getMaxOrderQuantity` (`GET /api/v1/account/limits/order`).
  *
  * @since 0.2.0
  * @category params
@@ -39,7 +39,7 @@ export type GetMaxBorrowQuantityParams = Endpoint.Params<typeof endpoints.getMax
 export type GetMaxOrderQuantityParams = Endpoint.Params<typeof endpoints.getMaxOrderQuantity>
 
 /**
- * Parameters of `getMaxWithdrawalQuantity`.
+ * Parameters of `Account.getMaxWithdrawalQuantity` (`GET /api/v1/account/limits/withdrawal`).
  *
  * @since 0.2.0
  * @category params

@@ -15,7 +15,7 @@ import * as service from "./internal/service.js"
 export * from "./models/capital.js"
 
 /**
- * Parameters of `getCollateral`.
+ * Parameters of `Capital.getCollateral` (`GET /api/v1/capital/collateral`).
  *
  * @since 0.2.0
  * @category params
@@ -23,7 +23,7 @@ export * from "./models/capital.js"
 export type GetCollateralParams = Endpoint.Params<typeof endpoints.getCollateral>
 
 /**
- * Parameters of `getDeposits`.
+ * Parameters of `Capital.getDeposits` (`GET /wapi/v1/capital/deposits`).
  *
  * @since 0.2.0
  * @category params
@@ -31,7 +31,7 @@ export type GetCollateralParams = Endpoint.Params<typeof endpoints.getCollateral
 export type GetDepositsParams = Endpoint.Params<typeof endpoints.getDeposits>
 
 /**
- * Parameters of `getDepositAddress`.
+ * Parameters of `Capital.getDepositAddress` (`GET /wapi/v1/capital/deposit/address`).
  *
  * @since 0.2.0
  * @category params
@@ -39,7 +39,7 @@ export type GetDepositsParams = Endpoint.Params<typeof endpoints.getDeposits>
 export type GetDepositAddressParams = Endpoint.Params<typeof endpoints.getDepositAddress>
 
 /**
- * Parameters of `getWithdrawals`.
+ * Parameters of `Capital.getWithdrawals` (`GET /wapi/v1/capital/withdrawals`).
  *
  * @since 0.2.0
  * @category params
@@ -47,7 +47,7 @@ export type GetDepositAddressParams = Endpoint.Params<typeof endpoints.getDeposi
 export type GetWithdrawalsParams = Endpoint.Params<typeof endpoints.getWithdrawals>
 
 /**
- * Parameters of `requestWithdrawal`.
+ * Parameters of `Capital.requestWithdrawal` (`POST /wapi/v1/capital/withdrawals`).
  *
  * @since 0.2.0
  * @category params
@@ -55,7 +55,7 @@ export type GetWithdrawalsParams = Endpoint.Params<typeof endpoints.getWithdrawa
 export type RequestWithdrawalParams = Endpoint.Params<typeof endpoints.requestWithdrawal>
 
 /**
- * Parameters of `convertDust`.
+ * Parameters of `Capital.convertDust` (`POST /api/v1/account/convertDust`).
  *
  * @since 0.2.0
  * @category params
@@ -63,7 +63,7 @@ export type RequestWithdrawalParams = Endpoint.Params<typeof endpoints.requestWi
 export type ConvertDustParams = Endpoint.Params<typeof endpoints.convertDust>
 
 /**
- * Parameters of `createWithdrawalDelay`.
+ * Parameters of `Capital.createWithdrawalDelay` (`POST /wapi/v1/capital/withdrawals/delay`).
  *
  * @since 0.2.0
  * @category params
@@ -71,7 +71,7 @@ export type ConvertDustParams = Endpoint.Params<typeof endpoints.convertDust>
 export type CreateWithdrawalDelayParams = Endpoint.Params<typeof endpoints.createWithdrawalDelay>
 
 /**
- * Parameters of `updateWithdrawalDelay`.
+ * Parameters of `Capital.updateWithdrawalDelay` (`PATCH /wapi/v1/capital/withdrawals/delay`).
  *
  * @since 0.2.0
  * @category params

@@ -26,7 +26,7 @@ import * as service from "./internal/service.js"
 export * from "./models/history.js"
 
 /**
- * Parameters of `getFills`.
+ * Parameters of `History.getFills` (`GET /wapi/v1/history/fills`).
  *
  * @since 0.2.0
  * @category params
@@ -34,7 +34,7 @@ export * from "./models/history.js"
 export type GetFillsParams = Endpoint.Params<typeof endpoints.getFills>
 
 /**
- * Parameters of `getOrderHistory`.
+ * Parameters of `History.getOrderHistory` (`GET /wapi/v1/history/orders`).
  *
  * @since 0.2.0
  * @category params
@@ -42,7 +42,7 @@ export type GetFillsParams = Endpoint.Params<typeof endpoints.getFills>
 export type GetOrderHistoryParams = Endpoint.Params<typeof endpoints.getOrderHistory>
 
 /**
- * Parameters of `getPositionHistory`.
+ * Parameters of `History.getPositionHistory` (`GET /wapi/v1/history/position`).
  *
  * @since 0.2.0
  * @category params
@@ -50,7 +50,7 @@ export type GetOrderHistoryParams = Endpoint.Params<typeof endpoints.getOrderHis
 export type GetPositionHistoryParams = Endpoint.Params<typeof endpoints.getPositionHistory>
 
 /**
- * Parameters of `getSettlementHistory`.
+ * Parameters of `History.getSettlementHistory` (`GET /wapi/v1/history/settlement`).
  *
  * @since 0.2.0
  * @category params
@@ -58,7 +58,7 @@ export type GetPositionHistoryParams = Endpoint.Params<typeof endpoints.getPosit
 export type GetSettlementHistoryParams = Endpoint.Params<typeof endpoints.getSettlementHistory>
 
 /**
- * Parameters of `getDustHistory`.
+ * Parameters of `History.getDustHistory` (`GET /wapi/v1/history/dust`).
  *
  * @since 0.2.0
  * @category params
@@ -66,7 +66,7 @@ export type GetSettlementHistoryParams = Endpoint.Params<typeof endpoints.getSet
 export type GetDustHistoryParams = Endpoint.Params<typeof endpoints.getDustHistory>
 
 /**
- * Parameters of `getBorrowLendHistory`.
+ * Parameters of `History.getBorrowLendHistory` (`GET /wapi/v1/history/borrowLend`).
  *
  * @since 0.2.0
  * @category params
@@ -74,7 +74,7 @@ export type GetDustHistoryParams = Endpoint.Params<typeof endpoints.getDustHisto
 export type GetBorrowLendHistoryParams = Endpoint.Params<typeof endpoints.getBorrowLendHistory>
 
 /**
- * Parameters of `getInterestHistory`.
+ * Parameters of `History.getInterestHistory` (`GET /wapi/v1/history/interest`).
  *
  * @since 0.2.0
  * @category params
@@ -82,7 +82,7 @@ export type GetBorrowLendHistoryParams = Endpoint.Params<typeof endpoints.getBor
 export type GetInterestHistoryParams = Endpoint.Params<typeof endpoints.getInterestHistory>
 
 /**
- * Parameters of `getBorrowLendPositionHistory`.
+ * Parameters of `History.getBorrowLendPositionHistory` (`GET /wapi/v1/history/borrowLend/positions`).
  *
  * @since 0.2.0
  * @category params
@@ -90,7 +90,7 @@ export type GetInterestHistoryParams = Endpoint.Params<typeof endpoints.getInter
 export type GetBorrowLendPositionHistoryParams = Endpoint.Params<typeof endpoints.getBorrowLendPositionHistory>
 
 /**
- * Parameters of `getRfqHistory`.
+ * Parameters of `History.getRfqHistory` (`GET /wapi/v1/history/rfq`).
  *
  * @since 0.2.0
  * @category params
@@ -98,7 +98,7 @@ export type GetBorrowLendPositionHistoryParams = Endpoint.Params<typeof endpoint
 export type GetRfqHistoryParams = Endpoint.Params<typeof endpoints.getRfqHistory>
 
 /**
- * Parameters of `getQuoteHistory`.
+ * Parameters of `History.getQuoteHistory` (`GET /wapi/v1/history/quote`).
  *
  * @since 0.2.0
  * @category params
@@ -106,7 +106,7 @@ export type GetRfqHistoryParams = Endpoint.Params<typeof endpoints.getRfqHistory
 export type GetQuoteHistoryParams = Endpoint.Params<typeof endpoints.getQuoteHistory>
 
 /**
- * Parameters of `getRfqFillHistory`.
+ * Parameters of `History.getRfqFillHistory` (`GET /wapi/v1/history/rfq/fill`).
  *
  * @since 0.2.0
  * @category params
@@ -114,7 +114,7 @@ export type GetQuoteHistoryParams = Endpoint.Params<typeof endpoints.getQuoteHis
 export type GetRfqFillHistoryParams = Endpoint.Params<typeof endpoints.getRfqFillHistory>
 
 /**
- * Parameters of `getQuoteFillHistory`.
+ * Parameters of `History.getQuoteFillHistory` (`GET /wapi/v1/history/quote/fill`).
  *
  * @since 0.2.0
  * @category params
@@ -122,7 +122,7 @@ export type GetRfqFillHistoryParams = Endpoint.Params<typeof endpoints.getRfqFil
 export type GetQuoteFillHistoryParams = Endpoint.Params<typeof endpoints.getQuoteFillHistory>
 
 /**
- * Parameters of `getStrategiesHistory`.
+ * Parameters of `History.getStrategiesHistory` (`GET /wapi/v1/history/strategies`).
  *
  * @since 0.2.0
  * @category params

@@ -25,7 +25,7 @@ export * from "./models/markets.js"
 export type GetMarketsParams = Endpoint.Params<typeof endpoints.getMarkets>
 
 /**
- * Parameters of `getMarket`.
+ * Parameters of `Markets.getMarket` (`GET /api/v1/market`).
  *
  * @since 0.1.0
  * @category models
@@ -41,7 +41,7 @@ export type GetMarketParams = Endpoint.Params<typeof endpoints.getMarket>
 export type GetTickerParams = Endpoint.Params<typeof endpoints.getTicker>
 
 /**
- * Parameters of `getTickers`.
+ * Parameters of `Markets.getTickers` (`GET /api/v1/tickers`).
  *
  * @since 0.1.0
  * @category models
@@ -68,7 +68,7 @@ export type GetDepthParams = Endpoint.Params<typeof endpoints.getDepth>
 export type GetKlinesParams = Endpoint.Params<typeof endpoints.getKlines>
 
 /**
- * Parameters of `getMarkPrices`.
+ * Parameters of `Markets.getMarkPrices` (`GET /api/v1/markPrices`).
  *
  * @since 0.1.0
  * @category models
@@ -76,7 +76,7 @@ export type GetKlinesParams = Endpoint.Params<typeof endpoints.getKlines>
 export type GetMarkPricesParams = Endpoint.Params<typeof endpoints.getMarkPrices>
 
 /**
- * Parameters of `getOpenInterest`.
+ * Parameters of `Markets.getOpenInterest` (`GET /api/v1/openInterest`).
  *
  * @since 0.1.0
  * @category models
@@ -84,7 +84,7 @@ export type GetMarkPricesParams = Endpoint.Params<typeof endpoints.getMarkPrices
 export type GetOpenInterestParams = Endpoint.Params<typeof endpoints.getOpenInterest>
 
 /**
- * Parameters of `getPredictionEvents`.
+ * Parameters of `Markets.getPredictionEvents` (`GET /api/v1/prediction`).
  *
  * @since 0.1.0
  * @category models

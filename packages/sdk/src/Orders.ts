@@ -20,7 +20,7 @@ import { type OrderExecuteParams, OrderNotPlaced, OrderPlaced, type ReconcileRes
 export * from "./models/orders.js"
 
 /**
- * Parameters of `getOrder`.
+ * Parameters of `Orders.getOrder` (`GET /api/v1/order`).
  *
  * @since 0.2.0
  * @category params
@@ -36,7 +36,7 @@ export type GetOrderParams = Endpoint.Params<typeof endpoints.getOrder>
 export type ExecuteOrderParams = Endpoint.Params<typeof endpoints.executeOrder>
 
 /**
- * Parameters of `cancelOrder`.
+ * Parameters of `Orders.cancelOrder` (`DELETE /api/v1/order`).
  *
  * @since 0.2.0
  * @category params
@@ -52,7 +52,7 @@ export type CancelOrderParams = Endpoint.Params<typeof endpoints.cancelOrder>
 export type ExecuteOrdersParams = Endpoint.Params<typeof endpoints.executeOrders>
 
 /**
- * Parameters of `getOpenOrders`.
+ * Parameters of `Orders.getOpenOrders` (`GET /api/v1/orders`).
  *
  * @since 0.2.0
  * @category params
@@ -60,7 +60,7 @@ export type ExecuteOrdersParams = Endpoint.Params<typeof endpoints.executeOrders
 export type GetOpenOrdersParams = Endpoint.Params<typeof endpoints.getOpenOrders>
 
 /**
- * Parameters of `cancelOpenOrders`.
+ * Parameters of `Orders.cancelOpenOrders` (`DELETE /api/v1/orders`).
  *
  * @since 0.2.0
  * @category params

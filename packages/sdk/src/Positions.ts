@@ -15,7 +15,7 @@ import type { FuturePositionWithMargin } from "./models/positions.js"
 export * from "./models/positions.js"
 
 /**
- * Parameters of `getPositions`.
+ * Parameters of `Positions.getPositions` (`GET /api/v1/position`).
  *
  * @since 0.2.0
  * @category params

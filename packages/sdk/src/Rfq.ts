@@ -15,7 +15,7 @@ import * as service from "./internal/service.js"
 export * from "./models/rfq.js"
 
 /**
- * Parameters of `submitRfq`.
+ * Parameters of `Rfq.submitRfq` (`POST /api/v1/rfq`).
  *
  * @since 0.2.0
  * @category params
@@ -23,7 +23,7 @@ export * from "./models/rfq.js"
 export type SubmitRfqParams = Endpoint.Params<typeof endpoints.submitRfq>
 
 /**
- * Parameters of `submitQuote`.
+ * Parameters of `Rfq.submitQuote` (`POST /api/v1/rfq/quote`).
  *
  * @since 0.2.0
  * @category params
@@ -31,7 +31,7 @@ export type SubmitRfqParams = Endpoint.Params<typeof endpoints.submitRfq>
 export type SubmitQuoteParams = Endpoint.Params<typeof endpoints.submitQuote>
 
 /**
- * Parameters of `acceptQuote`.
+ * Parameters of `Rfq.acceptQuote` (`POST /api/v1/rfq/accept`).
  *
  * @since 0.2.0
  * @category params
@@ -39,7 +39,7 @@ export type SubmitQuoteParams = Endpoint.Params<typeof endpoints.submitQuote>
 export type AcceptQuoteParams = Endpoint.Params<typeof endpoints.acceptQuote>
 
 /**
- * Parameters of `refreshRfq`.
+ * Parameters of `Rfq.refreshRfq` (`POST /api/v1/rfq/refresh`).
  *
  * @since 0.2.0
  * @category params
@@ -47,7 +47,7 @@ export type AcceptQuoteParams = Endpoint.Params<typeof endpoints.acceptQuote>
 export type RefreshRfqParams = Endpoint.Params<typeof endpoints.refreshRfq>
 
 /**
- * Parameters of `cancelRfq`.
+ * Parameters of `Rfq.cancelRfq` (`POST /api/v1/rfq/cancel`).
  *
  * @since 0.2.0
  * @category params
@@ -55,7 +55,7 @@ export type RefreshRfqParams = Endpoint.Params<typeof endpoints.refreshRfq>
 export type CancelRfqParams = Endpoint.Params<typeof endpoints.cancelRfq>
 
 /**
- * Parameters of `getOpenRfqs`.
+ * Parameters of `Rfq.getOpenRfqs` (`GET /api/v1/rfqs`).
  *
  * @since 0.2.0
  * @category params

@@ -24,7 +24,7 @@ export * from "./models/strategies.js"
 export { CancelAccepted, isCancelAccepted } from "./models/orders.js"
 
 /**
- * Parameters of `getStrategy`.
+ * Parameters of `Strategies.getStrategy` (`GET /api/v1/strategy`).
  *
  * @since 0.2.0
  * @category params
@@ -32,7 +32,7 @@ export { CancelAccepted, isCancelAccepted } from "./models/orders.js"
 export type GetStrategyParams = Endpoint.Params<typeof endpoints.getStrategy>
 
 /**
- * Parameters of `createStrategy`.
+ * Parameters of `Strategies.createStrategy` (`POST /api/v1/strategy`).
  *
  * @since 0.2.0
  * @category params
@@ -40,7 +40,7 @@ export type GetStrategyParams = Endpoint.Params<typeof endpoints.getStrategy>
 export type CreateStrategyParams = Endpoint.Params<typeof endpoints.createStrategy>
 
 /**
- * Parameters of `cancelStrategy`.
+ * Parameters of `Strategies.cancelStrategy` (`DELETE /api/v1/strategy`).
  *
  * @since 0.2.0
  * @category params
@@ -48,7 +48,7 @@ export type CreateStrategyParams = Endpoint.Params<typeof endpoints.createStrate
 export type CancelStrategyParams = Endpoint.Params<typeof endpoints.cancelStrategy>
 
 /**
- * Parameters of `getOpenStrategies`.
+ * Parameters of `Strategies.getOpenStrategies` (`GET /api/v1/strategies`).
  *
  * @since 0.2.0
  * @category params
@@ -56,7 +56,7 @@ export type CancelStrategyParams = Endpoint.Params<typeof endpoints.cancelStrate
 export type GetOpenStrategiesParams = Endpoint.Params<typeof endpoints.getOpenStrategies>
 
 /**
- * Parameters of `cancelOpenStrategies`.
+ * Parameters of `Strategies.cancelOpenStrategies` (`DELETE /api/v1/strategies`).
  *
  * @since 0.2.0
  * @category params

@@ -50,7 +50,7 @@ export type RedeemVaultParams = Endpoint.Params<typeof endpoints.redeemVault>
 export type CancelVaultRedeemParams = Endpoint.Params<typeof endpoints.cancelVaultRedeem>
 
 /**
- * Parameters of `getVaultPendingRedeems`.
+ * Parameters of `Vaults.getVaultPendingRedeems` (`GET /api/v1/vault/redeems/pending`).
  *
  * @since 0.1.0
  * @category models
