@@ -19,6 +19,9 @@ import {
 /**
  * `GET /api/v1/account`: settings, limits, open order counts and fee tiers. Fees are in basis
  * points (`"8.5"` = 0.085 %).
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getAccount = Endpoint.make({
   operationId: "get_account",
@@ -33,6 +36,9 @@ export const getAccount = Endpoint.make({
 /**
  * `PATCH /api/v1/account`: changes one or more settings (`autoBorrowSettlements`, `autoLend`,
  * `autoRepayBorrows`, `leverageLimit`). The exchange answers an empty 200; not retried.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const updateAccountSettings = Endpoint.make({
   operationId: "update_account_settings",
@@ -44,7 +50,12 @@ export const updateAccountSettings = Endpoint.make({
   response: Endpoint.empty
 })
 
-/** `GET /api/v1/account/limits/borrow`: `symbol` is an **asset** (`SOL`). */
+/**
+ * `GET /api/v1/account/limits/borrow`: `symbol` is an **asset** (`SOL`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getMaxBorrowQuantity = Endpoint.make({
   operationId: "get_max_borrow_quantity",
   name: "Account.getMaxBorrowQuantity",
@@ -55,7 +66,12 @@ export const getMaxBorrowQuantity = Endpoint.make({
   response: Endpoint.json(MaxBorrowQuantity)
 })
 
-/** `GET /api/v1/account/limits/order`: `symbol` is a **market** (`SOL_USDC`); `side` is required. */
+/**
+ * `GET /api/v1/account/limits/order`: `symbol` is a **market** (`SOL_USDC`); `side` is required.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getMaxOrderQuantity = Endpoint.make({
   operationId: "get_max_order_quantity",
   name: "Account.getMaxOrderQuantity",
@@ -66,7 +82,12 @@ export const getMaxOrderQuantity = Endpoint.make({
   response: Endpoint.json(MaxOrderQuantity)
 })
 
-/** `GET /api/v1/account/limits/withdrawal`: `symbol` is an **asset** (`USDC`). */
+/**
+ * `GET /api/v1/account/limits/withdrawal`: `symbol` is an **asset** (`USDC`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getMaxWithdrawalQuantity = Endpoint.make({
   operationId: "get_max_withdrawal_quantity",
   name: "Account.getMaxWithdrawalQuantity",

@@ -15,7 +15,12 @@ const Country = Schema.String.pipe(
   })
 )
 
-/** `GET /api/v1/assets`: every asset and its tokens per blockchain. */
+/**
+ * `GET /api/v1/assets`: every asset and its tokens per blockchain.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getAssets = Endpoint.make({
   operationId: "get_assets",
   name: "Assets.getAssets",
@@ -25,7 +30,12 @@ export const getAssets = Endpoint.make({
   response: Endpoint.json(Schema.Array(MarketAsset))
 })
 
-/** `GET /api/v1/collateral`: margin and haircut functions of each collateral asset. */
+/**
+ * `GET /api/v1/collateral`: margin and haircut functions of each collateral asset.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getCollateralParameters = Endpoint.make({
   operationId: "get_collateral_parameters",
   name: "Assets.getCollateralParameters",

@@ -34,7 +34,12 @@ const BorrowQuery = Schema.transform(BorrowLendExecutePayload, Schema.String, {
   }
 })
 
-/** `GET /api/v1/borrowLend/markets`: every lending market (public). */
+/**
+ * `GET /api/v1/borrowLend/markets`: every lending market (public).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getBorrowLendMarkets = Endpoint.make({
   operationId: "get_borrow_lend_markets",
   name: "BorrowLend.getBorrowLendMarkets",
@@ -44,7 +49,12 @@ export const getBorrowLendMarkets = Endpoint.make({
   response: Endpoint.json(Schema.Array(BorrowLendMarket))
 })
 
-/** `GET /api/v1/borrowLend/markets/history`: rates and utilisation over time (public). */
+/**
+ * `GET /api/v1/borrowLend/markets/history`: rates and utilisation over time (public).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getBorrowLendMarketsHistory = Endpoint.make({
   operationId: "get_borrow_lend_markets_history",
   name: "BorrowLend.getBorrowLendMarketsHistory",
@@ -54,7 +64,12 @@ export const getBorrowLendMarketsHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(BorrowLendMarketHistory))
 })
 
-/** `GET /api/v1/borrowLend/apy`: borrow, lend and staking APYs (public). */
+/**
+ * `GET /api/v1/borrowLend/apy`: borrow, lend and staking APYs (public).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getApyRates = Endpoint.make({
   operationId: "get_apy_rates",
   name: "BorrowLend.getApyRates",
@@ -64,7 +79,12 @@ export const getApyRates = Endpoint.make({
   response: Endpoint.json(ApyRates)
 })
 
-/** `GET /api/v1/borrowLend/positions`: the account's open positions (signed `borrowLendPositionQuery`). */
+/**
+ * `GET /api/v1/borrowLend/positions`: the account's open positions (signed `borrowLendPositionQuery`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getBorrowLendPositions = Endpoint.make({
   operationId: "get_borrow_lend_positions",
   name: "BorrowLend.getBorrowLendPositions",
@@ -83,6 +103,9 @@ export const getBorrowLendPositions = Endpoint.make({
  * (backpack-api.md §12.13). It lists a 401 answer, and other clients report that the live API
  * answers 401 to API-key callers whatever the instruction, so expect an `AuthenticationError`
  * until Backpack documents its authentication.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getEstimatedLiquidationPrice = Endpoint.make({
   operationId: "get_borrow_lend_estimated_liquidation_price",
@@ -98,6 +121,9 @@ export const getEstimatedLiquidationPrice = Endpoint.make({
  * an asset; the exchange serves repayments and redemptions through the same call (signed
  * `borrowLendExecute`; empty answer). Never retried; an uncertain outcome fails with
  * `OutcomeUnknown`.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const executeBorrowLend = Endpoint.make({
   operationId: "execute_borrow_lend",

@@ -22,6 +22,9 @@ import { Blockchain } from "../models/enums.js"
 /**
  * `GET /api/v1/capital` (`balanceQuery`): balances keyed by asset symbol; each `Balance` has
  * `available`, `locked`, `staked` and their `total`.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getBalances = Endpoint.make({
   operationId: "get_balances",
@@ -33,7 +36,12 @@ export const getBalances = Endpoint.make({
   response: Endpoint.json(Balances)
 })
 
-/** `GET /api/v1/capital/collateral` (`collateralQuery`): the margin summary. */
+/**
+ * `GET /api/v1/capital/collateral` (`collateralQuery`): the margin summary.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getCollateral = Endpoint.make({
   operationId: "get_collateral",
   name: "Capital.getCollateral",
@@ -47,6 +55,9 @@ export const getCollateral = Endpoint.make({
 /**
  * `GET /wapi/v1/capital/deposits` (`depositQueryAll`): deposits, filtered by time (`from`/`to`
  * in epoch ms) and paged with `limit`/`offset`.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getDeposits = Endpoint.make({
   operationId: "get_deposits",
@@ -64,7 +75,12 @@ export const getDeposits = Endpoint.make({
   response: Endpoint.json(Schema.Array(Deposit))
 })
 
-/** `GET /wapi/v1/capital/deposit/address` (`depositAddressQuery`): the address for a chain. */
+/**
+ * `GET /wapi/v1/capital/deposit/address` (`depositAddressQuery`): the address for a chain.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getDepositAddress = Endpoint.make({
   operationId: "get_deposit_address",
   name: "Capital.getDepositAddress",
@@ -75,7 +91,12 @@ export const getDepositAddress = Endpoint.make({
   response: Endpoint.json(DepositAddress)
 })
 
-/** `GET /wapi/v1/capital/withdrawals` (`withdrawalQueryAll`): withdrawals, paged. */
+/**
+ * `GET /wapi/v1/capital/withdrawals` (`withdrawalQueryAll`): withdrawals, paged.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getWithdrawals = Endpoint.make({
   operationId: "get_withdrawals",
   name: "Capital.getWithdrawals",
@@ -108,6 +129,9 @@ const RecipientInformation = Schema.Struct({
  * `POST /wapi/v1/capital/withdrawals` (`withdraw`): requests a withdrawal and returns it.
  * `quantity` is a positive decimal; `clientId` is a string here. `recipientInformation` keeps
  * the API's snake_case keys. Never retried: an uncertain outcome fails with `OutcomeUnknown`.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const requestWithdrawal = Endpoint.make({
   operationId: "request_withdrawal",
@@ -129,7 +153,12 @@ export const requestWithdrawal = Endpoint.make({
   response: Endpoint.json(Withdrawal)
 })
 
-/** `POST /api/v1/account/convertDust` (`convertDust`): converts dust (one asset, or all) to USDC. */
+/**
+ * `POST /api/v1/account/convertDust` (`convertDust`): converts dust (one asset, or all) to USDC.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const convertDust = Endpoint.make({
   operationId: "convert_dust",
   name: "Capital.convertDust",
@@ -164,6 +193,9 @@ const OptionalWithdrawalDelay: Schema.Schema<Option.Option<WithdrawalDelay>, typ
  * `GET /wapi/v1/capital/withdrawals/delay`: the withdrawal delay, `None` when none is set (204).
  * No signing instruction is documented; the SDK signs with `withdrawalDelayQuery` (the endpoint
  * may accept only a web session).
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getWithdrawalDelay = Endpoint.make({
   operationId: "get_withdrawal_delay",
@@ -178,6 +210,9 @@ export const getWithdrawalDelay = Endpoint.make({
 /**
  * `POST /wapi/v1/capital/withdrawals/delay`: sets a withdrawal delay (needs a 2FA token). Signed
  * with the undocumented instruction `withdrawalDelayCreate`.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const createWithdrawalDelay = Endpoint.make({
   operationId: "create_withdrawal_delay",
@@ -192,6 +227,9 @@ export const createWithdrawalDelay = Endpoint.make({
 /**
  * `PATCH /wapi/v1/capital/withdrawals/delay`: changes the withdrawal delay (needs a 2FA token).
  * Signed with the undocumented instruction `withdrawalDelayUpdate`.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const updateWithdrawalDelay = Endpoint.make({
   operationId: "update_withdrawal_delay",

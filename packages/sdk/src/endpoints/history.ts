@@ -70,6 +70,9 @@ const SourcesParam: Schema.Schema<
 /**
  * `GET /wapi/v1/history/fills` (`fillHistoryQueryAll`). Includes system fills (liquidations,
  * ADL, collateral conversion) unless `fillType: "User"`. `from`/`to` are epoch ms.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getFills = Endpoint.make({
   operationId: "get_fills",
@@ -90,7 +93,12 @@ export const getFills = Endpoint.make({
   response: Endpoint.json(Schema.Array(OrderFill))
 })
 
-/** `GET /wapi/v1/history/orders` (`orderHistoryQueryAll`). */
+/**
+ * `GET /wapi/v1/history/orders` (`orderHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getOrderHistory = Endpoint.make({
   operationId: "get_order_history",
   name: "History.getOrderHistory",
@@ -107,7 +115,12 @@ export const getOrderHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(Order))
 })
 
-/** `GET /wapi/v1/history/position` (`positionHistoryQueryAll`). */
+/**
+ * `GET /wapi/v1/history/position` (`positionHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getPositionHistory = Endpoint.make({
   operationId: "get_position_history",
   name: "History.getPositionHistory",
@@ -123,7 +136,12 @@ export const getPositionHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(PositionHistoryRow))
 })
 
-/** `GET /wapi/v1/history/settlement` (`settlementHistoryQueryAll`). */
+/**
+ * `GET /wapi/v1/history/settlement` (`settlementHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getSettlementHistory = Endpoint.make({
   operationId: "get_settlement_history",
   name: "History.getSettlementHistory",
@@ -137,7 +155,12 @@ export const getSettlementHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(Settlement))
 })
 
-/** `GET /wapi/v1/history/dust` (`dustHistoryQueryAll`). */
+/**
+ * `GET /wapi/v1/history/dust` (`dustHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getDustHistory = Endpoint.make({
   operationId: "get_dust_history",
   name: "History.getDustHistory",
@@ -155,6 +178,9 @@ export const getDustHistory = Endpoint.make({
 /**
  * `GET /wapi/v1/history/borrowLend` (`borrowHistoryQueryAll`). `sources` takes one source or an
  * array, sent comma-separated.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getBorrowLendHistory = Endpoint.make({
   operationId: "get_borrow_lend_history",
@@ -172,7 +198,12 @@ export const getBorrowLendHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(BorrowLendMovement))
 })
 
-/** `GET /wapi/v1/history/interest` (`interestHistoryQueryAll`). */
+/**
+ * `GET /wapi/v1/history/interest` (`interestHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getInterestHistory = Endpoint.make({
   operationId: "get_interest_history",
   name: "History.getInterestHistory",
@@ -189,7 +220,12 @@ export const getInterestHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(InterestPayment))
 })
 
-/** `GET /wapi/v1/history/borrowLend/positions` (`borrowPositionHistoryQueryAll`). */
+/**
+ * `GET /wapi/v1/history/borrowLend/positions` (`borrowPositionHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getBorrowLendPositionHistory = Endpoint.make({
   operationId: "get_borrow_lend_position_history",
   name: "History.getBorrowLendPositionHistory",
@@ -205,7 +241,12 @@ export const getBorrowLendPositionHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(BorrowLendPositionRow))
 })
 
-/** `GET /wapi/v1/history/rfq` (`rfqHistoryQueryAll`). */
+/**
+ * `GET /wapi/v1/history/rfq` (`rfqHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getRfqHistory = Endpoint.make({
   operationId: "get_rfq_history",
   name: "History.getRfqHistory",
@@ -223,7 +264,12 @@ export const getRfqHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(RequestForQuoteHistorical))
 })
 
-/** `GET /wapi/v1/history/quote` (`quoteHistoryQueryAll`). */
+/**
+ * `GET /wapi/v1/history/quote` (`quoteHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getQuoteHistory = Endpoint.make({
   operationId: "get_quote_history",
   name: "History.getQuoteHistory",
@@ -240,7 +286,12 @@ export const getQuoteHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(QuoteHistorical))
 })
 
-/** `GET /wapi/v1/history/rfq/fill` (`rfqFillHistoryQueryAll`). */
+/**
+ * `GET /wapi/v1/history/rfq/fill` (`rfqFillHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getRfqFillHistory = Endpoint.make({
   operationId: "get_rfq_fill_history",
   name: "History.getRfqFillHistory",
@@ -258,7 +309,12 @@ export const getRfqFillHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(RequestForQuoteFillHistorical))
 })
 
-/** `GET /wapi/v1/history/quote/fill` (`quoteFillHistoryQueryAll`). */
+/**
+ * `GET /wapi/v1/history/quote/fill` (`quoteFillHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getQuoteFillHistory = Endpoint.make({
   operationId: "get_quote_fill_history",
   name: "History.getQuoteFillHistory",
@@ -274,7 +330,12 @@ export const getQuoteFillHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(QuoteFillHistorical))
 })
 
-/** `GET /wapi/v1/history/strategies` (`strategyHistoryQueryAll`). */
+/**
+ * `GET /wapi/v1/history/strategies` (`strategyHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getStrategiesHistory = Endpoint.make({
   operationId: "get_strategies_history",
   name: "History.getStrategiesHistory",

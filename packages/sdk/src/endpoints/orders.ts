@@ -25,6 +25,9 @@ const accepted = (status: number) => new CancelAccepted({ status })
 /**
  * `GET /api/v1/order`: an order still resting on the book, by `orderId` or `clientId` (exactly
  * one). A filled or cancelled order answers `ApiError` 404 `RESOURCE_NOT_FOUND`.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getOrder = Endpoint.make({
   operationId: "get_order",
@@ -40,6 +43,9 @@ export const getOrder = Endpoint.make({
  * `POST /api/v1/order`: places one order. A `clientId` is generated (uniform uint32 from the
  * `Random` service) when absent. Never retried; a timeout, reset or 5xx is `OutcomeUnknown`
  * carrying the client id and the request, to settle with `reconcile`.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const executeOrder = Endpoint.make({
   operationId: "execute_order",
@@ -55,6 +61,9 @@ export const executeOrder = Endpoint.make({
 /**
  * `DELETE /api/v1/order`: cancels one order by `orderId` or `clientId`. Answers the cancelled
  * order, or `CancelAccepted` when the exchange answered 202 (accepted, not executed yet).
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const cancelOrder = Endpoint.make({
   operationId: "cancel_order",
@@ -71,6 +80,9 @@ export const cancelOrder = Endpoint.make({
  * order is validated (a failure names its element, e.g. `"[2].price"`) and gets a generated
  * `clientId` when it has none (distinct within the batch). The result has one element per order,
  * in order: the order, or a `BatchOrderError` for an order the exchange refused.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const executeOrders = Endpoint.make({
   operationId: "execute_order_batch",
@@ -83,7 +95,12 @@ export const executeOrders = Endpoint.make({
   response: Endpoint.json(Schema.Array(BatchCommandOrderResult))
 })
 
-/** `GET /api/v1/orders`: every open order, optionally of one `symbol` or `marketType`. */
+/**
+ * `GET /api/v1/orders`: every open order, optionally of one `symbol` or `marketType`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getOpenOrders = Endpoint.make({
   operationId: "get_open_orders",
   name: "Orders.getOpenOrders",
@@ -97,6 +114,9 @@ export const getOpenOrders = Endpoint.make({
 /**
  * `DELETE /api/v1/orders`: cancels every open order of a market (optionally only resting limit
  * or only trigger orders). Answers the cancelled orders (maybe `[]`), or `CancelAccepted` on 202.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const cancelOpenOrders = Endpoint.make({
   operationId: "cancel_open_orders",

@@ -13,6 +13,9 @@ import { FuturePositionWithMargin, PositionQueryParams } from "../models/positio
  * The exchange answers 404 `RESOURCE_NOT_FOUND` when `symbol` names a market without an open
  * position; the SDK turns that into an empty array, so "no position" reads the same with or
  * without a filter. Other failures (including a 404 without a symbol filter) stay errors.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getPositions = Endpoint.make({
   operationId: "get_positions",

@@ -20,6 +20,9 @@ const spotMargin = {
 /**
  * `POST /api/v1/rfq` (`rfqSubmit`). Give exactly one of `quantity` / `quoteQuantity`;
  * `executionMode: "Immediate"` requires a `price`.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const submitRfq = Endpoint.make({
   operationId: "submit_rfq",
@@ -47,7 +50,12 @@ export const submitRfq = Endpoint.make({
   response: Endpoint.json(RequestForQuote)
 })
 
-/** `POST /api/v1/rfq/quote` (`quoteSubmit`): a maker quote with both `bidPrice` and `askPrice`. */
+/**
+ * `POST /api/v1/rfq/quote` (`quoteSubmit`): a maker quote with both `bidPrice` and `askPrice`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const submitQuote = Endpoint.make({
   operationId: "submit_quote",
   name: "Rfq.submitQuote",
@@ -64,7 +72,12 @@ export const submitQuote = Endpoint.make({
   response: Endpoint.json(Quote)
 })
 
-/** `POST /api/v1/rfq/accept` (`quoteAccept`): the taker accepts a quote. */
+/**
+ * `POST /api/v1/rfq/accept` (`quoteAccept`): the taker accepts a quote.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const acceptQuote = Endpoint.make({
   operationId: "accept_quote",
   name: "Rfq.acceptQuote",
@@ -79,7 +92,12 @@ export const acceptQuote = Endpoint.make({
   response: Endpoint.json(RequestForQuote)
 })
 
-/** `POST /api/v1/rfq/refresh` (`rfqRefresh`): extends the RFQ's window. */
+/**
+ * `POST /api/v1/rfq/refresh` (`rfqRefresh`): extends the RFQ's window.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const refreshRfq = Endpoint.make({
   operationId: "refresh_rfq",
   name: "Rfq.refreshRfq",
@@ -90,7 +108,12 @@ export const refreshRfq = Endpoint.make({
   response: Endpoint.json(RequestForQuote)
 })
 
-/** `POST /api/v1/rfq/cancel` (`rfqCancel`): cancels by exactly one of `rfqId` / `clientId`. */
+/**
+ * `POST /api/v1/rfq/cancel` (`rfqCancel`): cancels by exactly one of `rfqId` / `clientId`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const cancelRfq = Endpoint.make({
   operationId: "cancel_rfq",
   name: "Rfq.cancelRfq",
@@ -107,6 +130,9 @@ export const cancelRfq = Endpoint.make({
 /**
  * `GET /api/v1/rfqs` (`rfqQuery`): the account's open RFQs with their quotes. `rfqId` is a
  * uint64 that exceeds 2^53: pass it as a digit string.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getOpenRfqs = Endpoint.make({
   operationId: "get_open_rfqs",

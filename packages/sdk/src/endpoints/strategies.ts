@@ -31,6 +31,9 @@ const orAccepted = <A, I>(schema: Schema.Schema<A, I>) =>
 /**
  * `GET /api/v1/strategy` (`strategyQuery`): a live strategy by exactly one of `strategyId` /
  * `clientStrategyId`. Fails with `ApiError` 404 when it is no longer running.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getStrategy = Endpoint.make({
   operationId: "get_strategy",
@@ -49,6 +52,9 @@ export const getStrategy = Endpoint.make({
 /**
  * `POST /api/v1/strategy` (`strategyCreate`): starts a strategy (`strategyType: "Scheduled"`;
  * `duration` and `interval` in ms). Never retried.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const createStrategy = Endpoint.make({
   operationId: "strategy_create",
@@ -100,6 +106,9 @@ export const createStrategy = Endpoint.make({
 /**
  * `DELETE /api/v1/strategy` (`strategyCancel`): cancels by exactly one of `strategyId` /
  * `clientStrategyId`; the cancelled strategy, or `CancelAccepted` on 202.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const cancelStrategy = Endpoint.make({
   operationId: "cancel_strategy",
@@ -115,7 +124,12 @@ export const cancelStrategy = Endpoint.make({
   response: orAccepted(ScheduledStrategy)
 })
 
-/** `GET /api/v1/strategies` (`strategyQueryAll`): the running strategies. */
+/**
+ * `GET /api/v1/strategies` (`strategyQueryAll`): the running strategies.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getOpenStrategies = Endpoint.make({
   operationId: "get_open_strategies",
   name: "Strategies.getOpenStrategies",
@@ -133,6 +147,9 @@ export const getOpenStrategies = Endpoint.make({
 /**
  * `DELETE /api/v1/strategies` (`strategyCancelAll`): cancels every strategy of a market; the
  * cancelled strategies, or `CancelAccepted` on 202.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const cancelOpenStrategies = Endpoint.make({
   operationId: "cancel_open_strategies",

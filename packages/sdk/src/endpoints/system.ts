@@ -3,7 +3,12 @@ import * as Endpoint from "../Endpoint.js"
 import * as S from "../internal/schema.js"
 import { Status, Wallet } from "../models/system.js"
 
-/** `GET /api/v1/status`: `Ok` or `Maintenance`. */
+/**
+ * `GET /api/v1/status`: `Ok` or `Maintenance`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getStatus = Endpoint.make({
   operationId: "get_status",
   name: "System.getStatus",
@@ -13,7 +18,12 @@ export const getStatus = Endpoint.make({
   response: Endpoint.json(Status)
 })
 
-/** `GET /api/v1/ping`: answers `"pong"`. */
+/**
+ * `GET /api/v1/ping`: answers `"pong"`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const ping = Endpoint.make({
   operationId: "ping",
   name: "System.ping",
@@ -23,7 +33,12 @@ export const ping = Endpoint.make({
   response: Endpoint.text(Schema.Literal("pong"))
 })
 
-/** `GET /api/v1/time`: the server time in epoch milliseconds. */
+/**
+ * `GET /api/v1/time`: the server time in epoch milliseconds.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getTime = Endpoint.make({
   operationId: "get_time",
   name: "System.getTime",
@@ -33,7 +48,12 @@ export const getTime = Endpoint.make({
   response: Endpoint.text(S.Millis)
 })
 
-/** `GET /api/v1/wallets`: the exchange's hot-wallet addresses per chain. */
+/**
+ * `GET /api/v1/wallets`: the exchange's hot-wallet addresses per chain.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getWallets = Endpoint.make({
   operationId: "get_wallets",
   name: "System.getWallets",

@@ -12,7 +12,12 @@ const Limit = Schema.Int.pipe(
   Schema.between(1, 1000, { message: (issue) => `Expected an integer from 1 to 1000, got ${String(issue.actual)}` })
 )
 
-/** `GET /api/v1/trades`: the most recent trades of a market. */
+/**
+ * `GET /api/v1/trades`: the most recent trades of a market.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getRecentTrades = Endpoint.make({
   operationId: "get_recent_trades",
   name: "Trades.getRecentTrades",
@@ -25,6 +30,9 @@ export const getRecentTrades = Endpoint.make({
 /**
  * `GET /api/v1/trades/history`: older trades, paged with `offset`. Drawn from the 'historical'
  * rate-limit bucket (30 per minute).
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getHistoricalTrades = Endpoint.make({
   operationId: "get_historical_trades",
