@@ -31,13 +31,11 @@ const floorToTick = (price: BigDecimal.BigDecimal, tick: BigDecimal.BigDecimal) 
 
 /** Market overview, book and ticker: everything a public (unsigned) client can see. */
 const showMarketData = Effect.gen(function*() {
-  const system = yield* System.System
-  const markets = yield* Markets.Markets
-  const status = yield* system.getStatus()
+  const status = yield* System.getStatus()
   yield* Console.log(`exchange status: ${status.status}`)
 
   yield* section("Markets")
-  const all = yield* markets.getMarkets()
+  const all = yield* Markets.getMarkets()
   yield* Console.log(`${all.length} markets`)
   yield* Console.log(`${pad("symbol", 16)}${pad("type", 6)}${pad("tick", 10)}${pad("step", 10)}state`)
   for (const m of all) {
@@ -49,7 +47,7 @@ const showMarketData = Effect.gen(function*() {
   }
 
   yield* section(`${SYMBOL} ticker`)
-  const ticker = yield* markets.getTicker({ symbol: SYMBOL })
+  const ticker = yield* Markets.getTicker({ symbol: SYMBOL })
   yield* Option.match(ticker, {
     onNone: () => Console.log("no trades in the last 24 h"),
     onSome: (t) =>
@@ -61,7 +59,7 @@ const showMarketData = Effect.gen(function*() {
   })
 
   yield* section(`${SYMBOL} order book (top 5)`)
-  const book = yield* markets.getDepth({ symbol: SYMBOL, limit: "5" })
+  const book = yield* Markets.getDepth({ symbol: SYMBOL, limit: "5" })
   yield* Console.log(`lastUpdateId ${book.lastUpdateId}`)
   yield* Console.log(`${pad("bid qty", 14)}${pad("bid", 12)}${pad("ask", 12)}ask qty`)
   for (let i = 0; i < 5; i++) {
@@ -98,7 +96,7 @@ const showLiveMarket = (seconds: number) =>
 
 const showBalances = (title: string) =>
   Effect.gen(function*() {
-    const balances = yield* (yield* Capital.Capital).getBalances()
+    const balances = yield* Capital.getBalances()
     yield* section(title)
     for (const [asset, balance] of Object.entries(balances)) {
       yield* Console.log(`${pad(asset, 6)} available ${pad(fmt(balance.available), 18)} locked ${fmt(balance.locked)}`)
@@ -109,7 +107,6 @@ const showBalances = (title: string) =>
 /** The full workflow on an account that can trade. */
 export const tradingWorkflow = Effect.gen(function*() {
   const { book, market } = yield* showMarketData
-  const orders = yield* Orders.Orders
   const ws = yield* BackpackStream.BackpackStream
   const before = yield* showBalances("Balances before trading")
 
@@ -137,7 +134,7 @@ export const tradingWorkflow = Effect.gen(function*() {
     BigDecimal.multiply(bestBid, BigDecimal.unsafeFromString("0.98")),
     market.filters.price.tickSize
   )
-  const resting = yield* orders.executeOrder({
+  const resting = yield* Orders.executeOrder({
     symbol: SYMBOL,
     side: "Bid",
     orderType: "Limit",
@@ -146,7 +143,7 @@ export const tradingWorkflow = Effect.gen(function*() {
     quantity: "2"
   })
   yield* Console.log(`order ${resting.id} (clientId ${resting.clientId}) ${resting.status} at ${fmt(restingPrice)}`)
-  const open = yield* orders.getOpenOrders({ symbol: SYMBOL })
+  const open = yield* Orders.getOpenOrders({ symbol: SYMBOL })
   yield* Console.log(`open orders on ${SYMBOL}: ${open.map((o) => `${o.id} ${o.side} ${o.status}`).join(", ")}`)
 
   yield* section("2. Crossing IOC limit bid, capped 1% above the best ask (takes liquidity)")
@@ -154,7 +151,7 @@ export const tradingWorkflow = Effect.gen(function*() {
     BigDecimal.multiply(bestAsk, BigDecimal.unsafeFromString("1.01")),
     market.filters.price.tickSize
   )
-  const taker = yield* orders.executeOrder({
+  const taker = yield* Orders.executeOrder({
     symbol: SYMBOL,
     side: "Bid",
     orderType: "Limit",
@@ -167,7 +164,7 @@ export const tradingWorkflow = Effect.gen(function*() {
       fmt(taker.executedQuoteQuantity)
     } USDC`
   )
-  const fills = yield* (yield* History.History).getFills({ symbol: SYMBOL, orderId: taker.id })
+  const fills = yield* History.getFills({ symbol: SYMBOL, orderId: taker.id })
   for (const fill of fills) {
     yield* Console.log(
       `  fill ${fill.tradeId ?? "-"}: ${fmt(fill.quantity)} @ ${fmt(fill.price)}  fee ${
@@ -178,10 +175,10 @@ export const tradingWorkflow = Effect.gen(function*() {
   const after = yield* showBalances("Balances after the fill")
 
   yield* section("3. Cancel what is still open")
-  const cancelled = yield* orders.cancelOpenOrders({ symbol: SYMBOL })
+  const cancelled = yield* Orders.cancelOpenOrders({ symbol: SYMBOL })
   const cancelledCount = Array.isArray(cancelled) ? cancelled.length : 0
   yield* Console.log(`cancelled ${cancelledCount} order(s)`)
-  const remaining = yield* orders.getOpenOrders({ symbol: SYMBOL })
+  const remaining = yield* Orders.getOpenOrders({ symbol: SYMBOL })
   yield* Console.log(`open orders left: ${remaining.length}`)
 
   yield* section("Order updates received on account.orderUpdate (WebSocket)")

@@ -14,24 +14,22 @@ import { pathToFileURL } from "node:url"
 
 // README: "Public API (no keys)"
 export const publicApi = Effect.gen(function*() {
-  const markets = yield* Markets.Markets
-  const all = yield* markets.getMarkets()
+  const all = yield* Markets.getMarkets()
   console.log(`Found ${all.length} markets`)
 
-  const sol = yield* markets.getMarket({ symbol: "SOL_USDC" })
+  const sol = yield* Markets.getMarket({ symbol: "SOL_USDC" })
   console.log(sol.symbol, "tick", BigDecimal.format(sol.filters.price.tickSize))
 
-  const book = yield* markets.getDepth({ symbol: "SOL_USDC", limit: "10" })
+  const book = yield* Markets.getDepth({ symbol: "SOL_USDC", limit: "10" })
   const [bestBid] = book.bids // sorted best first; prices and sizes are exact BigDecimals
   console.log("best bid", bestBid && BigDecimal.format(bestBid[0]), "update id", book.lastUpdateId)
 })
 
 // README: "Authenticated API"
 export const authenticatedApi = Effect.gen(function*() {
-  const account = yield* (yield* Account.Account).getAccount()
-  const balances = yield* (yield* Capital.Capital).getBalances()
-  const orders = yield* Orders.Orders
-  const order = yield* orders.executeOrder({
+  const account = yield* Account.getAccount()
+  const balances = yield* Capital.getBalances()
+  const order = yield* Orders.executeOrder({
     symbol: "SOL_USDC",
     side: "Bid",
     orderType: "Limit",
@@ -65,19 +63,22 @@ export const streams = Effect.gen(function*() {
 })
 
 // README: "Errors"
-export const errors = Effect.gen(function*() {
-  const orders = yield* Orders.Orders
-  return yield* orders.executeOrder({ symbol: "SOL_USDC", side: "Bid", orderType: "Limit", quantity: "1", price: "20" })
-    .pipe(
-      Effect.map((order) => `placed ${order.id}`),
-      Effect.catchTags({
-        ApiError: (e) => e.code === "INSUFFICIENT_FUNDS" ? Effect.succeed("top up first") : Effect.fail(e),
-        // the order may or may not have reached the exchange: never retried blindly
-        OutcomeUnknown: (outcome) =>
-          Effect.map(orders.reconcile(outcome), (results) => results.map((r) => r._tag).join(", "))
-      })
-    )
+export const errors = Orders.executeOrder({
+  symbol: "SOL_USDC",
+  side: "Bid",
+  orderType: "Limit",
+  quantity: "1",
+  price: "20"
 })
+  .pipe(
+    Effect.map((order) => `placed ${order.id}`),
+    Effect.catchTags({
+      ApiError: (e) => e.code === "INSUFFICIENT_FUNDS" ? Effect.succeed("top up first") : Effect.fail(e),
+      // the order may or may not have reached the exchange: never retried blindly
+      OutcomeUnknown: (outcome) =>
+        Effect.map(Orders.reconcile(outcome), (results) => results.map((r) => r._tag).join(", "))
+    })
+  )
 
 const onSimulator = Layer.unwrapScoped(
   Effect.gen(function*() {

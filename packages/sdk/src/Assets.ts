@@ -7,15 +7,12 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { BackpackClient } from "./BackpackClient.js"
-import type { BackpackError } from "./BackpackError.js"
-import type { Endpoint } from "./Endpoint.js"
-import * as endpoints from "./internal/endpoints/assets.js"
-import type { CollateralSummary, MarketAsset } from "./models/assets.js"
+import type { BackpackClient } from "./BackpackClient.js"
+import type * as Endpoint from "./Endpoint.js"
+import * as endpoints from "./endpoints/assets.js"
+import * as service from "./internal/service.js"
 
 export * from "./models/assets.js"
-
-type Input<E> = E extends Endpoint<infer In, any> ? In : never
 
 /**
  * Parameters of `getAssets`: `country` (ISO 3166-1 alpha-2, e.g. `"US"`) filters the assets
@@ -24,18 +21,15 @@ type Input<E> = E extends Endpoint<infer In, any> ? In : never
  * @since 0.1.0
  * @category models
  */
-export type GetAssetsParams = Input<typeof endpoints.getAssets>
+export type GetAssetsParams = Endpoint.Params<typeof endpoints.getAssets>
 
 /**
+ * The methods of `Assets`, one per endpoint of `Endpoints.Assets` (each documented there).
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  /** `GET /api/v1/assets`: every asset and its tokens per blockchain. */
-  readonly getAssets: (params?: GetAssetsParams) => Effect.Effect<ReadonlyArray<MarketAsset>, BackpackError>
-  /** `GET /api/v1/collateral`: margin and haircut functions of each collateral asset. */
-  readonly getCollateralParameters: (params?: {}) => Effect.Effect<ReadonlyArray<CollateralSummary>, BackpackError>
-}
+export interface Service extends Endpoint.Methods<typeof endpoints> {}
 
 /**
  * @since 0.1.0
@@ -47,13 +41,22 @@ export class Assets extends Context.Tag("@effect-backpack/sdk/Assets")<Assets, S
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(BackpackClient, (client) => ({
-  getAssets: (params) => client.execute(endpoints.getAssets, params ?? {}),
-  getCollateralParameters: (params) => client.execute(endpoints.getCollateralParameters, params)
-}))
+export const make: Effect.Effect<Service, never, BackpackClient> = service.make(endpoints)
 
 /**
  * @since 0.1.0
  * @category layers
  */
 export const layer: Layer.Layer<Assets, never, BackpackClient> = Layer.effect(Assets, make)
+
+/**
+ * Every method of `Assets` as a function that takes the service from the context
+ * (`Assets.getAssets(params)` is `Effect.flatMap(Assets.Assets, (s) => s.getAssets(params))`).
+ *
+ * @since 0.2.0
+ * @category accessors
+ */
+export const {
+  getAssets,
+  getCollateralParameters
+} = Effect.serviceFunctions(Assets)

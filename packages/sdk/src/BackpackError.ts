@@ -282,3 +282,33 @@ export const BackpackError: Schema.Union<[
   TimeoutError,
   OutcomeUnknown
 )
+
+const errorClasses = [
+  ValidationError,
+  ConfigError,
+  AuthenticationError,
+  RateLimitError,
+  ApiError,
+  DecodeError,
+  TransportError,
+  TimeoutError,
+  OutcomeUnknown
+] as const
+
+/**
+ * Whether a value is one of the SDK's errors (any member of {@link BackpackError}), e.g. to tell
+ * them apart from other failures in a `catchIf` or a defect handler.
+ *
+ * @example
+ * ```ts
+ * import { BackpackError } from "@effect-backpack/sdk"
+ * import { Effect } from "effect"
+ *
+ * const handled = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+ *   Effect.catchIf(self, BackpackError.isBackpackError, (error) => Effect.logWarning(error.message))
+ * ```
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const isBackpackError = (u: unknown): u is BackpackError => errorClasses.some((error) => u instanceof error)

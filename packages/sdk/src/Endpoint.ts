@@ -5,7 +5,9 @@
  *
  * @since 0.1.0
  */
+import type * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
+import type { BackpackError } from "./BackpackError.js"
 
 /**
  * @since 0.1.0
@@ -96,6 +98,65 @@ export interface Endpoint<In, Out> {
  * @category models
  */
 export type Any = Endpoint<any, any>
+
+/**
+ * What a caller passes to an endpoint (its request schema's encoded side), e.g.
+ * `Endpoint.Params<typeof Endpoints.Markets.getDepth>`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Params<E> = E extends Endpoint<infer In, any> ? In : never
+
+/**
+ * What a call of an endpoint succeeds with.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Success<E> = E extends Endpoint<any, infer Out> ? Out : never
+
+/**
+ * The service method of an endpoint: one argument, the parameters (optional when every parameter
+ * is), an Effect of the decoded answer failing with a `BackpackError`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Method<E> = E extends Endpoint<infer In, infer Out>
+  ? {} extends In ? (params?: In) => Effect.Effect<Out, BackpackError>
+  : (params: In) => Effect.Effect<Out, BackpackError>
+  : never
+
+/**
+ * The methods of a service, derived from its group of endpoints (name for name, documentation
+ * included).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Methods<Group> = { readonly [K in keyof Group]: Method<Group[K]> }
+
+/**
+ * Builds the methods of a group of endpoints on an executor, once: each method hands its input to
+ * `execute` unchanged (a missing input is `{}`).
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const methods = <Group extends { readonly [K in keyof Group]: Any }>(
+  executor: {
+    readonly execute: <In, Out>(endpoint: Endpoint<In, Out>, input: In) => Effect.Effect<Out, BackpackError>
+  },
+  group: Group
+): Methods<Group> => {
+  const out: Record<string, (params?: unknown) => Effect.Effect<unknown, BackpackError>> = {}
+  for (const key of Object.keys(group)) {
+    const endpoint: Any = group[key as keyof Group]
+    out[key] = (params) => executor.execute(endpoint, params ?? {})
+  }
+  return out as Methods<Group>
+}
 
 /**
  * Declares an endpoint. Defaults: query encoding for GET and body otherwise, standard bucket,

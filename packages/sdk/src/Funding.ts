@@ -7,15 +7,12 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { BackpackClient } from "./BackpackClient.js"
-import type { BackpackError } from "./BackpackError.js"
-import type { Endpoint } from "./Endpoint.js"
-import * as endpoints from "./internal/endpoints/funding.js"
-import type { FundingIntervalRate, FundingPayment } from "./models/funding.js"
+import type { BackpackClient } from "./BackpackClient.js"
+import type * as Endpoint from "./Endpoint.js"
+import * as endpoints from "./endpoints/funding.js"
+import * as service from "./internal/service.js"
 
 export * from "./models/funding.js"
-
-type Input<E> = E extends Endpoint<infer In, any> ? In : never
 
 /**
  * Parameters of `getFundingRates`: a perpetual `symbol`, `limit` 1 … 10000 (default 100), `offset`.
@@ -23,7 +20,7 @@ type Input<E> = E extends Endpoint<infer In, any> ? In : never
  * @since 0.1.0
  * @category models
  */
-export type GetFundingRatesParams = Input<typeof endpoints.getFundingRates>
+export type GetFundingRatesParams = Endpoint.Params<typeof endpoints.getFundingRates>
 
 /**
  * Parameters of `getFundingPayments`: optional `subaccountId`, `symbol`, `limit` 1 … 1000 (default
@@ -32,22 +29,15 @@ export type GetFundingRatesParams = Input<typeof endpoints.getFundingRates>
  * @since 0.1.0
  * @category models
  */
-export type GetFundingPaymentsParams = Input<typeof endpoints.getFundingPayments>
+export type GetFundingPaymentsParams = Endpoint.Params<typeof endpoints.getFundingPayments>
 
 /**
+ * The methods of `Funding`, one per endpoint of `Endpoints.Funding` (each documented there).
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  /** `GET /api/v1/fundingRates`: funding rates of one perpetual, newest first (public). */
-  readonly getFundingRates: (
-    params: GetFundingRatesParams
-  ) => Effect.Effect<ReadonlyArray<FundingIntervalRate>, BackpackError>
-  /** `GET /wapi/v1/history/funding`: the account's funding payments (signed `fundingHistoryQueryAll`). */
-  readonly getFundingPayments: (
-    params?: GetFundingPaymentsParams
-  ) => Effect.Effect<ReadonlyArray<FundingPayment>, BackpackError>
-}
+export interface Service extends Endpoint.Methods<typeof endpoints> {}
 
 /**
  * @since 0.1.0
@@ -59,13 +49,22 @@ export class Funding extends Context.Tag("@effect-backpack/sdk/Funding")<Funding
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(BackpackClient, (client) => ({
-  getFundingRates: (params) => client.execute(endpoints.getFundingRates, params),
-  getFundingPayments: (params) => client.execute(endpoints.getFundingPayments, params ?? {})
-}))
+export const make: Effect.Effect<Service, never, BackpackClient> = service.make(endpoints)
 
 /**
  * @since 0.1.0
  * @category layers
  */
 export const layer: Layer.Layer<Funding, never, BackpackClient> = Layer.effect(Funding, make)
+
+/**
+ * Every method of `Funding` as a function that takes the service from the context
+ * (`Funding.getFundingRates(params)` is `Effect.flatMap(Funding.Funding, (s) => s.getFundingRates(params))`).
+ *
+ * @since 0.2.0
+ * @category accessors
+ */
+export const {
+  getFundingRates,
+  getFundingPayments
+} = Effect.serviceFunctions(Funding)

@@ -18,70 +18,124 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import { BackpackClient } from "./BackpackClient.js"
-import type { BackpackError } from "./BackpackError.js"
-import type { Endpoint } from "./Endpoint.js"
-import * as endpoints from "./internal/endpoints/history.js"
-import type {
-  BorrowLendMovement,
-  BorrowLendPositionRow,
-  DustConversion,
-  InterestPayment,
-  Order,
-  OrderFill,
-  PositionHistoryRow,
-  QuoteFillHistorical,
-  QuoteHistorical,
-  RequestForQuoteFillHistorical,
-  RequestForQuoteHistorical,
-  Settlement,
-  Strategy
-} from "./models/history.js"
+import type { BackpackClient } from "./BackpackClient.js"
+import type * as Endpoint from "./Endpoint.js"
+import * as endpoints from "./endpoints/history.js"
+import * as service from "./internal/service.js"
 
 export * from "./models/history.js"
 
-type Input<E> = E extends Endpoint<infer In, any> ? In : never
-
-type Method<E, A> = (params?: Input<E>) => Effect.Effect<ReadonlyArray<A>, BackpackError>
+/**
+ * Parameters of `History.getFills` (`GET /wapi/v1/history/fills`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetFillsParams = Endpoint.Params<typeof endpoints.getFills>
 
 /**
+ * Parameters of `History.getOrderHistory` (`GET /wapi/v1/history/orders`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetOrderHistoryParams = Endpoint.Params<typeof endpoints.getOrderHistory>
+
+/**
+ * Parameters of `History.getPositionHistory` (`GET /wapi/v1/history/position`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetPositionHistoryParams = Endpoint.Params<typeof endpoints.getPositionHistory>
+
+/**
+ * Parameters of `History.getSettlementHistory` (`GET /wapi/v1/history/settlement`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetSettlementHistoryParams = Endpoint.Params<typeof endpoints.getSettlementHistory>
+
+/**
+ * Parameters of `History.getDustHistory` (`GET /wapi/v1/history/dust`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetDustHistoryParams = Endpoint.Params<typeof endpoints.getDustHistory>
+
+/**
+ * Parameters of `History.getBorrowLendHistory` (`GET /wapi/v1/history/borrowLend`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetBorrowLendHistoryParams = Endpoint.Params<typeof endpoints.getBorrowLendHistory>
+
+/**
+ * Parameters of `History.getInterestHistory` (`GET /wapi/v1/history/interest`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetInterestHistoryParams = Endpoint.Params<typeof endpoints.getInterestHistory>
+
+/**
+ * Parameters of `History.getBorrowLendPositionHistory` (`GET /wapi/v1/history/borrowLend/positions`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetBorrowLendPositionHistoryParams = Endpoint.Params<typeof endpoints.getBorrowLendPositionHistory>
+
+/**
+ * Parameters of `History.getRfqHistory` (`GET /wapi/v1/history/rfq`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetRfqHistoryParams = Endpoint.Params<typeof endpoints.getRfqHistory>
+
+/**
+ * Parameters of `History.getQuoteHistory` (`GET /wapi/v1/history/quote`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetQuoteHistoryParams = Endpoint.Params<typeof endpoints.getQuoteHistory>
+
+/**
+ * Parameters of `History.getRfqFillHistory` (`GET /wapi/v1/history/rfq/fill`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetRfqFillHistoryParams = Endpoint.Params<typeof endpoints.getRfqFillHistory>
+
+/**
+ * Parameters of `History.getQuoteFillHistory` (`GET /wapi/v1/history/quote/fill`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetQuoteFillHistoryParams = Endpoint.Params<typeof endpoints.getQuoteFillHistory>
+
+/**
+ * Parameters of `History.getStrategiesHistory` (`GET /wapi/v1/history/strategies`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetStrategiesHistoryParams = Endpoint.Params<typeof endpoints.getStrategiesHistory>
+
+/**
+ * The methods of `History`, one per endpoint of `Endpoints.History` (each documented there).
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  /**
-   * `GET /wapi/v1/history/fills` (`fillHistoryQueryAll`). Includes system fills (liquidations,
-   * ADL, collateral conversion) unless `fillType: "User"`. `from`/`to` are epoch ms.
-   */
-  readonly getFills: Method<typeof endpoints.getFills, OrderFill>
-  /** `GET /wapi/v1/history/orders` (`orderHistoryQueryAll`). */
-  readonly getOrderHistory: Method<typeof endpoints.getOrderHistory, Order>
-  /** `GET /wapi/v1/history/position` (`positionHistoryQueryAll`). */
-  readonly getPositionHistory: Method<typeof endpoints.getPositionHistory, PositionHistoryRow>
-  /** `GET /wapi/v1/history/settlement` (`settlementHistoryQueryAll`). */
-  readonly getSettlementHistory: Method<typeof endpoints.getSettlementHistory, Settlement>
-  /** `GET /wapi/v1/history/dust` (`dustHistoryQueryAll`). */
-  readonly getDustHistory: Method<typeof endpoints.getDustHistory, DustConversion>
-  /**
-   * `GET /wapi/v1/history/borrowLend` (`borrowHistoryQueryAll`). `sources` takes one source or an
-   * array, sent comma-separated.
-   */
-  readonly getBorrowLendHistory: Method<typeof endpoints.getBorrowLendHistory, BorrowLendMovement>
-  /** `GET /wapi/v1/history/interest` (`interestHistoryQueryAll`). */
-  readonly getInterestHistory: Method<typeof endpoints.getInterestHistory, InterestPayment>
-  /** `GET /wapi/v1/history/borrowLend/positions` (`borrowPositionHistoryQueryAll`). */
-  readonly getBorrowLendPositionHistory: Method<typeof endpoints.getBorrowLendPositionHistory, BorrowLendPositionRow>
-  /** `GET /wapi/v1/history/rfq` (`rfqHistoryQueryAll`). */
-  readonly getRfqHistory: Method<typeof endpoints.getRfqHistory, RequestForQuoteHistorical>
-  /** `GET /wapi/v1/history/quote` (`quoteHistoryQueryAll`). */
-  readonly getQuoteHistory: Method<typeof endpoints.getQuoteHistory, QuoteHistorical>
-  /** `GET /wapi/v1/history/rfq/fill` (`rfqFillHistoryQueryAll`). */
-  readonly getRfqFillHistory: Method<typeof endpoints.getRfqFillHistory, RequestForQuoteFillHistorical>
-  /** `GET /wapi/v1/history/quote/fill` (`quoteFillHistoryQueryAll`). */
-  readonly getQuoteFillHistory: Method<typeof endpoints.getQuoteFillHistory, QuoteFillHistorical>
-  /** `GET /wapi/v1/history/strategies` (`strategyHistoryQueryAll`). */
-  readonly getStrategiesHistory: Method<typeof endpoints.getStrategiesHistory, Strategy>
-}
+export interface Service extends Endpoint.Methods<typeof endpoints> {}
 
 /**
  * @since 0.1.0
@@ -93,27 +147,36 @@ export class History extends Context.Tag("@effect-backpack/sdk/History")<History
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(BackpackClient, (client) => ({
-  getFills: (params) => client.execute(endpoints.getFills, params ?? {}),
-  getOrderHistory: (params) => client.execute(endpoints.getOrderHistory, params ?? {}),
-  getPositionHistory: (params) => client.execute(endpoints.getPositionHistory, params ?? {}),
-  getSettlementHistory: (params) => client.execute(endpoints.getSettlementHistory, params ?? {}),
-  getDustHistory: (params) => client.execute(endpoints.getDustHistory, params ?? {}),
-  getBorrowLendHistory: (params) => client.execute(endpoints.getBorrowLendHistory, params ?? {}),
-  getInterestHistory: (params) => client.execute(endpoints.getInterestHistory, params ?? {}),
-  getBorrowLendPositionHistory: (params) => client.execute(endpoints.getBorrowLendPositionHistory, params ?? {}),
-  getRfqHistory: (params) => client.execute(endpoints.getRfqHistory, params ?? {}),
-  getQuoteHistory: (params) => client.execute(endpoints.getQuoteHistory, params ?? {}),
-  getRfqFillHistory: (params) => client.execute(endpoints.getRfqFillHistory, params ?? {}),
-  getQuoteFillHistory: (params) => client.execute(endpoints.getQuoteFillHistory, params ?? {}),
-  getStrategiesHistory: (params) => client.execute(endpoints.getStrategiesHistory, params ?? {})
-}))
+export const make: Effect.Effect<Service, never, BackpackClient> = service.make(endpoints)
 
 /**
  * @since 0.1.0
  * @category layers
  */
 export const layer: Layer.Layer<History, never, BackpackClient> = Layer.effect(History, make)
+
+/**
+ * Every method of `History` as a function that takes the service from the context
+ * (`History.getFills(params)` is `Effect.flatMap(History.History, (s) => s.getFills(params))`).
+ *
+ * @since 0.2.0
+ * @category accessors
+ */
+export const {
+  getFills,
+  getOrderHistory,
+  getPositionHistory,
+  getSettlementHistory,
+  getDustHistory,
+  getBorrowLendHistory,
+  getInterestHistory,
+  getBorrowLendPositionHistory,
+  getRfqHistory,
+  getQuoteHistory,
+  getRfqFillHistory,
+  getQuoteFillHistory,
+  getStrategiesHistory
+} = Effect.serviceFunctions(History)
 
 /**
  * Walks every page of a paged method as a `Stream` of rows, in the order the exchange returns
@@ -125,39 +188,33 @@ export const layer: Layer.Layer<History, never, BackpackClient> = Layer.effect(H
  * @example
  * ```ts
  * import { History } from "@effect-backpack/sdk"
- * import { Effect, Stream } from "effect"
+ * import { Stream } from "effect"
  *
- * const allFills = Effect.gen(function*() {
- *   const history = yield* History.History
- *   return yield* Stream.runCollect(History.paginate(history.getFills, { symbol: "SOL_USDC" }, 500))
- * })
+ * const allFills = Stream.runCollect(History.paginate(History.getFills, { symbol: "SOL_USDC" }, 500))
  * ```
  *
  * @since 0.1.0
  * @category pagination
  */
 export const paginate = <
-  F extends (
-    params: { readonly limit?: number; readonly offset?: number }
-  ) => Effect.Effect<ReadonlyArray<any>, any, any>
+  P extends { readonly limit?: number | undefined; readonly offset?: number | undefined } | undefined,
+  A,
+  E,
+  R
 >(
-  method: F,
-  params: Omit<NonNullable<Parameters<F>[0]>, "limit">,
+  method: (params: P) => Effect.Effect<ReadonlyArray<A>, E, R>,
+  params: Omit<NonNullable<P>, "limit">,
   pageSize: number = 1000
-): Stream.Stream<
-  Effect.Effect.Success<ReturnType<F>> extends ReadonlyArray<infer A> ? A : never,
-  Effect.Effect.Error<ReturnType<F>>,
-  Effect.Effect.Context<ReturnType<F>>
-> =>
+): Stream.Stream<A, E, R> =>
   Stream.paginateChunkEffect(
-    (params as { readonly offset?: number }).offset ?? 0,
+    params.offset ?? 0,
     (offset) =>
       Effect.map(
-        method({ ...params, limit: pageSize, offset }) as Effect.Effect<ReadonlyArray<unknown>, unknown, unknown>,
+        method({ ...params, limit: pageSize, offset } as NonNullable<P>),
         (rows) =>
           [
             Chunk.fromIterable(rows),
             rows.length < pageSize ? Option.none<number>() : Option.some(offset + rows.length)
           ] as const
       )
-  ) as any
+  )

@@ -8,27 +8,12 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import type * as Option from "effect/Option"
-import { BackpackClient } from "./BackpackClient.js"
-import type { BackpackError } from "./BackpackError.js"
-import type { Endpoint } from "./Endpoint.js"
-import * as endpoints from "./internal/endpoints/markets.js"
-import type {
-  Depth,
-  Kline,
-  Market,
-  MarketSession,
-  MarkPrice,
-  OpenInterest,
-  PredictionEvent,
-  PredictionTag,
-  Security,
-  Ticker
-} from "./models/markets.js"
+import type { BackpackClient } from "./BackpackClient.js"
+import type * as Endpoint from "./Endpoint.js"
+import * as endpoints from "./endpoints/markets.js"
+import * as service from "./internal/service.js"
 
 export * from "./models/markets.js"
-
-type Input<E> = E extends Endpoint<infer In, any> ? In : never
 
 /**
  * Parameters of `getMarkets`: `marketType` is one type or several (sent as repeated keys). Without
@@ -37,15 +22,15 @@ type Input<E> = E extends Endpoint<infer In, any> ? In : never
  * @since 0.1.0
  * @category models
  */
-export type GetMarketsParams = Input<typeof endpoints.getMarkets>
+export type GetMarketsParams = Endpoint.Params<typeof endpoints.getMarkets>
 
 /**
- * Parameters of `getMarket`.
+ * Parameters of `Markets.getMarket` (`GET /api/v1/market`).
  *
  * @since 0.1.0
  * @category models
  */
-export type GetMarketParams = Input<typeof endpoints.getMarket>
+export type GetMarketParams = Endpoint.Params<typeof endpoints.getMarket>
 
 /**
  * Parameters of `getTicker`: `interval` is `"1d"` or `"1w"`.
@@ -53,15 +38,15 @@ export type GetMarketParams = Input<typeof endpoints.getMarket>
  * @since 0.1.0
  * @category models
  */
-export type GetTickerParams = Input<typeof endpoints.getTicker>
+export type GetTickerParams = Endpoint.Params<typeof endpoints.getTicker>
 
 /**
- * Parameters of `getTickers`.
+ * Parameters of `Markets.getTickers` (`GET /api/v1/tickers`).
  *
  * @since 0.1.0
  * @category models
  */
-export type GetTickersParams = Input<typeof endpoints.getTickers>
+export type GetTickersParams = Endpoint.Params<typeof endpoints.getTickers>
 
 /**
  * Parameters of `getDepth`: `limit` (levels per side) is one of the strings `"5"`, `"10"`, `"20"`,
@@ -70,7 +55,7 @@ export type GetTickersParams = Input<typeof endpoints.getTickers>
  * @since 0.1.0
  * @category models
  */
-export type GetDepthParams = Input<typeof endpoints.getDepth>
+export type GetDepthParams = Endpoint.Params<typeof endpoints.getDepth>
 
 /**
  * Parameters of `getKlines`. `startTime` (required) and `endTime` are in Unix **seconds** (not
@@ -80,72 +65,39 @@ export type GetDepthParams = Input<typeof endpoints.getDepth>
  * @since 0.1.0
  * @category models
  */
-export type GetKlinesParams = Input<typeof endpoints.getKlines>
+export type GetKlinesParams = Endpoint.Params<typeof endpoints.getKlines>
 
 /**
- * Parameters of `getMarkPrices`.
+ * Parameters of `Markets.getMarkPrices` (`GET /api/v1/markPrices`).
  *
  * @since 0.1.0
  * @category models
  */
-export type GetMarkPricesParams = Input<typeof endpoints.getMarkPrices>
+export type GetMarkPricesParams = Endpoint.Params<typeof endpoints.getMarkPrices>
 
 /**
- * Parameters of `getOpenInterest`.
+ * Parameters of `Markets.getOpenInterest` (`GET /api/v1/openInterest`).
  *
  * @since 0.1.0
  * @category models
  */
-export type GetOpenInterestParams = Input<typeof endpoints.getOpenInterest>
+export type GetOpenInterestParams = Endpoint.Params<typeof endpoints.getOpenInterest>
 
 /**
- * Parameters of `getPredictionEvents`.
+ * Parameters of `Markets.getPredictionEvents` (`GET /api/v1/prediction`).
  *
  * @since 0.1.0
  * @category models
  */
-export type GetPredictionEventsParams = Input<typeof endpoints.getPredictionEvents>
+export type GetPredictionEventsParams = Endpoint.Params<typeof endpoints.getPredictionEvents>
 
 /**
+ * The methods of `Markets`, one per endpoint of `Endpoints.Markets` (each documented there).
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  /** `GET /api/v1/markets`: every market (SPOT and PERP unless `marketType` says otherwise). */
-  readonly getMarkets: (params?: GetMarketsParams) => Effect.Effect<ReadonlyArray<Market>, BackpackError>
-  /** `GET /api/v1/market`: one market. */
-  readonly getMarket: (params: GetMarketParams) => Effect.Effect<Market, BackpackError>
-  /**
-   * `GET /api/v1/ticker`: statistics of one market, or `None` when the exchange has none for it
-   * (204 No Content).
-   */
-  readonly getTicker: (params: GetTickerParams) => Effect.Effect<Option.Option<Ticker>, BackpackError>
-  /** `GET /api/v1/tickers`: statistics of every market. */
-  readonly getTickers: (params?: GetTickersParams) => Effect.Effect<ReadonlyArray<Ticker>, BackpackError>
-  /** `GET /api/v1/depth`: an order-book snapshot, levels sorted best first. */
-  readonly getDepth: (params: GetDepthParams) => Effect.Effect<Depth, BackpackError>
-  /**
-   * `GET /api/v1/klines`: candles from `startTime` (Unix seconds) to `endTime` (Unix seconds,
-   * default now). Drawn from the 'historical' rate-limit bucket (30 per minute).
-   */
-  readonly getKlines: (params: GetKlinesParams) => Effect.Effect<ReadonlyArray<Kline>, BackpackError>
-  /** `GET /api/v1/markPrices`: mark (and for perpetuals index and funding) prices; always a list. */
-  readonly getMarkPrices: (params?: GetMarkPricesParams) => Effect.Effect<ReadonlyArray<MarkPrice>, BackpackError>
-  /** `GET /api/v1/openInterest`: open interest of one futures market or of all; always a list. */
-  readonly getOpenInterest: (
-    params?: GetOpenInterestParams
-  ) => Effect.Effect<ReadonlyArray<OpenInterest>, BackpackError>
-  /** `GET /api/v1/market-sessions`: the weekly trading sessions of tokenised equities. */
-  readonly getMarketSessions: (params?: {}) => Effect.Effect<ReadonlyArray<MarketSession>, BackpackError>
-  /** `GET /api/v1/securities`: tokenised equities and their per-session quantity rules. */
-  readonly getSecurities: (params?: {}) => Effect.Effect<ReadonlyArray<Security>, BackpackError>
-  /** `GET /api/v1/prediction`: prediction events with their markets. */
-  readonly getPredictionEvents: (
-    params?: GetPredictionEventsParams
-  ) => Effect.Effect<ReadonlyArray<PredictionEvent>, BackpackError>
-  /** `GET /api/v1/prediction/tags`: the tags of prediction events. */
-  readonly getPredictionTags: (params?: {}) => Effect.Effect<ReadonlyArray<PredictionTag>, BackpackError>
-}
+export interface Service extends Endpoint.Methods<typeof endpoints> {}
 
 /**
  * @since 0.1.0
@@ -157,23 +109,32 @@ export class Markets extends Context.Tag("@effect-backpack/sdk/Markets")<Markets
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(BackpackClient, (client) => ({
-  getMarkets: (params) => client.execute(endpoints.getMarkets, params ?? {}),
-  getMarket: (params) => client.execute(endpoints.getMarket, params),
-  getTicker: (params) => client.execute(endpoints.getTicker, params),
-  getTickers: (params) => client.execute(endpoints.getTickers, params ?? {}),
-  getDepth: (params) => client.execute(endpoints.getDepth, params),
-  getKlines: (params) => client.execute(endpoints.getKlines, params),
-  getMarkPrices: (params) => client.execute(endpoints.getMarkPrices, params ?? {}),
-  getOpenInterest: (params) => client.execute(endpoints.getOpenInterest, params ?? {}),
-  getMarketSessions: (params) => client.execute(endpoints.getMarketSessions, params),
-  getSecurities: (params) => client.execute(endpoints.getSecurities, params),
-  getPredictionEvents: (params) => client.execute(endpoints.getPredictionEvents, params ?? {}),
-  getPredictionTags: (params) => client.execute(endpoints.getPredictionTags, params)
-}))
+export const make: Effect.Effect<Service, never, BackpackClient> = service.make(endpoints)
 
 /**
  * @since 0.1.0
  * @category layers
  */
 export const layer: Layer.Layer<Markets, never, BackpackClient> = Layer.effect(Markets, make)
+
+/**
+ * Every method of `Markets` as a function that takes the service from the context
+ * (`Markets.getMarkets(params)` is `Effect.flatMap(Markets.Markets, (s) => s.getMarkets(params))`).
+ *
+ * @since 0.2.0
+ * @category accessors
+ */
+export const {
+  getMarkets,
+  getMarket,
+  getTicker,
+  getTickers,
+  getDepth,
+  getKlines,
+  getMarkPrices,
+  getOpenInterest,
+  getMarketSessions,
+  getSecurities,
+  getPredictionEvents,
+  getPredictionTags
+} = Effect.serviceFunctions(Markets)

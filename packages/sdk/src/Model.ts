@@ -1,14 +1,16 @@
 /**
- * Every response and request model of the SDK in one namespace (`Model.Market`, `Model.Order`, …).
+ * Every response and request model and every enumeration of the SDK in one namespace (`Model.Market`,
+ * `Model.Order`, `Model.Side`, …).
  * Each service module also re-exports the models it returns.
  *
  * @since 0.1.0
  */
-export { Percent } from "./internal/schema.js"
 export * from "./models/account.js"
 export * from "./models/assets.js"
 export * from "./models/borrowLend.js"
 export * from "./models/capital.js"
+export * from "./models/common.js"
+export * from "./models/enums.js"
 export * from "./models/funding.js"
 export * from "./models/history.js"
 export * from "./models/markets.js"

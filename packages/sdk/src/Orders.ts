@@ -9,68 +9,71 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Random from "effect/Random"
-import type * as Schema from "effect/Schema"
 import { BackpackClient } from "./BackpackClient.js"
 import { type BackpackError, type OutcomeUnknown, ValidationError } from "./BackpackError.js"
-import * as historyEndpoints from "./internal/endpoints/history.js"
-import * as endpoints from "./internal/endpoints/orders.js"
-import {
-  type BatchCommandOrderResult,
-  type CancelAccepted,
-  type OrderExecuteParams,
-  OrderNotPlaced,
-  OrderPlaced,
-  type OrderType,
-  type ReconcileResult
-} from "./models/orders.js"
+import type * as Endpoint from "./Endpoint.js"
+import * as historyEndpoints from "./endpoints/history.js"
+import * as endpoints from "./endpoints/orders.js"
+import * as service from "./internal/service.js"
+import { type OrderExecuteParams, OrderNotPlaced, OrderPlaced, type ReconcileResult } from "./models/orders.js"
 
 export * from "./models/orders.js"
 
 /**
+ * Parameters of `Orders.getOrder` (`GET /api/v1/order`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetOrderParams = Endpoint.Params<typeof endpoints.getOrder>
+
+/**
+ * Parameters of `executeOrder`: one order (same type as `OrderExecuteParams`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type ExecuteOrderParams = Endpoint.Params<typeof endpoints.executeOrder>
+
+/**
+ * Parameters of `Orders.cancelOrder` (`DELETE /api/v1/order`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type CancelOrderParams = Endpoint.Params<typeof endpoints.cancelOrder>
+
+/**
+ * Parameters of `executeOrders`: the array of orders itself.
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type ExecuteOrdersParams = Endpoint.Params<typeof endpoints.executeOrders>
+
+/**
+ * Parameters of `Orders.getOpenOrders` (`GET /api/v1/orders`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetOpenOrdersParams = Endpoint.Params<typeof endpoints.getOpenOrders>
+
+/**
+ * Parameters of `Orders.cancelOpenOrders` (`DELETE /api/v1/orders`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type CancelOpenOrdersParams = Endpoint.Params<typeof endpoints.cancelOpenOrders>
+
+/**
+ * The methods of `Orders`, one per endpoint of `Endpoints.Orders` (each documented there).
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  /**
-   * `GET /api/v1/order`: an order still resting on the book, by `orderId` or `clientId` (exactly
-   * one). A filled or cancelled order answers `ApiError` 404 `RESOURCE_NOT_FOUND`.
-   */
-  readonly getOrder: (
-    params: Schema.Schema.Encoded<typeof endpoints.getOrder.request>
-  ) => Effect.Effect<OrderType, BackpackError>
-  /**
-   * `POST /api/v1/order`: places one order. A `clientId` is generated (uniform uint32 from the
-   * `Random` service) when absent. Never retried; a timeout, reset or 5xx is `OutcomeUnknown`
-   * carrying the client id and the request, to settle with `reconcile`.
-   */
-  readonly executeOrder: (params: OrderExecuteParams) => Effect.Effect<OrderType, BackpackError>
-  /**
-   * `DELETE /api/v1/order`: cancels one order by `orderId` or `clientId`. Answers the cancelled
-   * order, or `CancelAccepted` when the exchange answered 202 (accepted, not executed yet).
-   */
-  readonly cancelOrder: (
-    params: Schema.Schema.Encoded<typeof endpoints.cancelOrder.request>
-  ) => Effect.Effect<OrderType | CancelAccepted, BackpackError>
-  /**
-   * `POST /api/v1/orders`: places 1 to `maxBatchSize` (20) orders in one signed request. Each
-   * order is validated (a failure names its element, e.g. `"[2].price"`) and gets a generated
-   * `clientId` when it has none (distinct within the batch). The result has one element per order,
-   * in order: the order, or a `BatchOrderError` for an order the exchange refused.
-   */
-  readonly executeOrders: (
-    orders: ReadonlyArray<OrderExecuteParams>
-  ) => Effect.Effect<ReadonlyArray<BatchCommandOrderResult>, BackpackError>
-  /** `GET /api/v1/orders`: every open order, optionally of one `symbol` or `marketType`. */
-  readonly getOpenOrders: (
-    params?: Schema.Schema.Encoded<typeof endpoints.getOpenOrders.request>
-  ) => Effect.Effect<ReadonlyArray<OrderType>, BackpackError>
-  /**
-   * `DELETE /api/v1/orders`: cancels every open order of a market (optionally only resting limit
-   * or only trigger orders). Answers the cancelled orders (maybe `[]`), or `CancelAccepted` on 202.
-   */
-  readonly cancelOpenOrders: (
-    params: Schema.Schema.Encoded<typeof endpoints.cancelOpenOrders.request>
-  ) => Effect.Effect<ReadonlyArray<OrderType> | CancelAccepted, BackpackError>
+export interface Service extends Endpoint.Methods<typeof endpoints> {
   /**
    * Settles an `OutcomeUnknown`: for each client id of the lost request, looks the order up among
    * the open orders of its market, then in the order history (newest 1000 rows of that market),
@@ -117,91 +120,110 @@ const targetsOf = (outcome: OutcomeUnknown): Array<{ clientId: number; symbol: s
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(BackpackClient, (client) => {
-  const drawClientId = (taken: Set<number>): Effect.Effect<number> =>
-    Effect.flatMap(
-      Random.nextIntBetween(1, clientIdBound),
-      (id) => taken.has(id) ? drawClientId(taken) : Effect.succeed(id)
-    )
+export const make: Effect.Effect<Service, never, BackpackClient> = Effect.zipWith(
+  BackpackClient,
+  service.make(endpoints),
+  (client, methods): Service => {
+    const drawClientId = (taken: Set<number>): Effect.Effect<number> =>
+      Effect.flatMap(
+        Random.nextIntBetween(1, clientIdBound),
+        (id) => taken.has(id) ? drawClientId(taken) : Effect.succeed(id)
+      )
 
-  /** Adds a generated `clientId` to an order input that has none (left alone if it is not an object). */
-  const withClientId = (order: OrderExecuteParams, taken: Set<number>): Effect.Effect<OrderExecuteParams> =>
-    typeof order !== "object" || order === null || order.clientId !== undefined
-      ? Effect.succeed(order)
-      : Effect.map(drawClientId(taken), (clientId) => {
-        taken.add(clientId)
-        return { ...order, clientId }
-      })
-
-  const getOpenOrders: Service["getOpenOrders"] = (params) => client.execute(endpoints.getOpenOrders, params ?? {})
-
-  const reconcile: Service["reconcile"] = (outcome) =>
-    Effect.gen(function*() {
-      if (!placements.has(outcome.operation)) {
-        return yield* new ValidationError({
-          operation: "Orders.reconcile",
-          field: "operation",
-          detail:
-            `only order placements (Orders.executeOrder, Orders.executeOrders) can be reconciled by clientId; got ${outcome.operation}`
+    /** Adds a generated `clientId` to an order input that has none (left alone if it is not an object). */
+    const withClientId = (order: OrderExecuteParams, taken: Set<number>): Effect.Effect<OrderExecuteParams> =>
+      typeof order !== "object" || order === null || order.clientId !== undefined
+        ? Effect.succeed(order)
+        : Effect.map(drawClientId(taken), (clientId) => {
+          taken.add(clientId)
+          return { ...order, clientId }
         })
-      }
-      const targets = targetsOf(outcome)
-      const symbols = [...new Set(targets.map((t) => t.symbol))]
-      const results = new Map<string, ReconcileResult>()
-      const key = (clientId: number, symbol: string | undefined) => `${symbol ?? ""}\u0000${clientId}`
-      for (const symbol of symbols) {
-        const wanted = targets.filter((t) => t.symbol === symbol)
-        const open = yield* getOpenOrders(symbol === undefined ? {} : { symbol })
-        const missing: Array<number> = []
-        for (const { clientId } of wanted) {
-          const order = open.find((o) => o.clientId === clientId)
-          if (order === undefined) {
-            missing.push(clientId)
-            continue
-          }
-          results.set(key(clientId, symbol), new OrderPlaced({ clientId, symbol: order.symbol, source: "open", order }))
-        }
-        if (missing.length === 0) continue
-        const history = yield* client.execute(historyEndpoints.getOrderHistory, {
-          ...(symbol === undefined ? {} : { symbol }),
-          limit: historyDepth,
-          sortDirection: "Desc"
-        })
-        for (const clientId of missing) {
-          const order = history.find((o) => o.clientId === clientId)
-          results.set(
-            key(clientId, symbol),
-            order === undefined
-              ? new OrderNotPlaced({ clientId, ...(symbol === undefined ? {} : { symbol }) })
-              : new OrderPlaced({ clientId, symbol: order.symbol, source: "history", order })
-          )
-        }
-      }
-      return targets.map((t) => results.get(key(t.clientId, t.symbol))!)
-    }).pipe(Effect.withSpan("Orders.reconcile"))
 
-  return {
-    getOrder: (params) => client.execute(endpoints.getOrder, params),
-    executeOrder: (params) =>
-      Effect.flatMap(withClientId(params, new Set()), (order) => client.execute(endpoints.executeOrder, order)),
-    cancelOrder: (params) => client.execute(endpoints.cancelOrder, params),
-    executeOrders: (orders) =>
+    const reconcile: Service["reconcile"] = (outcome) =>
       Effect.gen(function*() {
-        if (!Array.isArray(orders)) return yield* client.execute(endpoints.executeOrders, orders)
-        const taken = new Set<number>(
-          orders.flatMap((o) => typeof o?.clientId === "number" ? [o.clientId] : [])
-        )
-        const withIds = yield* Effect.forEach(orders, (order) => withClientId(order, taken))
-        return yield* client.execute(endpoints.executeOrders, withIds)
-      }),
-    getOpenOrders,
-    cancelOpenOrders: (params) => client.execute(endpoints.cancelOpenOrders, params),
-    reconcile
+        if (!placements.has(outcome.operation)) {
+          return yield* new ValidationError({
+            operation: "Orders.reconcile",
+            field: "operation",
+            detail:
+              `only order placements (Orders.executeOrder, Orders.executeOrders) can be reconciled by clientId; got ${outcome.operation}`
+          })
+        }
+        const targets = targetsOf(outcome)
+        const symbols = [...new Set(targets.map((t) => t.symbol))]
+        const results = new Map<string, ReconcileResult>()
+        const key = (clientId: number, symbol: string | undefined) => `${symbol ?? ""}\u0000${clientId}`
+        for (const symbol of symbols) {
+          const wanted = targets.filter((t) => t.symbol === symbol)
+          const open = yield* methods.getOpenOrders(symbol === undefined ? {} : { symbol })
+          const missing: Array<number> = []
+          for (const { clientId } of wanted) {
+            const order = open.find((o) => o.clientId === clientId)
+            if (order === undefined) {
+              missing.push(clientId)
+              continue
+            }
+            results.set(
+              key(clientId, symbol),
+              new OrderPlaced({ clientId, symbol: order.symbol, source: "open", order })
+            )
+          }
+          if (missing.length === 0) continue
+          const history = yield* client.execute(historyEndpoints.getOrderHistory, {
+            ...(symbol === undefined ? {} : { symbol }),
+            limit: historyDepth,
+            sortDirection: "Desc"
+          })
+          for (const clientId of missing) {
+            const order = history.find((o) => o.clientId === clientId)
+            results.set(
+              key(clientId, symbol),
+              order === undefined
+                ? new OrderNotPlaced({ clientId, ...(symbol === undefined ? {} : { symbol }) })
+                : new OrderPlaced({ clientId, symbol: order.symbol, source: "history", order })
+            )
+          }
+        }
+        return targets.map((t) => results.get(key(t.clientId, t.symbol))!)
+      }).pipe(Effect.withSpan("Orders.reconcile"))
+
+    return {
+      ...methods,
+      executeOrder: (params) =>
+        Effect.flatMap(withClientId(params, new Set()), (order) => client.execute(endpoints.executeOrder, order)),
+      executeOrders: (orders) =>
+        Effect.gen(function*() {
+          if (!Array.isArray(orders)) return yield* client.execute(endpoints.executeOrders, orders)
+          const taken = new Set<number>(
+            orders.flatMap((o) => typeof o?.clientId === "number" ? [o.clientId] : [])
+          )
+          const withIds = yield* Effect.forEach(orders, (order) => withClientId(order, taken))
+          return yield* client.execute(endpoints.executeOrders, withIds)
+        }),
+      reconcile
+    }
   }
-})
+)
 
 /**
  * @since 0.1.0
  * @category layers
  */
 export const layer: Layer.Layer<Orders, never, BackpackClient> = Layer.effect(Orders, make)
+
+/**
+ * Every method of `Orders` as a function that takes the service from the context
+ * (`Orders.getOrder(params)` is `Effect.flatMap(Orders.Orders, (s) => s.getOrder(params))`).
+ *
+ * @since 0.2.0
+ * @category accessors
+ */
+export const {
+  getOrder,
+  executeOrder,
+  cancelOrder,
+  executeOrders,
+  getOpenOrders,
+  cancelOpenOrders,
+  reconcile
+} = Effect.serviceFunctions(Orders)

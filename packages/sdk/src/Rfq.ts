@@ -7,42 +7,68 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { BackpackClient } from "./BackpackClient.js"
-import type { BackpackError } from "./BackpackError.js"
-import type { Endpoint } from "./Endpoint.js"
-import * as endpoints from "./internal/endpoints/rfq.js"
-import type { Quote, RequestForQuote, RfqWithQuotes } from "./models/rfq.js"
+import type { BackpackClient } from "./BackpackClient.js"
+import type * as Endpoint from "./Endpoint.js"
+import * as endpoints from "./endpoints/rfq.js"
+import * as service from "./internal/service.js"
 
 export * from "./models/rfq.js"
 
-type Input<E> = E extends Endpoint<infer In, any> ? In : never
+/**
+ * Parameters of `Rfq.submitRfq` (`POST /api/v1/rfq`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type SubmitRfqParams = Endpoint.Params<typeof endpoints.submitRfq>
 
 /**
+ * Parameters of `Rfq.submitQuote` (`POST /api/v1/rfq/quote`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type SubmitQuoteParams = Endpoint.Params<typeof endpoints.submitQuote>
+
+/**
+ * Parameters of `Rfq.acceptQuote` (`POST /api/v1/rfq/accept`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type AcceptQuoteParams = Endpoint.Params<typeof endpoints.acceptQuote>
+
+/**
+ * Parameters of `Rfq.refreshRfq` (`POST /api/v1/rfq/refresh`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type RefreshRfqParams = Endpoint.Params<typeof endpoints.refreshRfq>
+
+/**
+ * Parameters of `Rfq.cancelRfq` (`POST /api/v1/rfq/cancel`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type CancelRfqParams = Endpoint.Params<typeof endpoints.cancelRfq>
+
+/**
+ * Parameters of `Rfq.getOpenRfqs` (`GET /api/v1/rfqs`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetOpenRfqsParams = Endpoint.Params<typeof endpoints.getOpenRfqs>
+
+/**
+ * The methods of `Rfq`, one per endpoint of `Endpoints.Rfq` (each documented there).
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  /**
-   * `POST /api/v1/rfq` (`rfqSubmit`). Give exactly one of `quantity` / `quoteQuantity`;
-   * `executionMode: "Immediate"` requires a `price`.
-   */
-  readonly submitRfq: (params: Input<typeof endpoints.submitRfq>) => Effect.Effect<RequestForQuote, BackpackError>
-  /** `POST /api/v1/rfq/quote` (`quoteSubmit`): a maker quote with both `bidPrice` and `askPrice`. */
-  readonly submitQuote: (params: Input<typeof endpoints.submitQuote>) => Effect.Effect<Quote, BackpackError>
-  /** `POST /api/v1/rfq/accept` (`quoteAccept`): the taker accepts a quote. */
-  readonly acceptQuote: (params: Input<typeof endpoints.acceptQuote>) => Effect.Effect<RequestForQuote, BackpackError>
-  /** `POST /api/v1/rfq/refresh` (`rfqRefresh`): extends the RFQ's window. */
-  readonly refreshRfq: (params: Input<typeof endpoints.refreshRfq>) => Effect.Effect<RequestForQuote, BackpackError>
-  /** `POST /api/v1/rfq/cancel` (`rfqCancel`): cancels by exactly one of `rfqId` / `clientId`. */
-  readonly cancelRfq: (params: Input<typeof endpoints.cancelRfq>) => Effect.Effect<RequestForQuote, BackpackError>
-  /**
-   * `GET /api/v1/rfqs` (`rfqQuery`): the account's open RFQs with their quotes. `rfqId` is a
-   * uint64 that exceeds 2^53: pass it as a digit string.
-   */
-  readonly getOpenRfqs: (
-    params?: Input<typeof endpoints.getOpenRfqs>
-  ) => Effect.Effect<ReadonlyArray<RfqWithQuotes>, BackpackError>
-}
+export interface Service extends Endpoint.Methods<typeof endpoints> {}
 
 /**
  * @since 0.1.0
@@ -54,17 +80,26 @@ export class Rfq extends Context.Tag("@effect-backpack/sdk/Rfq")<Rfq, Service>()
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(BackpackClient, (client) => ({
-  submitRfq: (params) => client.execute(endpoints.submitRfq, params),
-  submitQuote: (params) => client.execute(endpoints.submitQuote, params),
-  acceptQuote: (params) => client.execute(endpoints.acceptQuote, params),
-  refreshRfq: (params) => client.execute(endpoints.refreshRfq, params),
-  cancelRfq: (params) => client.execute(endpoints.cancelRfq, params),
-  getOpenRfqs: (params) => client.execute(endpoints.getOpenRfqs, params ?? {})
-}))
+export const make: Effect.Effect<Service, never, BackpackClient> = service.make(endpoints)
 
 /**
  * @since 0.1.0
  * @category layers
  */
 export const layer: Layer.Layer<Rfq, never, BackpackClient> = Layer.effect(Rfq, make)
+
+/**
+ * Every method of `Rfq` as a function that takes the service from the context
+ * (`Rfq.submitRfq(params)` is `Effect.flatMap(Rfq.Rfq, (s) => s.submitRfq(params))`).
+ *
+ * @since 0.2.0
+ * @category accessors
+ */
+export const {
+  submitRfq,
+  submitQuote,
+  acceptQuote,
+  refreshRfq,
+  cancelRfq,
+  getOpenRfqs
+} = Effect.serviceFunctions(Rfq)

@@ -8,12 +8,10 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { BackpackClient } from "./BackpackClient.js"
-import type { BackpackError } from "./BackpackError.js"
-import type { Endpoint } from "./Endpoint.js"
-import * as endpoints from "./internal/endpoints/strategies.js"
-import type { CancelAccepted } from "./models/orders.js"
-import type { ScheduledStrategy } from "./models/strategies.js"
+import type { BackpackClient } from "./BackpackClient.js"
+import type * as Endpoint from "./Endpoint.js"
+import * as endpoints from "./endpoints/strategies.js"
+import * as service from "./internal/service.js"
 
 export * from "./models/strategies.js"
 
@@ -25,46 +23,53 @@ export * from "./models/strategies.js"
  */
 export { CancelAccepted, isCancelAccepted } from "./models/orders.js"
 
-type Input<E> = E extends Endpoint<infer In, any> ? In : never
+/**
+ * Parameters of `Strategies.getStrategy` (`GET /api/v1/strategy`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetStrategyParams = Endpoint.Params<typeof endpoints.getStrategy>
 
 /**
+ * Parameters of `Strategies.createStrategy` (`POST /api/v1/strategy`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type CreateStrategyParams = Endpoint.Params<typeof endpoints.createStrategy>
+
+/**
+ * Parameters of `Strategies.cancelStrategy` (`DELETE /api/v1/strategy`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type CancelStrategyParams = Endpoint.Params<typeof endpoints.cancelStrategy>
+
+/**
+ * Parameters of `Strategies.getOpenStrategies` (`GET /api/v1/strategies`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type GetOpenStrategiesParams = Endpoint.Params<typeof endpoints.getOpenStrategies>
+
+/**
+ * Parameters of `Strategies.cancelOpenStrategies` (`DELETE /api/v1/strategies`).
+ *
+ * @since 0.2.0
+ * @category params
+ */
+export type CancelOpenStrategiesParams = Endpoint.Params<typeof endpoints.cancelOpenStrategies>
+
+/**
+ * The methods of `Strategies`, one per endpoint of `Endpoints.Strategies` (each documented there).
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  /**
-   * `GET /api/v1/strategy` (`strategyQuery`): a live strategy by exactly one of `strategyId` /
-   * `clientStrategyId`. Fails with `ApiError` 404 when it is no longer running.
-   */
-  readonly getStrategy: (
-    params: Input<typeof endpoints.getStrategy>
-  ) => Effect.Effect<ScheduledStrategy, BackpackError>
-  /**
-   * `POST /api/v1/strategy` (`strategyCreate`): starts a strategy (`strategyType: "Scheduled"`;
-   * `duration` and `interval` in ms). Never retried.
-   */
-  readonly createStrategy: (
-    params: Input<typeof endpoints.createStrategy>
-  ) => Effect.Effect<ScheduledStrategy, BackpackError>
-  /**
-   * `DELETE /api/v1/strategy` (`strategyCancel`): cancels by exactly one of `strategyId` /
-   * `clientStrategyId`; the cancelled strategy, or `CancelAccepted` on 202.
-   */
-  readonly cancelStrategy: (
-    params: Input<typeof endpoints.cancelStrategy>
-  ) => Effect.Effect<ScheduledStrategy | CancelAccepted, BackpackError>
-  /** `GET /api/v1/strategies` (`strategyQueryAll`): the running strategies. */
-  readonly getOpenStrategies: (
-    params?: Input<typeof endpoints.getOpenStrategies>
-  ) => Effect.Effect<ReadonlyArray<ScheduledStrategy>, BackpackError>
-  /**
-   * `DELETE /api/v1/strategies` (`strategyCancelAll`): cancels every strategy of a market; the
-   * cancelled strategies, or `CancelAccepted` on 202.
-   */
-  readonly cancelOpenStrategies: (
-    params: Input<typeof endpoints.cancelOpenStrategies>
-  ) => Effect.Effect<ReadonlyArray<ScheduledStrategy> | CancelAccepted, BackpackError>
-}
+export interface Service extends Endpoint.Methods<typeof endpoints> {}
 
 /**
  * @since 0.1.0
@@ -76,16 +81,25 @@ export class Strategies extends Context.Tag("@effect-backpack/sdk/Strategies")<S
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(BackpackClient, (client) => ({
-  getStrategy: (params) => client.execute(endpoints.getStrategy, params),
-  createStrategy: (params) => client.execute(endpoints.createStrategy, params),
-  cancelStrategy: (params) => client.execute(endpoints.cancelStrategy, params),
-  getOpenStrategies: (params) => client.execute(endpoints.getOpenStrategies, params ?? {}),
-  cancelOpenStrategies: (params) => client.execute(endpoints.cancelOpenStrategies, params)
-}))
+export const make: Effect.Effect<Service, never, BackpackClient> = service.make(endpoints)
 
 /**
  * @since 0.1.0
  * @category layers
  */
 export const layer: Layer.Layer<Strategies, never, BackpackClient> = Layer.effect(Strategies, make)
+
+/**
+ * Every method of `Strategies` as a function that takes the service from the context
+ * (`Strategies.getStrategy(params)` is `Effect.flatMap(Strategies.Strategies, (s) => s.getStrategy(params))`).
+ *
+ * @since 0.2.0
+ * @category accessors
+ */
+export const {
+  getStrategy,
+  createStrategy,
+  cancelStrategy,
+  getOpenStrategies,
+  cancelOpenStrategies
+} = Effect.serviceFunctions(Strategies)

@@ -6,15 +6,12 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { BackpackClient } from "./BackpackClient.js"
-import type { BackpackError } from "./BackpackError.js"
-import type { Endpoint } from "./Endpoint.js"
-import * as endpoints from "./internal/endpoints/trades.js"
-import type { Trade } from "./models/trades.js"
+import type { BackpackClient } from "./BackpackClient.js"
+import type * as Endpoint from "./Endpoint.js"
+import * as endpoints from "./endpoints/trades.js"
+import * as service from "./internal/service.js"
 
 export * from "./models/trades.js"
-
-type Input<E> = E extends Endpoint<infer In, any> ? In : never
 
 /**
  * Parameters of `getRecentTrades`: `symbol`, `limit` 1 … 1000 (default 100).
@@ -22,7 +19,7 @@ type Input<E> = E extends Endpoint<infer In, any> ? In : never
  * @since 0.1.0
  * @category models
  */
-export type GetRecentTradesParams = Input<typeof endpoints.getRecentTrades>
+export type GetRecentTradesParams = Endpoint.Params<typeof endpoints.getRecentTrades>
 
 /**
  * Parameters of `getHistoricalTrades`: `symbol`, `limit` 1 … 1000 (default 100), `offset`.
@@ -30,23 +27,15 @@ export type GetRecentTradesParams = Input<typeof endpoints.getRecentTrades>
  * @since 0.1.0
  * @category models
  */
-export type GetHistoricalTradesParams = Input<typeof endpoints.getHistoricalTrades>
+export type GetHistoricalTradesParams = Endpoint.Params<typeof endpoints.getHistoricalTrades>
 
 /**
+ * The methods of `Trades`, one per endpoint of `Endpoints.Trades` (each documented there).
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  /** `GET /api/v1/trades`: the most recent trades of a market. */
-  readonly getRecentTrades: (params: GetRecentTradesParams) => Effect.Effect<ReadonlyArray<Trade>, BackpackError>
-  /**
-   * `GET /api/v1/trades/history`: older trades, paged with `offset`. Drawn from the 'historical'
-   * rate-limit bucket (30 per minute).
-   */
-  readonly getHistoricalTrades: (
-    params: GetHistoricalTradesParams
-  ) => Effect.Effect<ReadonlyArray<Trade>, BackpackError>
-}
+export interface Service extends Endpoint.Methods<typeof endpoints> {}
 
 /**
  * @since 0.1.0
@@ -58,13 +47,22 @@ export class Trades extends Context.Tag("@effect-backpack/sdk/Trades")<Trades, S
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(BackpackClient, (client) => ({
-  getRecentTrades: (params) => client.execute(endpoints.getRecentTrades, params),
-  getHistoricalTrades: (params) => client.execute(endpoints.getHistoricalTrades, params)
-}))
+export const make: Effect.Effect<Service, never, BackpackClient> = service.make(endpoints)
 
 /**
  * @since 0.1.0
  * @category layers
  */
 export const layer: Layer.Layer<Trades, never, BackpackClient> = Layer.effect(Trades, make)
+
+/**
+ * Every method of `Trades` as a function that takes the service from the context
+ * (`Trades.getRecentTrades(params)` is `Effect.flatMap(Trades.Trades, (s) => s.getRecentTrades(params))`).
+ *
+ * @since 0.2.0
+ * @category accessors
+ */
+export const {
+  getRecentTrades,
+  getHistoricalTrades
+} = Effect.serviceFunctions(Trades)

@@ -7,15 +7,12 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { BackpackClient } from "./BackpackClient.js"
-import type { BackpackError } from "./BackpackError.js"
-import type { Endpoint } from "./Endpoint.js"
-import * as endpoints from "./internal/endpoints/vaults.js"
-import type { Vault, VaultHistory, VaultNav, VaultRedeem } from "./models/vaults.js"
+import type { BackpackClient } from "./BackpackClient.js"
+import type * as Endpoint from "./Endpoint.js"
+import * as endpoints from "./endpoints/vaults.js"
+import * as service from "./internal/service.js"
 
 export * from "./models/vaults.js"
-
-type Input<E> = E extends Endpoint<infer In, any> ? In : never
 
 /**
  * Parameters of `getVaultHistory`: `interval` (`1d`, `1w`, `1month`, `1year`) and an optional
@@ -24,7 +21,7 @@ type Input<E> = E extends Endpoint<infer In, any> ? In : never
  * @since 0.1.0
  * @category models
  */
-export type GetVaultHistoryParams = Input<typeof endpoints.getVaultHistory>
+export type GetVaultHistoryParams = Endpoint.Params<typeof endpoints.getVaultHistory>
 
 /**
  * Parameters of `mintVault` (`VaultMintRequest`): `vaultId`, the asset `symbol` deposited, a
@@ -33,7 +30,7 @@ export type GetVaultHistoryParams = Input<typeof endpoints.getVaultHistory>
  * @since 0.1.0
  * @category models
  */
-export type MintVaultParams = Input<typeof endpoints.mintVault>
+export type MintVaultParams = Endpoint.Params<typeof endpoints.mintVault>
 
 /**
  * Parameters of `redeemVault` (`VaultRedeemRequest`): `vaultId` and `vaultTokenQuantity` (omit it to
@@ -42,7 +39,7 @@ export type MintVaultParams = Input<typeof endpoints.mintVault>
  * @since 0.1.0
  * @category models
  */
-export type RedeemVaultParams = Input<typeof endpoints.redeemVault>
+export type RedeemVaultParams = Endpoint.Params<typeof endpoints.redeemVault>
 
 /**
  * Parameters of `cancelVaultRedeem` (`VaultRedeemCancelRequest`).
@@ -50,44 +47,23 @@ export type RedeemVaultParams = Input<typeof endpoints.redeemVault>
  * @since 0.1.0
  * @category models
  */
-export type CancelVaultRedeemParams = Input<typeof endpoints.cancelVaultRedeem>
+export type CancelVaultRedeemParams = Endpoint.Params<typeof endpoints.cancelVaultRedeem>
 
 /**
- * Parameters of `getVaultPendingRedeems`.
+ * Parameters of `Vaults.getVaultPendingRedeems` (`GET /api/v1/vault/redeems/pending`).
  *
  * @since 0.1.0
  * @category models
  */
-export type GetVaultPendingRedeemsParams = Input<typeof endpoints.getVaultPendingRedeems>
+export type GetVaultPendingRedeemsParams = Endpoint.Params<typeof endpoints.getVaultPendingRedeems>
 
 /**
+ * The methods of `Vaults`, one per endpoint of `Endpoints.Vaults` (each documented there).
+ *
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  /** `GET /api/v1/vaults`: every vault (public). */
-  readonly getVaults: (params?: {}) => Effect.Effect<ReadonlyArray<Vault>, BackpackError>
-  /** `GET /api/v1/vault/nav`: live NAV of the vault this account operates (signed `vaultNavQuery`). */
-  readonly getVaultNav: (params?: {}) => Effect.Effect<VaultNav, BackpackError>
-  /** `GET /api/v1/vaults/history`: NAV, equity and supply over time (public). */
-  readonly getVaultHistory: (params: GetVaultHistoryParams) => Effect.Effect<ReadonlyArray<VaultHistory>, BackpackError>
-  /** `POST /api/v1/vault/mint`: deposits into a vault for vault tokens (signed `vaultMint`; empty answer). */
-  readonly mintVault: (params: MintVaultParams) => Effect.Effect<void, BackpackError>
-  /**
-   * `POST /api/v1/vault/redeem`: requests a redeem, executed after the vault's `redeemDelayMs`
-   * (signed `vaultRedeemRequest`; empty answer).
-   */
-  readonly redeemVault: (params: RedeemVaultParams) => Effect.Effect<void, BackpackError>
-  /** `DELETE /api/v1/vault/redeem`: cancels the pending redeem (signed `vaultRedeemCancel`; empty answer). */
-  readonly cancelVaultRedeem: (params: CancelVaultRedeemParams) => Effect.Effect<void, BackpackError>
-  /**
-   * `GET /api/v1/vault/redeems/pending`: pending redeems of a vault; only for the vault's own
-   * account, others get 403 (signed `vaultPendingRedeemsQuery`).
-   */
-  readonly getVaultPendingRedeems: (
-    params: GetVaultPendingRedeemsParams
-  ) => Effect.Effect<ReadonlyArray<VaultRedeem>, BackpackError>
-}
+export interface Service extends Endpoint.Methods<typeof endpoints> {}
 
 /**
  * @since 0.1.0
@@ -99,18 +75,27 @@ export class Vaults extends Context.Tag("@effect-backpack/sdk/Vaults")<Vaults, S
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, BackpackClient> = Effect.map(BackpackClient, (client) => ({
-  getVaults: (params) => client.execute(endpoints.getVaults, params),
-  getVaultNav: (params) => client.execute(endpoints.getVaultNav, params),
-  getVaultHistory: (params) => client.execute(endpoints.getVaultHistory, params),
-  mintVault: (params) => client.execute(endpoints.mintVault, params),
-  redeemVault: (params) => client.execute(endpoints.redeemVault, params),
-  cancelVaultRedeem: (params) => client.execute(endpoints.cancelVaultRedeem, params),
-  getVaultPendingRedeems: (params) => client.execute(endpoints.getVaultPendingRedeems, params)
-}))
+export const make: Effect.Effect<Service, never, BackpackClient> = service.make(endpoints)
 
 /**
  * @since 0.1.0
  * @category layers
  */
 export const layer: Layer.Layer<Vaults, never, BackpackClient> = Layer.effect(Vaults, make)
+
+/**
+ * Every method of `Vaults` as a function that takes the service from the context
+ * (`Vaults.getVaults(params)` is `Effect.flatMap(Vaults.Vaults, (s) => s.getVaults(params))`).
+ *
+ * @since 0.2.0
+ * @category accessors
+ */
+export const {
+  getVaults,
+  getVaultNav,
+  getVaultHistory,
+  mintVault,
+  redeemVault,
+  cancelVaultRedeem,
+  getVaultPendingRedeems
+} = Effect.serviceFunctions(Vaults)

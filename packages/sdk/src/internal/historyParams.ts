@@ -28,7 +28,7 @@ export const MillisParam = S.Uint64
  */
 export const MarketTypeParam: Schema.Schema<
   string | ReadonlyArray<string>,
-  MarketType | ReadonlyArray<MarketType>
+  MarketType | readonly [MarketType, ...Array<MarketType>]
 > = Schema.transform(
   Schema.Union(MarketType, Schema.NonEmptyArray(MarketType)),
   Schema.Union(Schema.String, Schema.Array(Schema.String)),
@@ -37,7 +37,7 @@ export const MarketTypeParam: Schema.Schema<
     decode: (value) => typeof value === "string" ? value : value.length === 1 ? value[0] : value,
     encode: (value) => value
   }
-) as any
+)
 
 /** An id sent as digits: a digit string (kept exactly) or a non-negative safe integer. */
 export const DigitsParam: Schema.Schema<string, string | number> = Schema.transform(

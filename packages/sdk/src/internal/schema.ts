@@ -14,6 +14,7 @@ import * as DateTime from "effect/DateTime"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { type DecimalInput, Percent } from "../models/common.js"
 import * as Dec from "./decimal.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -43,11 +44,8 @@ export const Decimal: Schema.Schema<BigDecimal.BigDecimal, string | number> = Sc
 
 /**
  * A decimal that may also be a percentage string such as `"80%"` (trigger quantities). Plain
- * decimals decode to `BigDecimal`, percentages to `{ percent: BigDecimal }`.
+ * decimals decode to `BigDecimal`, percentages to `Percent` (`{ percent: BigDecimal }`).
  */
-export class Percent extends Schema.Class<Percent>("Percent")({ percent: Schema.BigDecimalFromSelf }) {}
-
-/** Schema of a decimal or percentage quantity (see {@link Percent}). */
 export const DecimalOrPercent: Schema.Schema<BigDecimal.BigDecimal | Percent, string | number> = Schema
   .transformOrFail(
     Schema.Union(Schema.String, Schema.Number),
@@ -147,8 +145,7 @@ export const DateTimeString = NaiveDateTime
  */
 export const OpenEnum = <const Literals extends ReadonlyArray<string>>(
   ...literals: Literals
-): Schema.Schema<Literals[number] | (string & {}), string> =>
-  Schema.Union(Schema.Literal(...literals), Schema.String) as any
+): Schema.Schema<Literals[number] | (string & {}), string> => Schema.Union(Schema.Literal(...literals), Schema.String)
 
 /**
  * An optional response field: absent or `null` on the wire, `undefined` in the decoded value.
@@ -158,9 +155,6 @@ export const optional = <S extends Schema.Schema.Any>(schema: S) => Schema.optio
 // ---------------------------------------------------------------------------------------------
 // request side
 // ---------------------------------------------------------------------------------------------
-
-/** What callers may pass for a decimal parameter. */
-export type DecimalInput = string | BigDecimal.BigDecimal
 
 const decimalInput = (options: { readonly positive: boolean }): Schema.Schema<string, DecimalInput> =>
   Schema.transformOrFail(

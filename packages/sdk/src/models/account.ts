@@ -6,7 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import * as S from "../internal/schema.js"
-import { Side, SideOpen } from "./enums.js"
+import { Side } from "./enums.js"
 
 /**
  * The account's settings, limits and fee tiers (`GET /api/v1/account`).
@@ -102,7 +102,7 @@ export class MaxOrderQuantity extends Schema.Class<MaxOrderQuantity>("MaxOrderQu
   /** Echo of the `price` input. */
   price: S.optional(S.Decimal),
   /** Echo of the side, `Bid` or `Ask` (open). */
-  side: SideOpen,
+  side: Side.open,
   /** The market, e.g. `SOL_USDC`. */
   symbol: Schema.String,
   /** Echo of the `reduceOnly` input. */

@@ -6,7 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import * as S from "../internal/schema.js"
-import { BlockchainOpen } from "./enums.js"
+import { Blockchain } from "./enums.js"
 import { MarginFunction } from "./markets.js"
 
 /**
@@ -19,7 +19,7 @@ export class Token extends Schema.Class<Token>("Token")({
   /** Display name on this chain. */
   displayName: Schema.String,
   /** Blockchain, e.g. `Solana` (open). */
-  blockchain: BlockchainOpen,
+  blockchain: Blockchain.open,
   /** Token contract / mint address; absent for native coins. */
   contractAddress: S.optional(Schema.String),
   /** Whether deposits are open. */

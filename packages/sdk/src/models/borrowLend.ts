@@ -6,7 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import * as S from "../internal/schema.js"
-import { BorrowLendBookStateOpen } from "./enums.js"
+import { BorrowLendBookState } from "./enums.js"
 import { MarginFunction } from "./markets.js"
 
 /**
@@ -19,7 +19,7 @@ export class BorrowLendMarket extends Schema.Class<BorrowLendMarket>("BorrowLend
   /** Asset symbol, e.g. `USDC`. */
   symbol: Schema.String,
   /** `Open`, `Closed`, `RepayOnly` (open). */
-  state: BorrowLendBookStateOpen,
+  state: BorrowLendBookState.open,
   /** Mark price of the asset. */
   assetMarkPrice: S.Decimal,
   /** Interest rate borrowers pay, as a yearly fraction. */

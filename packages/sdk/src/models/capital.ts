@@ -8,12 +8,12 @@ import * as BigDecimal from "effect/BigDecimal"
 import * as Schema from "effect/Schema"
 import * as S from "../internal/schema.js"
 import {
-  BlockchainOpen,
-  DepositSourceOpen,
-  DepositStatusOpen,
-  EqualsMoneyWithdrawalStateOpen,
-  FiatAssetOpen,
-  WithdrawalStatusOpen
+  Blockchain,
+  DepositSource,
+  DepositStatus,
+  EqualsMoneyWithdrawalState,
+  FiatAsset,
+  WithdrawalStatus
 } from "./enums.js"
 
 /**
@@ -126,9 +126,9 @@ export class Deposit extends Schema.Class<Deposit>("Deposit")({
   /** Sending address. */
   fromAddress: S.optional(Schema.String),
   /** Where the deposit came from (`ethereum`, `solana`, `banxa`, …). */
-  source: DepositSourceOpen,
+  source: DepositSource.open,
   /** `pending`, `confirmed`, … */
-  status: DepositStatusOpen,
+  status: DepositStatus.open,
   /** On-chain transaction hash. */
   transactionHash: S.optional(Schema.String),
   /** Asset symbol. */
@@ -140,7 +140,7 @@ export class Deposit extends Schema.Class<Deposit>("Deposit")({
   /** Fiat amount (sent as a JSON number; decoded exactly from its text). */
   fiatAmount: S.optional(S.Decimal),
   /** Fiat currency of `fiatAmount`. */
-  fiatCurrency: S.optional(FiatAssetOpen),
+  fiatCurrency: S.optional(FiatAsset.open),
   /** Bank identifier code of the sending institution. */
   institutionBic: S.optional(Schema.String),
   /** Platform memo. */
@@ -168,7 +168,7 @@ export class Withdrawal extends Schema.Class<Withdrawal>("Withdrawal")({
   /** Withdrawal id. */
   id: S.Int,
   /** Destination chain. */
-  blockchain: BlockchainOpen,
+  blockchain: Blockchain.open,
   /** Caller's id for the withdrawal (a string here, unlike orders). */
   clientId: S.optional(Schema.String),
   /** Identifier (e.g. transaction reference). */
@@ -180,15 +180,15 @@ export class Withdrawal extends Schema.Class<Withdrawal>("Withdrawal")({
   /** Fee in fiat (fiat withdrawals). */
   fiatFee: S.optional(S.Decimal),
   /** State of a fiat withdrawal. */
-  fiatState: S.optional(EqualsMoneyWithdrawalStateOpen),
+  fiatState: S.optional(EqualsMoneyWithdrawalState.open),
   /** Fiat currency. */
-  fiatSymbol: S.optional(FiatAssetOpen),
+  fiatSymbol: S.optional(FiatAsset.open),
   /** Provider id. */
   providerId: S.optional(Schema.String),
   /** Asset symbol. */
   symbol: Schema.String,
   /** `pending`, `confirmed`, … */
-  status: WithdrawalStatusOpen,
+  status: WithdrawalStatus.open,
   /** Subaccount id. */
   subaccountId: S.optional(S.Int),
   /** Destination address. */

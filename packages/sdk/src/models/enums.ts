@@ -1,29 +1,62 @@
 /**
- * The exchange's enumerations (backpack-api.md §6), exactly as on the wire.
+ * The exchange's enumerations (backpack-api.md §6), exactly as on the wire, one export each.
  *
- * Each enum `X` comes in two forms:
- * - `X`: the strict schema, used to validate request parameters (a value outside the enum is a
- *   `ValidationError` before anything is sent);
- * - `XOpen`: the open schema used when decoding responses, where values the exchange adds later
- *   pass through as strings instead of failing the whole response.
+ * An enumeration `X` is the strict schema itself (a value outside the enum is a `ValidationError`
+ * on a request parameter, before anything is sent) and carries:
+ * - `X.values`: the documented values, in the spec's order;
+ * - `X.schema`: the strict schema (`X` itself);
+ * - `X.open`: the schema used when decoding responses, where a value the exchange adds later passes
+ *   through as a string instead of failing the whole response;
+ * - `type X`: the union of the values.
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { OpenEnum } from "../internal/schema.js"
-
-const enumOf = <const Values extends readonly [string, ...Array<string>]>(values: Values) => ({
-  strict: Schema.Literal(...values) as Schema.Literal<Values>,
-  open: OpenEnum(...values)
-})
-
-const side = enumOf(["Bid", "Ask"])
 
 /**
+ * An enumeration of the exchange: its strict schema, with the value list and the open schema.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Enumeration<Values extends readonly [string, ...Array<string>]> extends Schema.Literal<[...Values]> {
+  /** The documented values, in the spec's order. */
+  readonly values: Values
+  /** The strict schema (the enumeration itself): a value outside `values` fails. */
+  readonly schema: Schema.Literal<[...Values]>
+  /** The open schema for responses: the documented values typed, any other string passed through. */
+  readonly open: Schema.Schema<Values[number] | (string & {}), string>
+}
+
+/**
+ * Declares an enumeration from its values.
+ *
+ * @example
+ * ```ts
+ * import { Model } from "@effect-backpack/sdk"
+ *
+ * Model.Side.values // ["Bid", "Ask"]
+ * const side: Model.Side = "Bid"
+ * ```
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const enumeration = <const Values extends readonly [string, ...Array<string>]>(
+  values: Values
+): Enumeration<Values> => {
+  const schema = Schema.Literal(...values)
+  const open: Schema.Schema<Values[number] | (string & {}), string> = Schema.Union(schema, Schema.String)
+  return Object.assign(schema, { values, schema, open })
+}
+
+/**
+ * One of `Bid`, `Ask`.
+ *
  * @since 0.1.0
  * @category enums
  */
-export const Side = side.strict
+export const Side = enumeration(["Bid", "Ask"])
 
 /**
  * @since 0.1.0
@@ -32,20 +65,12 @@ export const Side = side.strict
 export type Side = typeof Side.Type
 
 /**
- * Side in responses: open to values added later.
+ * One of `Limit`, `Market`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const SideOpen = side.open
-
-const orderTypeEnum = enumOf(["Limit", "Market"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const OrderTypeEnum = orderTypeEnum.strict
+export const OrderTypeEnum = enumeration(["Limit", "Market"])
 
 /**
  * @since 0.1.0
@@ -54,20 +79,12 @@ export const OrderTypeEnum = orderTypeEnum.strict
 export type OrderTypeEnum = typeof OrderTypeEnum.Type
 
 /**
- * OrderTypeEnum in responses: open to values added later.
+ * One of `GTC`, `IOC`, `FOK`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const OrderTypeEnumOpen = orderTypeEnum.open
-
-const timeInForce = enumOf(["GTC", "IOC", "FOK"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const TimeInForce = timeInForce.strict
+export const TimeInForce = enumeration(["GTC", "IOC", "FOK"])
 
 /**
  * @since 0.1.0
@@ -76,20 +93,12 @@ export const TimeInForce = timeInForce.strict
 export type TimeInForce = typeof TimeInForce.Type
 
 /**
- * TimeInForce in responses: open to values added later.
+ * One of `RejectTaker`, `RejectMaker`, `RejectBoth`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const TimeInForceOpen = timeInForce.open
-
-const selfTradePrevention = enumOf(["RejectTaker", "RejectMaker", "RejectBoth"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const SelfTradePrevention = selfTradePrevention.strict
+export const SelfTradePrevention = enumeration(["RejectTaker", "RejectMaker", "RejectBoth"])
 
 /**
  * @since 0.1.0
@@ -98,14 +107,12 @@ export const SelfTradePrevention = selfTradePrevention.strict
 export type SelfTradePrevention = typeof SelfTradePrevention.Type
 
 /**
- * SelfTradePrevention in responses: open to values added later.
+ * One of `New`, `PartiallyFilled`, `Filled`, `Cancelled`, `Expired`, `TriggerPending`, `TriggerFailed`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const SelfTradePreventionOpen = selfTradePrevention.open
-
-const orderStatus = enumOf([
+export const OrderStatus = enumeration([
   "New",
   "PartiallyFilled",
   "Filled",
@@ -119,29 +126,15 @@ const orderStatus = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const OrderStatus = orderStatus.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type OrderStatus = typeof OrderStatus.Type
 
 /**
- * OrderStatus in responses: open to values added later.
+ * One of `MarkPrice`, `LastPrice`, `IndexPrice`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const OrderStatusOpen = orderStatus.open
-
-const triggerBy = enumOf(["MarkPrice", "LastPrice", "IndexPrice"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const TriggerBy = triggerBy.strict
+export const TriggerBy = enumeration(["MarkPrice", "LastPrice", "IndexPrice"])
 
 /**
  * @since 0.1.0
@@ -150,20 +143,12 @@ export const TriggerBy = triggerBy.strict
 export type TriggerBy = typeof TriggerBy.Type
 
 /**
- * TriggerBy in responses: open to values added later.
+ * One of `TickSize`, `Percent`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const TriggerByOpen = triggerBy.open
-
-const slippageToleranceType = enumOf(["TickSize", "Percent"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const SlippageToleranceType = slippageToleranceType.strict
+export const SlippageToleranceType = enumeration(["TickSize", "Percent"])
 
 /**
  * @since 0.1.0
@@ -172,20 +157,12 @@ export const SlippageToleranceType = slippageToleranceType.strict
 export type SlippageToleranceType = typeof SlippageToleranceType.Type
 
 /**
- * SlippageToleranceType in responses: open to values added later.
+ * One of `RestingLimitOrder`, `ConditionalOrder`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const SlippageToleranceTypeOpen = slippageToleranceType.open
-
-const cancelOrderType = enumOf(["RestingLimitOrder", "ConditionalOrder"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const CancelOrderType = cancelOrderType.strict
+export const CancelOrderType = enumeration(["RestingLimitOrder", "ConditionalOrder"])
 
 /**
  * @since 0.1.0
@@ -194,14 +171,12 @@ export const CancelOrderType = cancelOrderType.strict
 export type CancelOrderType = typeof CancelOrderType.Type
 
 /**
- * CancelOrderType in responses: open to values added later.
+ * 24 values (see `OrderExpiryReason.values`).
  *
  * @since 0.1.0
  * @category enums
  */
-export const CancelOrderTypeOpen = cancelOrderType.open
-
-const orderExpiryReason = enumOf([
+export const OrderExpiryReason = enumeration([
   "AccountTradingSuspended",
   "BorrowRequiresLendRedeem",
   "FillOrKill",
@@ -232,23 +207,15 @@ const orderExpiryReason = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const OrderExpiryReason = orderExpiryReason.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type OrderExpiryReason = typeof OrderExpiryReason.Type
 
 /**
- * OrderExpiryReason in responses: open to values added later.
+ * One of `CollateralConversion`, `FutureExpiry`, `LiquidatePositionOnAdl`, `LiquidatePositionOnBook`, `LiquidatePositionOnBackstop`, `OrderBookClosed`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const OrderExpiryReasonOpen = orderExpiryReason.open
-
-const systemOrderType = enumOf([
+export const SystemOrderType = enumeration([
   "CollateralConversion",
   "FutureExpiry",
   "LiquidatePositionOnAdl",
@@ -261,23 +228,15 @@ const systemOrderType = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const SystemOrderType = systemOrderType.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type SystemOrderType = typeof SystemOrderType.Type
 
 /**
- * SystemOrderType in responses: open to values added later.
+ * One of `User`, `BookLiquidation`, `Adl`, `Backstop`, `Liquidation`, `AllLiquidation`, `CollateralConversion`, `CollateralConversionAndSpotLiquidation`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const SystemOrderTypeOpen = systemOrderType.open
-
-const fillType = enumOf([
+export const FillType = enumeration([
   "User",
   "BookLiquidation",
   "Adl",
@@ -292,29 +251,15 @@ const fillType = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const FillType = fillType.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type FillType = typeof FillType.Type
 
 /**
- * FillType in responses: open to values added later.
+ * One of `SPOT`, `PERP`, `IPERP`, `DATED`, `PREDICTION`, `RFQ`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const FillTypeOpen = fillType.open
-
-const marketType = enumOf(["SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const MarketType = marketType.strict
+export const MarketType = enumeration(["SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ"])
 
 /**
  * @since 0.1.0
@@ -323,20 +268,12 @@ export const MarketType = marketType.strict
 export type MarketType = typeof MarketType.Type
 
 /**
- * MarketType in responses: open to values added later.
+ * One of `Open`, `Closed`, `CancelOnly`, `LimitOnly`, `PostOnly`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const MarketTypeOpen = marketType.open
-
-const orderBookState = enumOf(["Open", "Closed", "CancelOnly", "LimitOnly", "PostOnly"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const OrderBookState = orderBookState.strict
+export const OrderBookState = enumeration(["Open", "Closed", "CancelOnly", "LimitOnly", "PostOnly"])
 
 /**
  * @since 0.1.0
@@ -345,14 +282,12 @@ export const OrderBookState = orderBookState.strict
 export type OrderBookState = typeof OrderBookState.Type
 
 /**
- * OrderBookState in responses: open to values added later.
+ * 16 values (see `KlineInterval.values`).
  *
  * @since 0.1.0
  * @category enums
  */
-export const OrderBookStateOpen = orderBookState.open
-
-const klineInterval = enumOf([
+export const KlineInterval = enumeration([
   "1s",
   "1m",
   "3m",
@@ -375,29 +310,15 @@ const klineInterval = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const KlineInterval = klineInterval.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type KlineInterval = typeof KlineInterval.Type
 
 /**
- * KlineInterval in responses: open to values added later.
+ * One of `Last`, `Index`, `Mark`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const KlineIntervalOpen = klineInterval.open
-
-const klinePriceType = enumOf(["Last", "Index", "Mark"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const KlinePriceType = klinePriceType.strict
+export const KlinePriceType = enumeration(["Last", "Index", "Mark"])
 
 /**
  * @since 0.1.0
@@ -406,20 +327,12 @@ export const KlinePriceType = klinePriceType.strict
 export type KlinePriceType = typeof KlinePriceType.Type
 
 /**
- * KlinePriceType in responses: open to values added later.
+ * One of `1d`, `1w`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const KlinePriceTypeOpen = klinePriceType.open
-
-const tickerInterval = enumOf(["1d", "1w"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const TickerInterval = tickerInterval.strict
+export const TickerInterval = enumeration(["1d", "1w"])
 
 /**
  * @since 0.1.0
@@ -428,20 +341,12 @@ export const TickerInterval = tickerInterval.strict
 export type TickerInterval = typeof TickerInterval.Type
 
 /**
- * TickerInterval in responses: open to values added later.
+ * One of `5`, `10`, `20`, `50`, `100`, `500`, `1000`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const TickerIntervalOpen = tickerInterval.open
-
-const depthLimit = enumOf(["5", "10", "20", "50", "100", "500", "1000"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const DepthLimit = depthLimit.strict
+export const DepthLimit = enumeration(["5", "10", "20", "50", "100", "500", "1000"])
 
 /**
  * @since 0.1.0
@@ -450,20 +355,12 @@ export const DepthLimit = depthLimit.strict
 export type DepthLimit = typeof DepthLimit.Type
 
 /**
- * DepthLimit in responses: open to values added later.
+ * One of `Asc`, `Desc`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const DepthLimitOpen = depthLimit.open
-
-const sortDirection = enumOf(["Asc", "Desc"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const SortDirection = sortDirection.strict
+export const SortDirection = enumeration(["Asc", "Desc"])
 
 /**
  * @since 0.1.0
@@ -472,20 +369,12 @@ export const SortDirection = sortDirection.strict
 export type SortDirection = typeof SortDirection.Type
 
 /**
- * SortDirection in responses: open to values added later.
+ * One of `Open`, `Closed`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const SortDirectionOpen = sortDirection.open
-
-const positionState = enumOf(["Open", "Closed"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const PositionState = positionState.strict
+export const PositionState = enumeration(["Open", "Closed"])
 
 /**
  * @since 0.1.0
@@ -494,14 +383,12 @@ export const PositionState = positionState.strict
 export type PositionState = typeof PositionState.Type
 
 /**
- * PositionState in responses: open to values added later.
+ * 32 values (see `Blockchain.values`).
  *
  * @since 0.1.0
  * @category enums
  */
-export const PositionStateOpen = positionState.open
-
-const blockchain = enumOf([
+export const Blockchain = enumeration([
   "0G",
   "Aptos",
   "Arbitrum",
@@ -540,23 +427,15 @@ const blockchain = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const Blockchain = blockchain.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type Blockchain = typeof Blockchain.Type
 
 /**
- * Blockchain in responses: open to values added later.
+ * 35 values (see `DepositSource.values`).
  *
  * @since 0.1.0
  * @category enums
  */
-export const BlockchainOpen = blockchain.open
-
-const depositSource = enumOf([
+export const DepositSource = enumeration([
   "administrator",
   "0G",
   "aptos",
@@ -598,23 +477,15 @@ const depositSource = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const DepositSource = depositSource.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type DepositSource = typeof DepositSource.Type
 
 /**
- * DepositSource in responses: open to values added later.
+ * 10 values (see `DepositStatus.values`).
  *
  * @since 0.1.0
  * @category enums
  */
-export const DepositSourceOpen = depositSource.open
-
-const depositStatus = enumOf([
+export const DepositStatus = enumeration([
   "cancelled",
   "confirmed",
   "declined",
@@ -631,23 +502,15 @@ const depositStatus = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const DepositStatus = depositStatus.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type DepositStatus = typeof DepositStatus.Type
 
 /**
- * DepositStatus in responses: open to values added later.
+ * One of `confirmed`, `ownershipVerificationRequired`, `pending`, `recipientInformationProvided`, `recipientInformationRequired`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const DepositStatusOpen = depositStatus.open
-
-const withdrawalStatus = enumOf([
+export const WithdrawalStatus = enumeration([
   "confirmed",
   "ownershipVerificationRequired",
   "pending",
@@ -659,23 +522,15 @@ const withdrawalStatus = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const WithdrawalStatus = withdrawalStatus.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type WithdrawalStatus = typeof WithdrawalStatus.Type
 
 /**
- * WithdrawalStatus in responses: open to values added later.
+ * 12 values (see `EqualsMoneyWithdrawalState.values`).
  *
  * @since 0.1.0
  * @category enums
  */
-export const WithdrawalStatusOpen = withdrawalStatus.open
-
-const equalsMoneyWithdrawalState = enumOf([
+export const EqualsMoneyWithdrawalState = enumeration([
   "initialized",
   "pending",
   "fulfilling",
@@ -694,29 +549,15 @@ const equalsMoneyWithdrawalState = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const EqualsMoneyWithdrawalState = equalsMoneyWithdrawalState.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type EqualsMoneyWithdrawalState = typeof EqualsMoneyWithdrawalState.Type
 
 /**
- * EqualsMoneyWithdrawalState in responses: open to values added later.
+ * One of `Borrow`, `Lend`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const EqualsMoneyWithdrawalStateOpen = equalsMoneyWithdrawalState.open
-
-const borrowLendSide = enumOf(["Borrow", "Lend"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const BorrowLendSide = borrowLendSide.strict
+export const BorrowLendSide = enumeration(["Borrow", "Lend"])
 
 /**
  * @since 0.1.0
@@ -725,20 +566,12 @@ export const BorrowLendSide = borrowLendSide.strict
 export type BorrowLendSide = typeof BorrowLendSide.Type
 
 /**
- * BorrowLendSide in responses: open to values added later.
+ * One of `Borrow`, `BorrowRepay`, `Lend`, `LendRedeem`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendSideOpen = borrowLendSide.open
-
-const borrowLendEventType = enumOf(["Borrow", "BorrowRepay", "Lend", "LendRedeem"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const BorrowLendEventType = borrowLendEventType.strict
+export const BorrowLendEventType = enumeration(["Borrow", "BorrowRepay", "Lend", "LendRedeem"])
 
 /**
  * @since 0.1.0
@@ -747,14 +580,12 @@ export const BorrowLendEventType = borrowLendEventType.strict
 export type BorrowLendEventType = typeof BorrowLendEventType.Type
 
 /**
- * BorrowLendEventType in responses: open to values added later.
+ * 14 values (see `BorrowLendSource.values`).
  *
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendEventTypeOpen = borrowLendEventType.open
-
-const borrowLendSource = enumOf([
+export const BorrowLendSource = enumeration([
   "AdlProvider",
   "AutoBorrowRepay",
   "AutoLend",
@@ -775,29 +606,15 @@ const borrowLendSource = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendSource = borrowLendSource.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type BorrowLendSource = typeof BorrowLendSource.Type
 
 /**
- * BorrowLendSource in responses: open to values added later.
+ * One of `Open`, `Closed`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendSourceOpen = borrowLendSource.open
-
-const borrowLendPositionState = enumOf(["Open", "Closed"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const BorrowLendPositionState = borrowLendPositionState.strict
+export const BorrowLendPositionState = enumeration(["Open", "Closed"])
 
 /**
  * @since 0.1.0
@@ -806,20 +623,12 @@ export const BorrowLendPositionState = borrowLendPositionState.strict
 export type BorrowLendPositionState = typeof BorrowLendPositionState.Type
 
 /**
- * BorrowLendPositionState in responses: open to values added later.
+ * One of `Open`, `Closed`, `RepayOnly`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendPositionStateOpen = borrowLendPositionState.open
-
-const borrowLendBookState = enumOf(["Open", "Closed", "RepayOnly"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const BorrowLendBookState = borrowLendBookState.strict
+export const BorrowLendBookState = enumeration(["Open", "Closed", "RepayOnly"])
 
 /**
  * @since 0.1.0
@@ -828,20 +637,12 @@ export const BorrowLendBookState = borrowLendBookState.strict
 export type BorrowLendBookState = typeof BorrowLendBookState.Type
 
 /**
- * BorrowLendBookState in responses: open to values added later.
+ * One of `1d`, `1w`, `1month`, `1year`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendBookStateOpen = borrowLendBookState.open
-
-const borrowLendMarketHistoryInterval = enumOf(["1d", "1w", "1month", "1year"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const BorrowLendMarketHistoryInterval = borrowLendMarketHistoryInterval.strict
+export const BorrowLendMarketHistoryInterval = enumeration(["1d", "1w", "1month", "1year"])
 
 /**
  * @since 0.1.0
@@ -850,26 +651,12 @@ export const BorrowLendMarketHistoryInterval = borrowLendMarketHistoryInterval.s
 export type BorrowLendMarketHistoryInterval = typeof BorrowLendMarketHistoryInterval.Type
 
 /**
- * BorrowLendMarketHistoryInterval in responses: open to values added later.
+ * One of `EntryFee`, `Borrow`, `Lend`, `UnrealizedPositivePnl`, `UnrealizedNegativePnl`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const BorrowLendMarketHistoryIntervalOpen = borrowLendMarketHistoryInterval.open
-
-const paymentType = enumOf([
-  "EntryFee",
-  "Borrow",
-  "Lend",
-  "UnrealizedPositivePnl",
-  "UnrealizedNegativePnl"
-])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const PaymentType = paymentType.strict
+export const PaymentType = enumeration(["EntryFee", "Borrow", "Lend", "UnrealizedPositivePnl", "UnrealizedNegativePnl"])
 
 /**
  * @since 0.1.0
@@ -878,20 +665,12 @@ export const PaymentType = paymentType.strict
 export type PaymentType = typeof PaymentType.Type
 
 /**
- * PaymentType in responses: open to values added later.
+ * One of `UnrealizedPnl`, `BorrowLend`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const PaymentTypeOpen = paymentType.open
-
-const interestPaymentSource = enumOf(["UnrealizedPnl", "BorrowLend"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const InterestPaymentSource = interestPaymentSource.strict
+export const InterestPaymentSource = enumeration(["UnrealizedPnl", "BorrowLend"])
 
 /**
  * @since 0.1.0
@@ -900,14 +679,12 @@ export const InterestPaymentSource = interestPaymentSource.strict
 export type InterestPaymentSource = typeof InterestPaymentSource.Type
 
 /**
- * InterestPaymentSource in responses: open to values added later.
+ * 13 values (see `SettlementSource.values`).
  *
  * @since 0.1.0
  * @category enums
  */
-export const InterestPaymentSourceOpen = interestPaymentSource.open
-
-const settlementSource = enumOf([
+export const SettlementSource = enumeration([
   "TradingFees",
   "TradingFeesSystem",
   "FundingPayment",
@@ -927,23 +704,15 @@ const settlementSource = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const SettlementSource = settlementSource.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type SettlementSource = typeof SettlementSource.Type
 
 /**
- * SettlementSource in responses: open to values added later.
+ * One of `BackstopLiquidation`, `CulledBorrowInterest`, `CulledRealizePnl`, `CulledRealizePnlBookUtilization`, `FundingPayment`, `RealizePnl`, `TradingFees`, `TradingFeesSystem`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const SettlementSourceOpen = settlementSource.open
-
-const settlementSourceFilter = enumOf([
+export const SettlementSourceFilter = enumeration([
   "BackstopLiquidation",
   "CulledBorrowInterest",
   "CulledRealizePnl",
@@ -958,29 +727,15 @@ const settlementSourceFilter = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const SettlementSourceFilter = settlementSourceFilter.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type SettlementSourceFilter = typeof SettlementSourceFilter.Type
 
 /**
- * SettlementSourceFilter in responses: open to values added later.
+ * One of `AwaitAccept`, `Immediate`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const SettlementSourceFilterOpen = settlementSourceFilter.open
-
-const rfqExecutionMode = enumOf(["AwaitAccept", "Immediate"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const RfqExecutionMode = rfqExecutionMode.strict
+export const RfqExecutionMode = enumeration(["AwaitAccept", "Immediate"])
 
 /**
  * @since 0.1.0
@@ -989,20 +744,12 @@ export const RfqExecutionMode = rfqExecutionMode.strict
 export type RfqExecutionMode = typeof RfqExecutionMode.Type
 
 /**
- * RfqExecutionMode in responses: open to values added later.
+ * One of `User`, `CollateralConversion`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const RfqExecutionModeOpen = rfqExecutionMode.open
-
-const rfqFillType = enumOf(["User", "CollateralConversion"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const RfqFillType = rfqFillType.strict
+export const RfqFillType = enumeration(["User", "CollateralConversion"])
 
 /**
  * @since 0.1.0
@@ -1011,20 +758,12 @@ export const RfqFillType = rfqFillType.strict
 export type RfqFillType = typeof RfqFillType.Type
 
 /**
- * RfqFillType in responses: open to values added later.
+ * One of `Scheduled`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const RfqFillTypeOpen = rfqFillType.open
-
-const strategyType = enumOf(["Scheduled"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const StrategyType = strategyType.strict
+export const StrategyType = enumeration(["Scheduled"])
 
 /**
  * @since 0.1.0
@@ -1033,20 +772,12 @@ export const StrategyType = strategyType.strict
 export type StrategyType = typeof StrategyType.Type
 
 /**
- * StrategyType in responses: open to values added later.
+ * One of `Running`, `Completed`, `Cancelled`, `Terminated`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const StrategyTypeOpen = strategyType.open
-
-const strategyStatus = enumOf(["Running", "Completed", "Cancelled", "Terminated"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const StrategyStatus = strategyStatus.strict
+export const StrategyStatus = enumeration(["Running", "Completed", "Cancelled", "Terminated"])
 
 /**
  * @since 0.1.0
@@ -1055,14 +786,12 @@ export const StrategyStatus = strategyStatus.strict
 export type StrategyStatus = typeof StrategyStatus.Type
 
 /**
- * StrategyStatus in responses: open to values added later.
+ * 14 values (see `StrategyCrankCancelReason.values`).
  *
  * @since 0.1.0
  * @category enums
  */
-export const StrategyStatusOpen = strategyStatus.open
-
-const strategyCrankCancelReason = enumOf([
+export const StrategyCrankCancelReason = enumeration([
   "Expired",
   "FillOrKill",
   "InsufficientBorrowableQuantity",
@@ -1083,29 +812,15 @@ const strategyCrankCancelReason = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const StrategyCrankCancelReason = strategyCrankCancelReason.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type StrategyCrankCancelReason = typeof StrategyCrankCancelReason.Type
 
 /**
- * StrategyCrankCancelReason in responses: open to values added later.
+ * One of `1d`, `1w`, `1month`, `1year`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const StrategyCrankCancelReasonOpen = strategyCrankCancelReason.open
-
-const vaultHistoryInterval = enumOf(["1d", "1w", "1month", "1year"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const VaultHistoryInterval = vaultHistoryInterval.strict
+export const VaultHistoryInterval = enumeration(["1d", "1w", "1month", "1year"])
 
 /**
  * @since 0.1.0
@@ -1114,20 +829,12 @@ export const VaultHistoryInterval = vaultHistoryInterval.strict
 export type VaultHistoryInterval = typeof VaultHistoryInterval.Type
 
 /**
- * VaultHistoryInterval in responses: open to values added later.
+ * One of `Requested`, `Redeemed`, `Cancelled`.
  *
  * @since 0.1.0
  * @category enums
  */
-export const VaultHistoryIntervalOpen = vaultHistoryInterval.open
-
-const vaultRedeemStatus = enumOf(["Requested", "Redeemed", "Cancelled"])
-
-/**
- * @since 0.1.0
- * @category enums
- */
-export const VaultRedeemStatus = vaultRedeemStatus.strict
+export const VaultRedeemStatus = enumeration(["Requested", "Redeemed", "Cancelled"])
 
 /**
  * @since 0.1.0
@@ -1136,14 +843,12 @@ export const VaultRedeemStatus = vaultRedeemStatus.strict
 export type VaultRedeemStatus = typeof VaultRedeemStatus.Type
 
 /**
- * VaultRedeemStatus in responses: open to values added later.
+ * 36 values (see `FiatAsset.values`).
  *
  * @since 0.1.0
  * @category enums
  */
-export const VaultRedeemStatusOpen = vaultRedeemStatus.open
-
-const fiatAsset = enumOf([
+export const FiatAsset = enumeration([
   "AED",
   "AUD",
   "BGN",
@@ -1186,18 +891,55 @@ const fiatAsset = enumOf([
  * @since 0.1.0
  * @category enums
  */
-export const FiatAsset = fiatAsset.strict
-
-/**
- * @since 0.1.0
- * @category enums
- */
 export type FiatAsset = typeof FiatAsset.Type
 
+// Names kept for code not yet moved to `X.open` (the stream models).
+
 /**
- * FiatAsset in responses: open to values added later.
- *
+ * @deprecated Use `Side.open`.
  * @since 0.1.0
  * @category enums
  */
-export const FiatAssetOpen = fiatAsset.open
+export const SideOpen = Side.open
+
+/**
+ * @deprecated Use `OrderTypeEnum.open`.
+ * @since 0.1.0
+ * @category enums
+ */
+export const OrderTypeEnumOpen = OrderTypeEnum.open
+
+/**
+ * @deprecated Use `TimeInForce.open`.
+ * @since 0.1.0
+ * @category enums
+ */
+export const TimeInForceOpen = TimeInForce.open
+
+/**
+ * @deprecated Use `SelfTradePrevention.open`.
+ * @since 0.1.0
+ * @category enums
+ */
+export const SelfTradePreventionOpen = SelfTradePrevention.open
+
+/**
+ * @deprecated Use `OrderStatus.open`.
+ * @since 0.1.0
+ * @category enums
+ */
+export const OrderStatusOpen = OrderStatus.open
+
+/**
+ * @deprecated Use `TriggerBy.open`.
+ * @since 0.1.0
+ * @category enums
+ */
+export const TriggerByOpen = TriggerBy.open
+
+/**
+ * @deprecated Use `OrderExpiryReason.open`.
+ * @since 0.1.0
+ * @category enums
+ */
+export const OrderExpiryReasonOpen = OrderExpiryReason.open

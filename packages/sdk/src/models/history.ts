@@ -11,25 +11,25 @@
 import * as Schema from "effect/Schema"
 import * as S from "../internal/schema.js"
 import {
-  BorrowLendEventTypeOpen,
-  BorrowLendSideOpen,
-  BorrowLendSourceOpen,
-  OrderExpiryReasonOpen,
-  OrderStatusOpen,
-  OrderTypeEnumOpen,
-  PaymentTypeOpen,
-  PositionStateOpen,
-  RfqExecutionModeOpen,
-  SelfTradePreventionOpen,
-  SettlementSourceOpen,
-  SideOpen,
-  SlippageToleranceTypeOpen,
-  StrategyCrankCancelReasonOpen,
-  StrategyStatusOpen,
-  StrategyTypeOpen,
-  SystemOrderTypeOpen,
-  TimeInForceOpen,
-  TriggerByOpen
+  BorrowLendEventType,
+  BorrowLendSide,
+  BorrowLendSource,
+  OrderExpiryReason,
+  OrderStatus,
+  OrderTypeEnum,
+  PaymentType,
+  PositionState,
+  RfqExecutionMode,
+  SelfTradePrevention,
+  SettlementSource,
+  Side,
+  SlippageToleranceType,
+  StrategyCrankCancelReason,
+  StrategyStatus,
+  StrategyType,
+  SystemOrderType,
+  TimeInForce,
+  TriggerBy
 } from "./enums.js"
 
 /**
@@ -49,9 +49,9 @@ export class Order extends Schema.Class<Order>("Order")({
   /** Quote quantity filled. */
   executedQuoteQuantity: S.optional(S.Decimal),
   /** Why the order expired. */
-  expiryReason: S.optional(OrderExpiryReasonOpen),
+  expiryReason: S.optional(OrderExpiryReason.open),
   /** `Limit` or `Market`. */
-  orderType: OrderTypeEnumOpen,
+  orderType: OrderTypeEnum.open,
   /** Post-only flag (limit orders). */
   postOnly: S.optional(Schema.Boolean),
   /** Limit price. */
@@ -61,17 +61,17 @@ export class Order extends Schema.Class<Order>("Order")({
   /** Quote quantity (reverse market orders). */
   quoteQuantity: S.optional(S.Decimal),
   /** Self-trade prevention mode. */
-  selfTradePrevention: SelfTradePreventionOpen,
+  selfTradePrevention: SelfTradePrevention.open,
   /** Final or current status. */
-  status: OrderStatusOpen,
+  status: OrderStatus.open,
   /** `Bid` (buy) or `Ask` (sell). */
-  side: SideOpen,
+  side: Side.open,
   /** Stop-loss trigger price. */
   stopLossTriggerPrice: S.optional(S.Decimal),
   /** Stop-loss limit price. */
   stopLossLimitPrice: S.optional(S.Decimal),
   /** Reference price of the stop loss. */
-  stopLossTriggerBy: S.optional(TriggerByOpen),
+  stopLossTriggerBy: S.optional(TriggerBy.open),
   /** Market symbol. */
   symbol: Schema.String,
   /** Take-profit trigger price. */
@@ -79,11 +79,11 @@ export class Order extends Schema.Class<Order>("Order")({
   /** Take-profit limit price. */
   takeProfitLimitPrice: S.optional(S.Decimal),
   /** Reference price of the take profit. */
-  takeProfitTriggerBy: S.optional(TriggerByOpen),
+  takeProfitTriggerBy: S.optional(TriggerBy.open),
   /** Time in force. */
-  timeInForce: TimeInForceOpen,
+  timeInForce: TimeInForce.open,
   /** Reference price of the trigger. */
-  triggerBy: S.optional(TriggerByOpen),
+  triggerBy: S.optional(TriggerBy.open),
   /** Trigger price. */
   triggerPrice: S.optional(S.Decimal),
   /** Trigger quantity: a decimal or a percentage of the position. */
@@ -91,13 +91,13 @@ export class Order extends Schema.Class<Order>("Order")({
   /** Caller's uint32 id. */
   clientId: S.optional(S.Int),
   /** Set on orders the system placed (liquidations, collateral conversion, …). */
-  systemOrderType: S.optional(SystemOrderTypeOpen),
+  systemOrderType: S.optional(SystemOrderType.open),
   /** Strategy that placed the order (exact string). */
   strategyId: S.optional(S.Id),
   /** Maximum slippage (market orders). */
   slippageTolerance: S.optional(S.Decimal),
   /** Unit of `slippageTolerance`. */
-  slippageToleranceType: S.optional(SlippageToleranceTypeOpen)
+  slippageToleranceType: S.optional(SlippageToleranceType.open)
 }) {}
 
 /**
@@ -122,11 +122,11 @@ export class OrderFill extends Schema.Class<OrderFill>("OrderFill")({
   /** Base quantity filled. */
   quantity: S.Decimal,
   /** `Bid` (buy) or `Ask` (sell). */
-  side: SideOpen,
+  side: Side.open,
   /** Market symbol. */
   symbol: Schema.String,
   /** Set on fills of system orders. */
-  systemOrderType: S.optional(SystemOrderTypeOpen),
+  systemOrderType: S.optional(SystemOrderType.open),
   /** Fill time (UTC, from a naive date-time, ms precision). */
   timestamp: S.NaiveDateTime,
   /** Trade id (int64 on the wire; kept as an exact string). */
@@ -171,7 +171,7 @@ export class PositionHistoryRow extends Schema.Class<PositionHistoryRow>("Positi
   /** Fees paid. */
   fees: S.Decimal,
   /** `Open` or `Closed`. */
-  state: PositionStateOpen,
+  state: PositionState.open,
   /** Volume closed. */
   closedVolume: S.Decimal,
   /** Liquidation fees. */
@@ -196,7 +196,7 @@ export class Settlement extends Schema.Class<Settlement>("Settlement")({
   /** Signed quantity settled. */
   quantity: S.Decimal,
   /** What was settled (`TradingFees`, `FundingPayment`, …). */
-  source: SettlementSourceOpen,
+  source: SettlementSource.open,
   /** Subaccount id. */
   subaccountId: S.optional(S.Int),
   /** Settlement time (UTC, from a naive date-time). */
@@ -236,7 +236,7 @@ export class DustConversion extends Schema.Class<DustConversion>("DustConversion
  */
 export class BorrowLendMovement extends Schema.Class<BorrowLendMovement>("BorrowLendMovement")({
   /** `Borrow`, `BorrowRepay`, `Lend`, `LendRedeem`. */
-  eventType: BorrowLendEventTypeOpen,
+  eventType: BorrowLendEventType.open,
   /** Position id (exact string). */
   positionId: S.Id,
   /** Position quantity after the movement. */
@@ -244,7 +244,7 @@ export class BorrowLendMovement extends Schema.Class<BorrowLendMovement>("Borrow
   /** Quantity moved. */
   quantity: S.Decimal,
   /** What caused the movement. */
-  source: BorrowLendSourceOpen,
+  source: BorrowLendSource.open,
   /** Asset symbol. */
   symbol: Schema.String,
   /** Movement time (UTC, from a naive date-time). */
@@ -267,13 +267,13 @@ export class BorrowLendPositionRow extends Schema.Class<BorrowLendPositionRow>("
   /** Asset symbol. */
   symbol: Schema.String,
   /** What opened the position. */
-  source: BorrowLendSourceOpen,
+  source: BorrowLendSource.open,
   /** Interest accrued. */
   cumulativeInterest: S.Decimal,
   /** Average interest rate. */
   avgInterestRate: S.Decimal,
   /** `Borrow` or `Lend`. */
-  side: BorrowLendSideOpen,
+  side: BorrowLendSide.open,
   /** Opening time (UTC, from a naive date-time). */
   createdAt: S.NaiveDateTime
 }) {}
@@ -286,7 +286,7 @@ export class BorrowLendPositionRow extends Schema.Class<BorrowLendPositionRow>("
  */
 export class InterestPayment extends Schema.Class<InterestPayment>("InterestPayment")({
   /** `EntryFee`, `Borrow`, `Lend`, `UnrealizedPositivePnl`, `UnrealizedNegativePnl`. */
-  paymentType: PaymentTypeOpen,
+  paymentType: PaymentType.open,
   /** Rate applied. */
   interestRate: S.Decimal,
   /** Length of the interval the payment covers (uint64; the spec gives no unit, ms in practice). */
@@ -317,7 +317,7 @@ export class RequestForQuoteHistorical extends Schema.Class<RequestForQuoteHisto
   /** Market symbol. */
   symbol: Schema.String,
   /** `Bid` or `Ask`. */
-  side: SideOpen,
+  side: Side.open,
   /** Limit price. */
   price: S.optional(S.Decimal),
   /** Base quantity. */
@@ -329,9 +329,9 @@ export class RequestForQuoteHistorical extends Schema.Class<RequestForQuoteHisto
   /** Expiry time (UTC, from a naive date-time). */
   expiryTime: S.NaiveDateTime,
   /** Status. */
-  status: OrderStatusOpen,
+  status: OrderStatus.open,
   /** `AwaitAccept` or `Immediate`. */
-  executionMode: RfqExecutionModeOpen,
+  executionMode: RfqExecutionMode.open,
   /** Creation time (UTC, from a naive date-time). */
   createdAt: S.NaiveDateTime,
   /** Quote chosen for deferred settlement (exact string). */
@@ -356,7 +356,7 @@ export class QuoteHistorical extends Schema.Class<QuoteHistorical>("QuoteHistori
   /** Ask price quoted. */
   askPrice: S.Decimal,
   /** Status. */
-  status: OrderStatusOpen,
+  status: OrderStatus.open,
   /** Creation time (UTC, from a naive date-time). */
   createdAt: S.NaiveDateTime,
   /** Deferred settlement. */
@@ -380,7 +380,7 @@ export class RequestForQuoteFillHistorical
     /** Market symbol. */
     symbol: Schema.String,
     /** `Bid` or `Ask`. */
-    side: SideOpen,
+    side: Side.open,
     /** Base quantity. */
     quantity: S.optional(S.Decimal),
     /** Quote quantity. */
@@ -392,7 +392,7 @@ export class RequestForQuoteFillHistorical
     /** Fill time (UTC, from a naive date-time). */
     filledAt: S.NaiveDateTime,
     /** Set on RFQs the system placed (collateral conversion). */
-    systemOrderType: S.optional(SystemOrderTypeOpen)
+    systemOrderType: S.optional(SystemOrderType.open)
   })
 {}
 
@@ -412,7 +412,7 @@ export class QuoteFillHistorical extends Schema.Class<QuoteFillHistorical>("Quot
   /** Market symbol. */
   symbol: Schema.String,
   /** `Bid` or `Ask`. */
-  side: SideOpen,
+  side: Side.open,
   /** Base quantity. */
   quantity: S.Decimal,
   /** Fill price. */
@@ -443,21 +443,21 @@ export class Strategy extends Schema.Class<Strategy>("Strategy")({
   /** Quote quantity executed. */
   executedQuoteQuantity: S.optional(S.Decimal),
   /** Why the strategy was cancelled. */
-  cancelReason: S.optional(StrategyCrankCancelReasonOpen),
+  cancelReason: S.optional(StrategyCrankCancelReason.open),
   /** `Scheduled`. */
-  strategyType: StrategyTypeOpen,
+  strategyType: StrategyType.open,
   /** Total base quantity. */
   quantity: S.optional(S.Decimal),
   /** Self-trade prevention mode. */
-  selfTradePrevention: SelfTradePreventionOpen,
+  selfTradePrevention: SelfTradePrevention.open,
   /** `Running`, `Completed`, `Cancelled`, `Terminated`. */
-  status: StrategyStatusOpen,
+  status: StrategyStatus.open,
   /** `Bid` or `Ask`. */
-  side: SideOpen,
+  side: Side.open,
   /** Market symbol. */
   symbol: Schema.String,
   /** Time in force of the child orders. */
-  timeInForce: TimeInForceOpen,
+  timeInForce: TimeInForce.open,
   /** Caller's uint32 id. */
   clientStrategyId: S.optional(S.Int),
   /** Duration in milliseconds. */
@@ -469,5 +469,5 @@ export class Strategy extends Schema.Class<Strategy>("Strategy")({
   /** Maximum slippage. */
   slippageTolerance: S.optional(S.Decimal),
   /** Unit of `slippageTolerance`. */
-  slippageToleranceType: S.optional(SlippageToleranceTypeOpen)
+  slippageToleranceType: S.optional(SlippageToleranceType.open)
 }) {}

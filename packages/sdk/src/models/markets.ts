@@ -12,7 +12,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as Dec from "../internal/decimal.js"
 import * as S from "../internal/schema.js"
-import { MarketTypeOpen, OrderBookStateOpen } from "./enums.js"
+import { MarketType, OrderBookState } from "./enums.js"
 
 // ---------------------------------------------------------------------------------------------
 // margin functions
@@ -154,7 +154,7 @@ export class Market extends Schema.Class<Market>("Market")({
   /** Quote asset, e.g. `USDC`. */
   quoteSymbol: Schema.String,
   /** `SPOT`, `PERP`, … (open). */
-  marketType: MarketTypeOpen,
+  marketType: MarketType.open,
   /** Price and quantity rules. */
   filters: OrderBookFilters,
   /** Initial margin function (futures). */
@@ -170,7 +170,7 @@ export class Market extends Schema.Class<Market>("Market")({
   /** Open-interest cap of a futures market. */
   openInterestLimit: S.optional(S.Decimal),
   /** `Open`, `Closed`, `CancelOnly`, `LimitOnly`, `PostOnly` (open). */
-  orderBookState: OrderBookStateOpen,
+  orderBookState: OrderBookState.open,
   /** Creation time (naive UTC on the wire, µs precision; decoded at ms precision). */
   createdAt: S.NaiveDateTime,
   /** Whether the market is shown on the exchange. */
@@ -226,8 +226,10 @@ export class Ticker extends Schema.Class<Ticker>("Ticker")({
  * @since 0.1.0
  * @category models
  */
-export const Level: Schema.Schema<readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal], readonly [string, string]> =
-  Schema.Tuple(S.Decimal, S.Decimal) as any
+export const Level: Schema.Schema<
+  readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal],
+  readonly [string | number, string | number]
+> = Schema.Tuple(S.Decimal, S.Decimal)
 
 type LevelType = readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal]
 

@@ -11,18 +11,13 @@ import * as S from "../internal/schema.js"
 import {
   CancelOrderType,
   MarketType,
-  OrderStatusOpen,
+  OrderStatus,
   OrderTypeEnum,
   SelfTradePrevention,
-  SelfTradePreventionOpen,
   Side,
-  SideOpen,
   SlippageToleranceType,
-  SlippageToleranceTypeOpen,
   TimeInForce,
-  TimeInForceOpen,
-  TriggerBy,
-  TriggerByOpen
+  TriggerBy
 } from "./enums.js"
 import { Order } from "./history.js"
 
@@ -45,29 +40,29 @@ const orderFields = {
   /** Futures only: the order may only reduce a position. */
   reduceOnly: S.optional(Schema.Boolean),
   /** `RejectTaker`, `RejectMaker` or `RejectBoth` (open). */
-  selfTradePrevention: SelfTradePreventionOpen,
+  selfTradePrevention: SelfTradePrevention.open,
   /** `Bid` (buy) or `Ask` (sell) (open). */
-  side: SideOpen,
+  side: Side.open,
   /** `New`, `PartiallyFilled`, `Filled`, `Cancelled`, `Expired`, `TriggerPending`, `TriggerFailed` (open). */
-  status: OrderStatusOpen,
+  status: OrderStatus.open,
   /** Market symbol, e.g. `SOL_USDC`. */
   symbol: Schema.String,
   /** `GTC`, `IOC` or `FOK` (open). The exchange reports `GTC` for market orders too. */
-  timeInForce: TimeInForceOpen,
+  timeInForce: TimeInForce.open,
   /** Stop-loss trigger price of an attached stop-loss. */
   stopLossTriggerPrice: S.optional(S.Decimal),
   /** Stop-loss limit price; absent means the stop-loss executes as a market order. */
   stopLossLimitPrice: S.optional(S.Decimal),
   /** Reference price of the stop-loss trigger. */
-  stopLossTriggerBy: S.optional(TriggerByOpen),
+  stopLossTriggerBy: S.optional(TriggerBy.open),
   /** Take-profit trigger price of an attached take-profit. */
   takeProfitTriggerPrice: S.optional(S.Decimal),
   /** Take-profit limit price; absent means the take-profit executes as a market order. */
   takeProfitLimitPrice: S.optional(S.Decimal),
   /** Reference price of the take-profit trigger. */
-  takeProfitTriggerBy: S.optional(TriggerByOpen),
+  takeProfitTriggerBy: S.optional(TriggerBy.open),
   /** Reference price of the trigger of a trigger (conditional) order. */
-  triggerBy: S.optional(TriggerByOpen),
+  triggerBy: S.optional(TriggerBy.open),
   /** Trigger price of a trigger (conditional) order. */
   triggerPrice: S.optional(S.Decimal),
   /** Quantity released when the trigger fires: a decimal, or a percentage of the position (`Percent`). */
@@ -115,7 +110,7 @@ export class MarketOrder extends Schema.Class<MarketOrder>("MarketOrder")({
   /** Maximum slippage, in the unit of `slippageToleranceType`. */
   slippageTolerance: S.optional(S.Decimal),
   /** `TickSize` or `Percent` (open). */
-  slippageToleranceType: S.optional(SlippageToleranceTypeOpen)
+  slippageToleranceType: S.optional(SlippageToleranceType.open)
 }) {}
 
 /**

@@ -6,7 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import * as S from "../internal/schema.js"
-import { OrderStatusOpen, RfqExecutionModeOpen, SideOpen, SystemOrderTypeOpen } from "./enums.js"
+import { OrderStatus, RfqExecutionMode, Side, SystemOrderType } from "./enums.js"
 
 /**
  * A request for quote (`POST /api/v1/rfq`, accept, refresh, cancel).
@@ -22,7 +22,7 @@ export class RequestForQuote extends Schema.Class<RequestForQuote>("RequestForQu
   /** Market symbol (`…_RFQ`). */
   symbol: Schema.String,
   /** `Bid` or `Ask`. */
-  side: SideOpen,
+  side: Side.open,
   /** Limit price. */
   price: S.optional(S.Decimal),
   /** Base quantity. */
@@ -32,13 +32,13 @@ export class RequestForQuote extends Schema.Class<RequestForQuote>("RequestForQu
   /** Time by which quotes must be submitted (epoch ms). */
   submissionTime: S.Millis,
   /** Set on RFQs the system placed (collateral conversion). */
-  systemOrderType: S.optional(SystemOrderTypeOpen),
+  systemOrderType: S.optional(SystemOrderType.open),
   /** Expiry time (epoch ms). */
   expiryTime: S.Millis,
   /** Status. */
-  status: OrderStatusOpen,
+  status: OrderStatus.open,
   /** `AwaitAccept` or `Immediate`. */
-  executionMode: RfqExecutionModeOpen,
+  executionMode: RfqExecutionMode.open,
   /** Creation time (epoch ms). */
   createdAt: S.Millis
 }) {}
@@ -61,7 +61,7 @@ export class Quote extends Schema.Class<Quote>("Quote")({
   /** Ask price. */
   askPrice: S.Decimal,
   /** Status. */
-  status: OrderStatusOpen,
+  status: OrderStatus.open,
   /** Creation time (epoch ms). */
   createdAt: S.Millis
 }) {}

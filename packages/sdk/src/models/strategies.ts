@@ -5,14 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import * as S from "../internal/schema.js"
-import {
-  SelfTradePreventionOpen,
-  SideOpen,
-  SlippageToleranceTypeOpen,
-  StrategyStatusOpen,
-  StrategyTypeOpen,
-  TimeInForceOpen
-} from "./enums.js"
+import { SelfTradePrevention, Side, SlippageToleranceType, StrategyStatus, StrategyType, TimeInForce } from "./enums.js"
 
 /**
  * A live scheduled strategy (`GET`/`POST`/`DELETE /api/v1/strategy`, `/api/v1/strategies`). The
@@ -23,7 +16,7 @@ import {
  */
 export class ScheduledStrategy extends Schema.Class<ScheduledStrategy>("ScheduledStrategy")({
   /** `Scheduled` (open: later strategy types pass through). */
-  strategyType: StrategyTypeOpen,
+  strategyType: StrategyType.open,
   /** Strategy id (exact string). */
   id: S.Id,
   /** Caller's uint32 id. */
@@ -39,15 +32,15 @@ export class ScheduledStrategy extends Schema.Class<ScheduledStrategy>("Schedule
   /** Reduce-only child orders. */
   reduceOnly: S.optional(Schema.Boolean),
   /** Self-trade prevention mode. */
-  selfTradePrevention: SelfTradePreventionOpen,
+  selfTradePrevention: SelfTradePrevention.open,
   /** `Running`, `Completed`, `Cancelled`, `Terminated`. */
-  status: StrategyStatusOpen,
+  status: StrategyStatus.open,
   /** `Bid` or `Ask`. */
-  side: SideOpen,
+  side: Side.open,
   /** Market symbol. */
   symbol: Schema.String,
   /** Time in force of the child orders. */
-  timeInForce: TimeInForceOpen,
+  timeInForce: TimeInForce.open,
   /** Duration in milliseconds. */
   duration: S.Int,
   /** Interval between child orders in milliseconds. */
@@ -57,5 +50,5 @@ export class ScheduledStrategy extends Schema.Class<ScheduledStrategy>("Schedule
   /** Maximum slippage. */
   slippageTolerance: S.optional(S.Decimal),
   /** Unit of `slippageTolerance`. */
-  slippageToleranceType: S.optional(SlippageToleranceTypeOpen)
+  slippageToleranceType: S.optional(SlippageToleranceType.open)
 }) {}

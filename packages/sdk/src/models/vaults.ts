@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import * as S from "../internal/schema.js"
-import { VaultRedeemStatusOpen } from "./enums.js"
+import { VaultRedeemStatus } from "./enums.js"
 
 /**
  * A vault (`GET /api/v1/vaults`).
@@ -90,7 +90,7 @@ export class VaultRedeem extends Schema.Class<VaultRedeem>("VaultRedeem")({
   /** Id of the redeem request (exact string). */
   id: S.Id,
   /** `Requested`, `Redeemed`, `Cancelled` (open). */
-  status: VaultRedeemStatusOpen,
+  status: VaultRedeemStatus.open,
   /** Vault id. */
   vaultId: S.Int,
   /** Vault tokens being redeemed. */

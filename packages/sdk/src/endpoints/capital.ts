@@ -6,7 +6,9 @@
  */
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import * as Endpoint from "../../Endpoint.js"
+import * as Endpoint from "../Endpoint.js"
+import { fromBeforeTo, Limit, MillisParam, Offset } from "../internal/historyParams.js"
+import * as S from "../internal/schema.js"
 import {
   Balances,
   Deposit,
@@ -14,11 +16,16 @@ import {
   MarginAccountSummary,
   Withdrawal,
   WithdrawalDelay
-} from "../../models/capital.js"
-import { Blockchain } from "../../models/enums.js"
-import { fromBeforeTo, Limit, MillisParam, Offset } from "../historyParams.js"
-import * as S from "../schema.js"
+} from "../models/capital.js"
+import { Blockchain } from "../models/enums.js"
 
+/**
+ * `GET /api/v1/capital` (`balanceQuery`): balances keyed by asset symbol; each `Balance` has
+ * `available`, `locked`, `staked` and their `total`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getBalances = Endpoint.make({
   operationId: "get_balances",
   name: "Capital.getBalances",
@@ -29,6 +36,12 @@ export const getBalances = Endpoint.make({
   response: Endpoint.json(Balances)
 })
 
+/**
+ * `GET /api/v1/capital/collateral` (`collateralQuery`): the margin summary.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getCollateral = Endpoint.make({
   operationId: "get_collateral",
   name: "Capital.getCollateral",
@@ -39,6 +52,13 @@ export const getCollateral = Endpoint.make({
   response: Endpoint.json(MarginAccountSummary)
 })
 
+/**
+ * `GET /wapi/v1/capital/deposits` (`depositQueryAll`): deposits, filtered by time (`from`/`to`
+ * in epoch ms) and paged with `limit`/`offset`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getDeposits = Endpoint.make({
   operationId: "get_deposits",
   name: "Capital.getDeposits",
@@ -55,6 +75,12 @@ export const getDeposits = Endpoint.make({
   response: Endpoint.json(Schema.Array(Deposit))
 })
 
+/**
+ * `GET /wapi/v1/capital/deposit/address` (`depositAddressQuery`): the address for a chain.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getDepositAddress = Endpoint.make({
   operationId: "get_deposit_address",
   name: "Capital.getDepositAddress",
@@ -65,6 +91,12 @@ export const getDepositAddress = Endpoint.make({
   response: Endpoint.json(DepositAddress)
 })
 
+/**
+ * `GET /wapi/v1/capital/withdrawals` (`withdrawalQueryAll`): withdrawals, paged.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getWithdrawals = Endpoint.make({
   operationId: "get_withdrawals",
   name: "Capital.getWithdrawals",
@@ -93,6 +125,14 @@ const RecipientInformation = Schema.Struct({
   sanctions_representation: Schema.optional(Schema.Boolean)
 })
 
+/**
+ * `POST /wapi/v1/capital/withdrawals` (`withdraw`): requests a withdrawal and returns it.
+ * `quantity` is a positive decimal; `clientId` is a string here. `recipientInformation` keeps
+ * the API's snake_case keys. Never retried: an uncertain outcome fails with `OutcomeUnknown`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const requestWithdrawal = Endpoint.make({
   operationId: "request_withdrawal",
   name: "Capital.requestWithdrawal",
@@ -113,6 +153,12 @@ export const requestWithdrawal = Endpoint.make({
   response: Endpoint.json(Withdrawal)
 })
 
+/**
+ * `POST /api/v1/account/convertDust` (`convertDust`): converts dust (one asset, or all) to USDC.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const convertDust = Endpoint.make({
   operationId: "convert_dust",
   name: "Capital.convertDust",
@@ -143,6 +189,14 @@ const OptionalWithdrawalDelay: Schema.Schema<Option.Option<WithdrawalDelay>, typ
     encode: (option) => Option.getOrElse(option, () => new WithdrawalDelay({}))
   })
 
+/**
+ * `GET /wapi/v1/capital/withdrawals/delay`: the withdrawal delay, `None` when none is set (204).
+ * No signing instruction is documented; the SDK signs with `withdrawalDelayQuery` (the endpoint
+ * may accept only a web session).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getWithdrawalDelay = Endpoint.make({
   operationId: "get_withdrawal_delay",
   name: "Capital.getWithdrawalDelay",
@@ -153,6 +207,13 @@ export const getWithdrawalDelay = Endpoint.make({
   response: Endpoint.json(OptionalWithdrawalDelay, () => Option.none())
 })
 
+/**
+ * `POST /wapi/v1/capital/withdrawals/delay`: sets a withdrawal delay (needs a 2FA token). Signed
+ * with the undocumented instruction `withdrawalDelayCreate`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const createWithdrawalDelay = Endpoint.make({
   operationId: "create_withdrawal_delay",
   name: "Capital.createWithdrawalDelay",
@@ -163,6 +224,13 @@ export const createWithdrawalDelay = Endpoint.make({
   response: Endpoint.empty
 })
 
+/**
+ * `PATCH /wapi/v1/capital/withdrawals/delay`: changes the withdrawal delay (needs a 2FA token).
+ * Signed with the undocumented instruction `withdrawalDelayUpdate`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const updateWithdrawalDelay = Endpoint.make({
   operationId: "update_withdrawal_delay",
   name: "Capital.updateWithdrawalDelay",

@@ -4,7 +4,9 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import * as Endpoint from "../../Endpoint.js"
+import * as Endpoint from "../Endpoint.js"
+import { DigitsParam, fromBeforeTo, Limit, MarketTypeParam, MillisParam, Offset } from "../internal/historyParams.js"
+import * as S from "../internal/schema.js"
 import {
   BorrowLendEventType,
   BorrowLendPositionState,
@@ -18,7 +20,7 @@ import {
   SettlementSourceFilter,
   Side,
   SortDirection
-} from "../../models/enums.js"
+} from "../models/enums.js"
 import {
   BorrowLendMovement,
   BorrowLendPositionRow,
@@ -33,9 +35,7 @@ import {
   RequestForQuoteHistorical,
   Settlement,
   Strategy
-} from "../../models/history.js"
-import { DigitsParam, fromBeforeTo, Limit, MarketTypeParam, MillisParam, Offset } from "../historyParams.js"
-import * as S from "../schema.js"
+} from "../models/history.js"
 
 const page = {
   /** Page size, 1 to 1000 (default 100). */
@@ -50,7 +50,10 @@ const page = {
  * Borrow/lend sources filter: one source or several, sent comma-separated (`sources=A,B`) as the
  * API expects. The comma is signed raw (backpack-api.md §12.1).
  */
-const SourcesParam: Schema.Schema<string, BorrowLendSource | ReadonlyArray<BorrowLendSource>> = Schema.transform(
+const SourcesParam: Schema.Schema<
+  string,
+  BorrowLendSource | readonly [BorrowLendSource, ...Array<BorrowLendSource>]
+> = Schema.transform(
   Schema.Union(BorrowLendSource, Schema.NonEmptyArray(BorrowLendSource)),
   Schema.String,
   {
@@ -58,12 +61,19 @@ const SourcesParam: Schema.Schema<string, BorrowLendSource | ReadonlyArray<Borro
     decode: (value) => typeof value === "string" ? value : value.join(","),
     encode: (value) => value
   }
-) as any
+)
 
 // ---------------------------------------------------------------------------------------------
 // endpoints
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * `GET /wapi/v1/history/fills` (`fillHistoryQueryAll`). Includes system fills (liquidations,
+ * ADL, collateral conversion) unless `fillType: "User"`. `from`/`to` are epoch ms.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getFills = Endpoint.make({
   operationId: "get_fills",
   name: "History.getFills",
@@ -83,6 +93,12 @@ export const getFills = Endpoint.make({
   response: Endpoint.json(Schema.Array(OrderFill))
 })
 
+/**
+ * `GET /wapi/v1/history/orders` (`orderHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getOrderHistory = Endpoint.make({
   operationId: "get_order_history",
   name: "History.getOrderHistory",
@@ -99,6 +115,12 @@ export const getOrderHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(Order))
 })
 
+/**
+ * `GET /wapi/v1/history/position` (`positionHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getPositionHistory = Endpoint.make({
   operationId: "get_position_history",
   name: "History.getPositionHistory",
@@ -114,6 +136,12 @@ export const getPositionHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(PositionHistoryRow))
 })
 
+/**
+ * `GET /wapi/v1/history/settlement` (`settlementHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getSettlementHistory = Endpoint.make({
   operationId: "get_settlement_history",
   name: "History.getSettlementHistory",
@@ -127,6 +155,12 @@ export const getSettlementHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(Settlement))
 })
 
+/**
+ * `GET /wapi/v1/history/dust` (`dustHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getDustHistory = Endpoint.make({
   operationId: "get_dust_history",
   name: "History.getDustHistory",
@@ -141,6 +175,13 @@ export const getDustHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(DustConversion))
 })
 
+/**
+ * `GET /wapi/v1/history/borrowLend` (`borrowHistoryQueryAll`). `sources` takes one source or an
+ * array, sent comma-separated.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getBorrowLendHistory = Endpoint.make({
   operationId: "get_borrow_lend_history",
   name: "History.getBorrowLendHistory",
@@ -157,6 +198,12 @@ export const getBorrowLendHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(BorrowLendMovement))
 })
 
+/**
+ * `GET /wapi/v1/history/interest` (`interestHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getInterestHistory = Endpoint.make({
   operationId: "get_interest_history",
   name: "History.getInterestHistory",
@@ -173,6 +220,12 @@ export const getInterestHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(InterestPayment))
 })
 
+/**
+ * `GET /wapi/v1/history/borrowLend/positions` (`borrowPositionHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getBorrowLendPositionHistory = Endpoint.make({
   operationId: "get_borrow_lend_position_history",
   name: "History.getBorrowLendPositionHistory",
@@ -188,6 +241,12 @@ export const getBorrowLendPositionHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(BorrowLendPositionRow))
 })
 
+/**
+ * `GET /wapi/v1/history/rfq` (`rfqHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getRfqHistory = Endpoint.make({
   operationId: "get_rfq_history",
   name: "History.getRfqHistory",
@@ -205,6 +264,12 @@ export const getRfqHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(RequestForQuoteHistorical))
 })
 
+/**
+ * `GET /wapi/v1/history/quote` (`quoteHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getQuoteHistory = Endpoint.make({
   operationId: "get_quote_history",
   name: "History.getQuoteHistory",
@@ -221,6 +286,12 @@ export const getQuoteHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(QuoteHistorical))
 })
 
+/**
+ * `GET /wapi/v1/history/rfq/fill` (`rfqFillHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getRfqFillHistory = Endpoint.make({
   operationId: "get_rfq_fill_history",
   name: "History.getRfqFillHistory",
@@ -238,6 +309,12 @@ export const getRfqFillHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(RequestForQuoteFillHistorical))
 })
 
+/**
+ * `GET /wapi/v1/history/quote/fill` (`quoteFillHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getQuoteFillHistory = Endpoint.make({
   operationId: "get_quote_fill_history",
   name: "History.getQuoteFillHistory",
@@ -253,6 +330,12 @@ export const getQuoteFillHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(QuoteFillHistorical))
 })
 
+/**
+ * `GET /wapi/v1/history/strategies` (`strategyHistoryQueryAll`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getStrategiesHistory = Endpoint.make({
   operationId: "get_strategies_history",
   name: "History.getStrategiesHistory",

@@ -5,16 +5,16 @@
  */
 import * as Encoding from "effect/Encoding"
 import * as Schema from "effect/Schema"
-import * as Endpoint from "../../Endpoint.js"
+import * as Endpoint from "../Endpoint.js"
+import * as S from "../internal/schema.js"
 import {
   ApyRates,
   BorrowLendMarket,
   BorrowLendMarketHistory,
   BorrowLendPositionWithMargin,
   PositionEstimatedLiquidationPrice
-} from "../../models/borrowLend.js"
-import { BorrowLendMarketHistoryInterval, BorrowLendSide } from "../../models/enums.js"
-import * as S from "../schema.js"
+} from "../models/borrowLend.js"
+import { BorrowLendMarketHistoryInterval, BorrowLendSide } from "../models/enums.js"
 
 /** `BorrowLendExecutePayload`: borrow, repay, lend or redeem `quantity` of an asset. */
 const BorrowLendExecutePayload = Schema.Struct({
@@ -34,6 +34,12 @@ const BorrowQuery = Schema.transform(BorrowLendExecutePayload, Schema.String, {
   }
 })
 
+/**
+ * `GET /api/v1/borrowLend/markets`: every lending market (public).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getBorrowLendMarkets = Endpoint.make({
   operationId: "get_borrow_lend_markets",
   name: "BorrowLend.getBorrowLendMarkets",
@@ -43,6 +49,12 @@ export const getBorrowLendMarkets = Endpoint.make({
   response: Endpoint.json(Schema.Array(BorrowLendMarket))
 })
 
+/**
+ * `GET /api/v1/borrowLend/markets/history`: rates and utilisation over time (public).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getBorrowLendMarketsHistory = Endpoint.make({
   operationId: "get_borrow_lend_markets_history",
   name: "BorrowLend.getBorrowLendMarketsHistory",
@@ -52,6 +64,12 @@ export const getBorrowLendMarketsHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(BorrowLendMarketHistory))
 })
 
+/**
+ * `GET /api/v1/borrowLend/apy`: borrow, lend and staking APYs (public).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getApyRates = Endpoint.make({
   operationId: "get_apy_rates",
   name: "BorrowLend.getApyRates",
@@ -61,6 +79,12 @@ export const getApyRates = Endpoint.make({
   response: Endpoint.json(ApyRates)
 })
 
+/**
+ * `GET /api/v1/borrowLend/positions`: the account's open positions (signed `borrowLendPositionQuery`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getBorrowLendPositions = Endpoint.make({
   operationId: "get_borrow_lend_positions",
   name: "BorrowLend.getBorrowLendPositions",
@@ -72,8 +96,16 @@ export const getBorrowLendPositions = Endpoint.make({
 })
 
 /**
- * Sent without signature: the spec declares no security scheme and no instruction for it
- * (backpack-api.md §12.13); other clients report a 401 for every instruction they tried.
+ * `GET /api/v1/borrowLend/position/liquidationPrice`: estimated liquidation price if the given
+ * borrow were executed.
+ *
+ * Sent unsigned: the spec declares neither a security scheme nor an instruction for it
+ * (backpack-api.md §12.13). It lists a 401 answer, and other clients report that the live API
+ * answers 401 to API-key callers whatever the instruction, so expect an `AuthenticationError`
+ * until Backpack documents its authentication.
+ *
+ * @since 0.1.0
+ * @category endpoints
  */
 export const getEstimatedLiquidationPrice = Endpoint.make({
   operationId: "get_borrow_lend_estimated_liquidation_price",
@@ -84,6 +116,15 @@ export const getEstimatedLiquidationPrice = Endpoint.make({
   response: Endpoint.json(PositionEstimatedLiquidationPrice)
 })
 
+/**
+ * `POST /api/v1/borrowLend`: borrows (`side: "Borrow"`) or lends (`side: "Lend"`) `quantity` of
+ * an asset; the exchange serves repayments and redemptions through the same call (signed
+ * `borrowLendExecute`; empty answer). Never retried; an uncertain outcome fails with
+ * `OutcomeUnknown`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const executeBorrowLend = Endpoint.make({
   operationId: "execute_borrow_lend",
   name: "BorrowLend.executeBorrowLend",

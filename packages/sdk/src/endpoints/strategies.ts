@@ -4,7 +4,9 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import * as Endpoint from "../../Endpoint.js"
+import * as Endpoint from "../Endpoint.js"
+import { exactlyOneOf } from "../internal/historyParams.js"
+import * as S from "../internal/schema.js"
 import {
   MarketType,
   SelfTradePrevention,
@@ -12,11 +14,9 @@ import {
   SlippageToleranceType,
   StrategyType,
   TimeInForce
-} from "../../models/enums.js"
-import { CancelAccepted } from "../../models/orders.js"
-import { ScheduledStrategy } from "../../models/strategies.js"
-import { exactlyOneOf } from "../historyParams.js"
-import * as S from "../schema.js"
+} from "../models/enums.js"
+import { CancelAccepted } from "../models/orders.js"
+import { ScheduledStrategy } from "../models/strategies.js"
 
 /**
  * A 200 body decodes with `schema`; an empty 202 (the cancel is queued, not executed yet) becomes
@@ -28,6 +28,13 @@ const orAccepted = <A, I>(schema: Schema.Schema<A, I>) =>
     (status) => new CancelAccepted({ status })
   )
 
+/**
+ * `GET /api/v1/strategy` (`strategyQuery`): a live strategy by exactly one of `strategyId` /
+ * `clientStrategyId`. Fails with `ApiError` 404 when it is no longer running.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getStrategy = Endpoint.make({
   operationId: "get_strategy",
   name: "Strategies.getStrategy",
@@ -42,6 +49,13 @@ export const getStrategy = Endpoint.make({
   response: Endpoint.json(ScheduledStrategy)
 })
 
+/**
+ * `POST /api/v1/strategy` (`strategyCreate`): starts a strategy (`strategyType: "Scheduled"`;
+ * `duration` and `interval` in ms). Never retried.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const createStrategy = Endpoint.make({
   operationId: "strategy_create",
   sendsBrokerId: true,
@@ -89,6 +103,13 @@ export const createStrategy = Endpoint.make({
   response: Endpoint.json(ScheduledStrategy)
 })
 
+/**
+ * `DELETE /api/v1/strategy` (`strategyCancel`): cancels by exactly one of `strategyId` /
+ * `clientStrategyId`; the cancelled strategy, or `CancelAccepted` on 202.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const cancelStrategy = Endpoint.make({
   operationId: "cancel_strategy",
   name: "Strategies.cancelStrategy",
@@ -103,6 +124,12 @@ export const cancelStrategy = Endpoint.make({
   response: orAccepted(ScheduledStrategy)
 })
 
+/**
+ * `GET /api/v1/strategies` (`strategyQueryAll`): the running strategies.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getOpenStrategies = Endpoint.make({
   operationId: "get_open_strategies",
   name: "Strategies.getOpenStrategies",
@@ -117,6 +144,13 @@ export const getOpenStrategies = Endpoint.make({
   response: Endpoint.json(Schema.Array(ScheduledStrategy))
 })
 
+/**
+ * `DELETE /api/v1/strategies` (`strategyCancelAll`): cancels every strategy of a market; the
+ * cancelled strategies, or `CancelAccepted` on 202.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const cancelOpenStrategies = Endpoint.make({
   operationId: "cancel_open_strategies",
   name: "Strategies.cancelOpenStrategies",

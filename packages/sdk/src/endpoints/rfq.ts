@@ -4,11 +4,11 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import * as Endpoint from "../../Endpoint.js"
-import { RfqExecutionMode, Side } from "../../models/enums.js"
-import { Quote, RequestForQuote, RfqWithQuotes } from "../../models/rfq.js"
-import { DigitsParam, exactlyOneOf } from "../historyParams.js"
-import * as S from "../schema.js"
+import * as Endpoint from "../Endpoint.js"
+import { DigitsParam, exactlyOneOf } from "../internal/historyParams.js"
+import * as S from "../internal/schema.js"
+import { RfqExecutionMode, Side } from "../models/enums.js"
+import { Quote, RequestForQuote, RfqWithQuotes } from "../models/rfq.js"
 
 const spotMargin = {
   autoLend: Schema.optional(Schema.Boolean),
@@ -17,6 +17,13 @@ const spotMargin = {
   autoBorrowRepay: Schema.optional(Schema.Boolean)
 }
 
+/**
+ * `POST /api/v1/rfq` (`rfqSubmit`). Give exactly one of `quantity` / `quoteQuantity`;
+ * `executionMode: "Immediate"` requires a `price`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const submitRfq = Endpoint.make({
   operationId: "submit_rfq",
   name: "Rfq.submitRfq",
@@ -43,6 +50,12 @@ export const submitRfq = Endpoint.make({
   response: Endpoint.json(RequestForQuote)
 })
 
+/**
+ * `POST /api/v1/rfq/quote` (`quoteSubmit`): a maker quote with both `bidPrice` and `askPrice`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const submitQuote = Endpoint.make({
   operationId: "submit_quote",
   name: "Rfq.submitQuote",
@@ -59,6 +72,12 @@ export const submitQuote = Endpoint.make({
   response: Endpoint.json(Quote)
 })
 
+/**
+ * `POST /api/v1/rfq/accept` (`quoteAccept`): the taker accepts a quote.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const acceptQuote = Endpoint.make({
   operationId: "accept_quote",
   name: "Rfq.acceptQuote",
@@ -73,6 +92,12 @@ export const acceptQuote = Endpoint.make({
   response: Endpoint.json(RequestForQuote)
 })
 
+/**
+ * `POST /api/v1/rfq/refresh` (`rfqRefresh`): extends the RFQ's window.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const refreshRfq = Endpoint.make({
   operationId: "refresh_rfq",
   name: "Rfq.refreshRfq",
@@ -83,6 +108,12 @@ export const refreshRfq = Endpoint.make({
   response: Endpoint.json(RequestForQuote)
 })
 
+/**
+ * `POST /api/v1/rfq/cancel` (`rfqCancel`): cancels by exactly one of `rfqId` / `clientId`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const cancelRfq = Endpoint.make({
   operationId: "cancel_rfq",
   name: "Rfq.cancelRfq",
@@ -96,6 +127,13 @@ export const cancelRfq = Endpoint.make({
   response: Endpoint.json(RequestForQuote)
 })
 
+/**
+ * `GET /api/v1/rfqs` (`rfqQuery`): the account's open RFQs with their quotes. `rfqId` is a
+ * uint64 that exceeds 2^53: pass it as a digit string.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getOpenRfqs = Endpoint.make({
   operationId: "get_open_rfqs",
   name: "Rfq.getOpenRfqs",

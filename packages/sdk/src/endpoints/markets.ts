@@ -7,8 +7,9 @@ import * as DateTime from "effect/DateTime"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import * as Endpoint from "../../Endpoint.js"
-import { DepthLimit, KlineInterval, KlinePriceType, MarketType, TickerInterval } from "../../models/enums.js"
+import * as Endpoint from "../Endpoint.js"
+import * as S from "../internal/schema.js"
+import { DepthLimit, KlineInterval, KlinePriceType, MarketType, TickerInterval } from "../models/enums.js"
 import {
   Depth,
   Kline,
@@ -20,8 +21,7 @@ import {
   PredictionTag,
   Security,
   Ticker
-} from "../../models/markets.js"
-import * as S from "../schema.js"
+} from "../models/markets.js"
 
 /** One market type or several: sent as repeated `marketType=` keys. */
 const MarketTypes = Schema.transform(
@@ -64,6 +64,12 @@ const EpochSeconds: Schema.Schema<number, number | DateTime.DateTime> = Schema.t
   }
 )
 
+/**
+ * `GET /api/v1/markets`: every market (SPOT and PERP unless `marketType` says otherwise).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getMarkets = Endpoint.make({
   operationId: "get_markets",
   name: "Markets.getMarkets",
@@ -73,6 +79,12 @@ export const getMarkets = Endpoint.make({
   response: Endpoint.json(Schema.Array(Market))
 })
 
+/**
+ * `GET /api/v1/market`: one market.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getMarket = Endpoint.make({
   operationId: "get_market",
   name: "Markets.getMarket",
@@ -89,6 +101,13 @@ const OptionalTicker: Schema.Schema<Option.Option<Ticker>, typeof Ticker.Encoded
   { strict: true, decode: (ticker) => Option.some(ticker), encode: (option) => Option.getOrThrow(option) }
 )
 
+/**
+ * `GET /api/v1/ticker`: statistics of one market, or `None` when the exchange has none for it
+ * (204 No Content).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getTicker = Endpoint.make({
   operationId: "get_ticker",
   name: "Markets.getTicker",
@@ -98,6 +117,12 @@ export const getTicker = Endpoint.make({
   response: Endpoint.json(OptionalTicker, () => Option.none())
 })
 
+/**
+ * `GET /api/v1/tickers`: statistics of every market.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getTickers = Endpoint.make({
   operationId: "get_tickers",
   name: "Markets.getTickers",
@@ -107,6 +132,12 @@ export const getTickers = Endpoint.make({
   response: Endpoint.json(Schema.Array(Ticker))
 })
 
+/**
+ * `GET /api/v1/depth`: an order-book snapshot, levels sorted best first.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getDepth = Endpoint.make({
   operationId: "get_depth",
   name: "Markets.getDepth",
@@ -116,6 +147,13 @@ export const getDepth = Endpoint.make({
   response: Endpoint.json(Depth)
 })
 
+/**
+ * `GET /api/v1/klines`: candles from `startTime` (Unix seconds) to `endTime` (Unix seconds,
+ * default now). Drawn from the 'historical' rate-limit bucket (30 per minute).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getKlines = Endpoint.make({
   operationId: "get_klines",
   name: "Markets.getKlines",
@@ -137,6 +175,12 @@ export const getKlines = Endpoint.make({
   bucket: "historical"
 })
 
+/**
+ * `GET /api/v1/markPrices`: mark (and for perpetuals index and funding) prices; always a list.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getMarkPrices = Endpoint.make({
   operationId: "get_mark_prices",
   name: "Markets.getMarkPrices",
@@ -146,6 +190,12 @@ export const getMarkPrices = Endpoint.make({
   response: Endpoint.json(Schema.Array(MarkPrice))
 })
 
+/**
+ * `GET /api/v1/openInterest`: open interest of one futures market or of all; always a list.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getOpenInterest = Endpoint.make({
   operationId: "get_open_interest",
   name: "Markets.getOpenInterest",
@@ -155,6 +205,12 @@ export const getOpenInterest = Endpoint.make({
   response: Endpoint.json(Schema.Array(OpenInterest))
 })
 
+/**
+ * `GET /api/v1/market-sessions`: the weekly trading sessions of tokenised equities.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getMarketSessions = Endpoint.make({
   operationId: "get_market_sessions",
   name: "Markets.getMarketSessions",
@@ -164,6 +220,12 @@ export const getMarketSessions = Endpoint.make({
   response: Endpoint.json(Schema.Array(MarketSession))
 })
 
+/**
+ * `GET /api/v1/securities`: tokenised equities and their per-session quantity rules.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getSecurities = Endpoint.make({
   operationId: "get_securities",
   name: "Markets.getSecurities",
@@ -173,6 +235,12 @@ export const getSecurities = Endpoint.make({
   response: Endpoint.json(Schema.Array(Security))
 })
 
+/**
+ * `GET /api/v1/prediction`: prediction events with their markets.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getPredictionEvents = Endpoint.make({
   operationId: "get_prediction_events",
   name: "Markets.getPredictionEvents",
@@ -190,6 +258,12 @@ export const getPredictionEvents = Endpoint.make({
   response: Endpoint.json(Schema.Array(PredictionEvent))
 })
 
+/**
+ * `GET /api/v1/prediction/tags`: the tags of prediction events.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getPredictionTags = Endpoint.make({
   operationId: "get_prediction_tags",
   name: "Markets.getPredictionTags",

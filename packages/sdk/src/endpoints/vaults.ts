@@ -4,11 +4,17 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import * as Endpoint from "../../Endpoint.js"
-import { VaultHistoryInterval } from "../../models/enums.js"
-import { Vault, VaultHistory, VaultNav, VaultRedeem } from "../../models/vaults.js"
-import * as S from "../schema.js"
+import * as Endpoint from "../Endpoint.js"
+import * as S from "../internal/schema.js"
+import { VaultHistoryInterval } from "../models/enums.js"
+import { Vault, VaultHistory, VaultNav, VaultRedeem } from "../models/vaults.js"
 
+/**
+ * `GET /api/v1/vaults`: every vault (public).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getVaults = Endpoint.make({
   operationId: "get_vaults",
   name: "Vaults.getVaults",
@@ -18,6 +24,12 @@ export const getVaults = Endpoint.make({
   response: Endpoint.json(Schema.Array(Vault))
 })
 
+/**
+ * `GET /api/v1/vault/nav`: live NAV of the vault this account operates (signed `vaultNavQuery`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getVaultNav = Endpoint.make({
   operationId: "get_vault_nav",
   name: "Vaults.getVaultNav",
@@ -28,6 +40,12 @@ export const getVaultNav = Endpoint.make({
   response: Endpoint.json(VaultNav)
 })
 
+/**
+ * `GET /api/v1/vaults/history`: NAV, equity and supply over time (public).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getVaultHistory = Endpoint.make({
   operationId: "get_vault_history",
   name: "Vaults.getVaultHistory",
@@ -37,6 +55,12 @@ export const getVaultHistory = Endpoint.make({
   response: Endpoint.json(Schema.Array(VaultHistory))
 })
 
+/**
+ * `POST /api/v1/vault/mint`: deposits into a vault for vault tokens (signed `vaultMint`; empty answer).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const mintVault = Endpoint.make({
   operationId: "vault_mint",
   name: "Vaults.mintVault",
@@ -53,6 +77,13 @@ export const mintVault = Endpoint.make({
   response: Endpoint.empty
 })
 
+/**
+ * `POST /api/v1/vault/redeem`: requests a redeem, executed after the vault's `redeemDelayMs`
+ * (signed `vaultRedeemRequest`; empty answer).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const redeemVault = Endpoint.make({
   operationId: "vault_redeem",
   name: "Vaults.redeemVault",
@@ -63,6 +94,12 @@ export const redeemVault = Endpoint.make({
   response: Endpoint.empty
 })
 
+/**
+ * `DELETE /api/v1/vault/redeem`: cancels the pending redeem (signed `vaultRedeemCancel`; empty answer).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const cancelVaultRedeem = Endpoint.make({
   operationId: "vault_redeem_cancel",
   name: "Vaults.cancelVaultRedeem",
@@ -73,6 +110,13 @@ export const cancelVaultRedeem = Endpoint.make({
   response: Endpoint.empty
 })
 
+/**
+ * `GET /api/v1/vault/redeems/pending`: pending redeems of a vault; only for the vault's own
+ * account, others get 403 (signed `vaultPendingRedeemsQuery`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getVaultPendingRedeems = Endpoint.make({
   operationId: "get_vault_pending_redeems",
   name: "Vaults.getVaultPendingRedeems",

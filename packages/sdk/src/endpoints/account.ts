@@ -3,7 +3,8 @@
  *
  * @since 0.1.0
  */
-import * as Endpoint from "../../Endpoint.js"
+import * as Endpoint from "../Endpoint.js"
+import * as S from "../internal/schema.js"
 import {
   AccountSummary,
   MaxBorrowQuantity,
@@ -13,9 +14,15 @@ import {
   MaxWithdrawalQuantity,
   MaxWithdrawalQuantityParams,
   UpdateAccountSettingsRequest
-} from "../../models/account.js"
-import * as S from "../schema.js"
+} from "../models/account.js"
 
+/**
+ * `GET /api/v1/account`: settings, limits, open order counts and fee tiers. Fees are in basis
+ * points (`"8.5"` = 0.085 %).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getAccount = Endpoint.make({
   operationId: "get_account",
   name: "Account.getAccount",
@@ -26,7 +33,13 @@ export const getAccount = Endpoint.make({
   response: Endpoint.json(AccountSummary)
 })
 
-/** `PATCH /api/v1/account`: answers an empty 200. */
+/**
+ * `PATCH /api/v1/account`: changes one or more settings (`autoBorrowSettlements`, `autoLend`,
+ * `autoRepayBorrows`, `leverageLimit`). The exchange answers an empty 200; not retried.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const updateAccountSettings = Endpoint.make({
   operationId: "update_account_settings",
   name: "Account.updateAccountSettings",
@@ -37,6 +50,12 @@ export const updateAccountSettings = Endpoint.make({
   response: Endpoint.empty
 })
 
+/**
+ * `GET /api/v1/account/limits/borrow`: `symbol` is an **asset** (`SOL`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getMaxBorrowQuantity = Endpoint.make({
   operationId: "get_max_borrow_quantity",
   name: "Account.getMaxBorrowQuantity",
@@ -47,6 +66,12 @@ export const getMaxBorrowQuantity = Endpoint.make({
   response: Endpoint.json(MaxBorrowQuantity)
 })
 
+/**
+ * `GET /api/v1/account/limits/order`: `symbol` is a **market** (`SOL_USDC`); `side` is required.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getMaxOrderQuantity = Endpoint.make({
   operationId: "get_max_order_quantity",
   name: "Account.getMaxOrderQuantity",
@@ -57,6 +82,12 @@ export const getMaxOrderQuantity = Endpoint.make({
   response: Endpoint.json(MaxOrderQuantity)
 })
 
+/**
+ * `GET /api/v1/account/limits/withdrawal`: `symbol` is an **asset** (`USDC`).
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getMaxWithdrawalQuantity = Endpoint.make({
   operationId: "get_max_withdrawal_quantity",
   name: "Account.getMaxWithdrawalQuantity",

@@ -1,8 +1,14 @@
 import * as Schema from "effect/Schema"
-import * as Endpoint from "../../Endpoint.js"
-import { Status, Wallet } from "../../models/system.js"
-import * as S from "../schema.js"
+import * as Endpoint from "../Endpoint.js"
+import * as S from "../internal/schema.js"
+import { Status, Wallet } from "../models/system.js"
 
+/**
+ * `GET /api/v1/status`: `Ok` or `Maintenance`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getStatus = Endpoint.make({
   operationId: "get_status",
   name: "System.getStatus",
@@ -12,6 +18,12 @@ export const getStatus = Endpoint.make({
   response: Endpoint.json(Status)
 })
 
+/**
+ * `GET /api/v1/ping`: answers `"pong"`.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const ping = Endpoint.make({
   operationId: "ping",
   name: "System.ping",
@@ -21,7 +33,12 @@ export const ping = Endpoint.make({
   response: Endpoint.text(Schema.Literal("pong"))
 })
 
-/** Server time in epoch milliseconds (`text/plain` digits). */
+/**
+ * `GET /api/v1/time`: the server time in epoch milliseconds.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getTime = Endpoint.make({
   operationId: "get_time",
   name: "System.getTime",
@@ -31,6 +48,12 @@ export const getTime = Endpoint.make({
   response: Endpoint.text(S.Millis)
 })
 
+/**
+ * `GET /api/v1/wallets`: the exchange's hot-wallet addresses per chain.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getWallets = Endpoint.make({
   operationId: "get_wallets",
   name: "System.getWallets",

@@ -4,9 +4,9 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import * as Endpoint from "../../Endpoint.js"
-import { CollateralSummary, MarketAsset } from "../../models/assets.js"
-import * as S from "../schema.js"
+import * as Endpoint from "../Endpoint.js"
+import * as S from "../internal/schema.js"
+import { CollateralSummary, MarketAsset } from "../models/assets.js"
 
 /** An ISO 3166-1 alpha-2 country code such as `US` or `GB`. */
 const Country = Schema.String.pipe(
@@ -15,6 +15,12 @@ const Country = Schema.String.pipe(
   })
 )
 
+/**
+ * `GET /api/v1/assets`: every asset and its tokens per blockchain.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getAssets = Endpoint.make({
   operationId: "get_assets",
   name: "Assets.getAssets",
@@ -24,6 +30,12 @@ export const getAssets = Endpoint.make({
   response: Endpoint.json(Schema.Array(MarketAsset))
 })
 
+/**
+ * `GET /api/v1/collateral`: margin and haircut functions of each collateral asset.
+ *
+ * @since 0.1.0
+ * @category endpoints
+ */
 export const getCollateralParameters = Endpoint.make({
   operationId: "get_collateral_parameters",
   name: "Assets.getCollateralParameters",
