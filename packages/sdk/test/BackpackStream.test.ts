@@ -471,6 +471,101 @@ describe("BackpackStream", () => {
     }).pipe(Effect.provide(streamLayer(server)))
   })
 
+  it.effect("subscribeScoped completes once the server answered the probe written after the SUBSCRIBE", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const reported = yield* Ref.make<ReadonlyArray<number | null | undefined | unknown>>([])
+      yield* ws.errors.pipe(Stream.runForEach((e) => Ref.update(reported, (all) => [...all, e.id])), Effect.fork)
+      yield* turns(3)
+      const ready = yield* Deferred.make<void>()
+      const fiber = yield* Effect.scoped(Effect.gen(function*() {
+        const tickers = yield* ws.subscribeScoped(BackpackStream.ticker("SOL_USDC"))
+        yield* Deferred.succeed(ready, undefined)
+        return yield* tickers.pipe(Stream.take(1), Stream.runCollect)
+      })).pipe(Effect.fork)
+      // on one socket: the SUBSCRIBE, then the probe (a stream that does not exist) with a request id
+      yield* eventually(() =>
+        expect(server.sent).toEqual([
+          { method: "SUBSCRIBE", params: ["ticker.SOL_USDC"] },
+          { method: "SUBSCRIBE", params: ["effectBackpack.readinessProbe"], id: 1 }
+        ])
+      )
+      yield* turns(5)
+      expect(yield* Deferred.isDone(ready)).toBe(false)
+      // an unrelated error frame with another id does not release the barrier
+      server.pushRaw("{\"id\":99,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}")
+      yield* turns(5)
+      expect(yield* Deferred.isDone(ready)).toBe(false)
+      server.pushRaw("{\"id\":1,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}")
+      yield* Deferred.await(ready)
+      server.push("ticker.SOL_USDC", tickerData("21.5"))
+      const [event] = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
+      expect(BigDecimal.format(event!.lastPrice)).toBe("21.5")
+      // the scope is closed: unsubscribed
+      yield* eventually(() =>
+        expect(unsubscribes(server)).toEqual([{ method: "UNSUBSCRIBE", params: ["ticker.SOL_USDC"] }])
+      )
+      // the probe's answer is the barrier's; only the unrelated error is reported
+      yield* eventually(() => expect(yield_(Ref.get(reported))).toEqual([99]))
+      expect(server.sent.filter((f) => f.id !== undefined)).toHaveLength(1)
+    }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.effect("readiness survives a drop before the answer: SUBSCRIBE and probe again on the next socket; id-less answers count", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const errors = yield* ws.errors.pipe(Stream.take(1), Stream.runCollect, Effect.fork)
+      yield* turns(3)
+      const ready = yield* Deferred.make<void>()
+      yield* Effect.scoped(Effect.zipRight(
+        ws.subscribeScoped(BackpackStream.orderUpdates()),
+        Effect.zipRight(Deferred.succeed(ready, undefined), Effect.never)
+      )).pipe(Effect.fork)
+      yield* eventually(() => expect(server.sockets[0]!.sent).toHaveLength(2))
+      expect(server.sockets[0]!.sent[0].signature).toHaveLength(4)
+      expect(server.sockets[0]!.sent[1]).toEqual({
+        method: "SUBSCRIBE",
+        params: ["effectBackpack.readinessProbe"],
+        id: 1
+      })
+      server.sockets[0]!.drop()
+      yield* eventually(() => expect(yield_(SubscriptionRef.get(ws.status))._tag).toBe("Reconnecting"))
+      yield* TestClock.adjust("30 millis")
+      yield* eventually(() => expect(server.sockets[1]?.sent).toHaveLength(2))
+      const [again, probe] = server.sockets[1]!.sent
+      expect(again.params).toEqual(["account.orderUpdate"])
+      expect(probe).toEqual({ method: "SUBSCRIBE", params: ["effectBackpack.readinessProbe"], id: 2 })
+      expect(yield* Deferred.isDone(ready)).toBe(false)
+      // a server that echoes no id: the "Invalid stream" answer settles the oldest probe in flight
+      server.pushRaw("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}")
+      yield* Deferred.await(ready)
+      // other errors are still reported
+      server.pushRaw("{\"id\":null,\"error\":{\"code\":4003,\"message\":\"Invalid signature\"}}")
+      const [reported] = Chunk.toReadonlyArray(yield* Fiber.join(errors))
+      expect(reported).toMatchObject({ code: 4003, message: "Invalid signature" })
+    }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.effect("a server that never answers the probe: live after readyTimeout, on the clock", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const ready = yield* Deferred.make<void>()
+      yield* Effect.scoped(Effect.zipRight(
+        ws.subscribeScoped("trade.SOL_USDC"),
+        Effect.zipRight(Deferred.succeed(ready, undefined), Effect.never)
+      )).pipe(Effect.fork)
+      yield* eventually(() => expect(server.sent).toHaveLength(2))
+      yield* TestClock.adjust("999 millis")
+      yield* turns(5)
+      expect(yield* Deferred.isDone(ready)).toBe(false)
+      yield* TestClock.adjust("1 millis")
+      yield* Deferred.await(ready)
+    }).pipe(Effect.provide(streamLayer(server, { readyTimeout: "1 second" })))
+  })
+
   it.effect("closing the scope closes the socket, ends consumers and reports Closed", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
