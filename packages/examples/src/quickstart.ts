@@ -48,7 +48,7 @@ export const streams = Effect.gen(function*() {
   // every subscription shares one connection; it reconnects and resubscribes by itself
   yield* ws.ticker("SOL_USDC").pipe(
     Stream.take(3),
-    Stream.runForEach((t) => Effect.log(`SOL_USDC last ${BigDecimal.format(t.c)}`))
+    Stream.runForEach((t) => Effect.log(`SOL_USDC last ${BigDecimal.format(t.lastPrice)}`))
   )
 
   const books = yield* OrderBook.OrderBook
