@@ -8,8 +8,11 @@
  * - Private streams (`account.*`) are subscribed with a fresh Ed25519 signature over
  *   `instruction=subscribe&timestamp=…&window=…` every time (also after a reconnect). Without an API
  *   secret they fail with `AuthenticationError` before anything is sent.
- * - On close, error or silence beyond `idleTimeout` the connection is re-established with exponential
- *   backoff and jitter and everything still wanted is re-subscribed; consumers keep their streams.
+ * - On close, error or silence beyond `idleTimeout` the connection is re-established on a `Schedule`
+ *   (exponential backoff from `reconnectInitialDelay`, capped at `reconnectMaxDelay`, ±50% jitter, reset
+ *   by every connection that opened) and everything still wanted is re-subscribed; consumers keep their
+ *   streams. Lost connections are logged at Warning level with their reason, reconnects at Info. The
+ *   watchdog and the backoff run on the `Clock`, so `TestClock` drives them.
  *   {@link depth} consumers (and any stream opened with {@link Service.subscribeWithMarkers}) receive a
  *   `Resubscribed` marker at that point: events in between are lost and a book must resync.
  * - Every consumer has a bounded buffer (`bufferSize`, default 4096). Overflow policy per stream kind:
@@ -19,6 +22,10 @@
  * - A frame that fails to decode fails that stream's consumers with a `DecodeError` (default), or is
  *   logged and counted in `decodeFailures` with `onDecodeError: "skip"`. Other streams are unaffected.
  * - Server error frames (`{"id":null,"error":{…}}`) are published on `errors` and logged.
+ * - Events decode to descriptive camelCase fields named like the REST models (the wire letter of each
+ *   field is in its JSDoc). {@link StreamDescriptor}s (`ticker(symbol)`, `orderUpdates()`, …) type
+ *   `subscribe` without casts; {@link Service.subscribeScoped} completes once the exchange has the
+ *   subscription (a readiness barrier, see there), so place-then-watch loses no event.
  *
  * @since 0.1.0
  */
