@@ -548,8 +548,9 @@ describe("BackpackStream", () => {
     }).pipe(Effect.provide(streamLayer(server)))
   })
 
-  it.effect("a server that never answers the probe: live after readyTimeout, on the clock", () => {
+  it.effect("a server that never answers the probe: live after readyTimeout, counted from the probe, on the clock", () => {
     const server = new FakeServer()
+    server.autoOpen = false
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
       const ready = yield* Deferred.make<void>()
@@ -557,6 +558,12 @@ describe("BackpackStream", () => {
         ws.subscribeScoped("trade.SOL_USDC"),
         Effect.zipRight(Deferred.succeed(ready, undefined), Effect.never)
       )).pipe(Effect.fork)
+      // a socket that has not opened is never "live", however long it takes
+      yield* eventually(() => expect(server.sockets).toHaveLength(1))
+      yield* TestClock.adjust("5 seconds")
+      yield* turns(5)
+      expect(yield* Deferred.isDone(ready)).toBe(false)
+      server.sockets[0]!.open()
       yield* eventually(() => expect(server.sent).toHaveLength(2))
       yield* TestClock.adjust("999 millis")
       yield* turns(5)

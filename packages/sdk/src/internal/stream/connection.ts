@@ -511,16 +511,32 @@ export const make = (
         const probe = yield* lock.withPermits(1)(Effect.gen(function*() {
           const open = yield* Ref.get(current)
           if (Option.isNone(open) || open.value.connection !== connection || entry.subscribedOn !== connection) {
-            return Option.none<Probe>()
+            return Option.none<{ readonly id: number; readonly probe: Probe }>()
           }
           const id = yield* Ref.updateAndGet(nextProbeId, (n) => n + 1)
           const probe: Probe = { connection, answered: yield* Deferred.make<void, ProbeLost>() }
           probes.set(id, probe)
           yield* sendText(JSON.stringify({ method: "SUBSCRIBE", params: [probeStream], id }))
-          return Option.some(probe)
+          return Option.some({ id, probe })
         }))
         if (Option.isNone(probe)) return yield* new ProbeLost()
-        return yield* Deferred.await(probe.value.answered)
+        const { id } = probe.value
+        // only the answer is timed (not a connection that cannot open): the SUBSCRIBE is on an open socket
+        return yield* Deferred.await(probe.value.probe.answered).pipe(
+          Effect.timeoutTo({
+            duration: readyTimeout,
+            onSuccess: () => Effect.void,
+            onTimeout: () =>
+              Effect.zipRight(
+                Effect.sync(() => probes.delete(id)),
+                Effect.logWarning(
+                  `BackpackStream: the server did not answer the readiness probe for ${entry.spec.name} in time; ` +
+                    "taking the subscription as live (its SUBSCRIBE was written on an open socket)"
+                )
+              )
+          }),
+          Effect.flatten
+        )
       })
 
     const awaitLive = (entry: Entry) =>
@@ -532,17 +548,6 @@ export const make = (
             Effect.retry(Schedule.forever),
             Effect.catchTag("ProbeLost", () => Effect.void)
           )
-      ).pipe(
-        Effect.timeoutTo({
-          duration: readyTimeout,
-          onSuccess: () => Effect.void,
-          onTimeout: () =>
-            Effect.logWarning(
-              `BackpackStream: the server did not answer the readiness probe for ${entry.spec.name} in time; ` +
-                "taking the subscription as live"
-            )
-        }),
-        Effect.flatten
       )
 
     const subscribe = (name: string, markers: boolean): Stream.Stream<Item, StreamError> =>
