@@ -10,6 +10,7 @@ import {
   Exit,
   Fiber,
   Layer,
+  Logger,
   Redacted,
   Ref,
   Scope,
@@ -238,6 +239,11 @@ describe("BackpackStream", () => {
     )
   })
 
+  const logs: Array<[string, unknown]> = []
+  const capture = Logger.make(({ logLevel, message }) => {
+    logs.push([logLevel.label, Array.isArray(message) ? message[0] : message])
+  })
+
   it.effect("reconnects after a server drop: streams continue, everything is resubscribed, private re-signed", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
@@ -276,7 +282,13 @@ describe("BackpackStream", () => {
         ])
       yield* Fiber.interrupt(orders)
       expect(statuses.slice(0, 5)).toEqual(["Idle", "Connecting", "Open1", "Reconnecting", "Open2"])
-    }).pipe(Effect.provide(streamLayer(server)))
+      // the loss and the reconnect are logged above Debug, with the reason
+      expect(logs).toContainEqual([
+        "WARN",
+        "BackpackStream: connection lost (closed by the server); reconnect attempt 1"
+      ])
+      expect(logs).toContainEqual(["INFO", "BackpackStream: reconnected (connection 2)"])
+    }).pipe(Effect.provide(streamLayer(server)), Effect.provide(Logger.replace(Logger.defaultLogger, capture)))
   })
 
   it.effect("only consumers served by the lost connection get the Resubscribed marker", () => {

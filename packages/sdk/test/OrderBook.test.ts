@@ -10,6 +10,7 @@ import {
   FastCheck as fc,
   Fiber,
   Layer,
+  Logger,
   Option,
   Schema,
   Stream,
@@ -182,6 +183,11 @@ describe("OrderBook", () => {
     }).pipe(Effect.provide(bookLayer(server, http)))
   })
 
+  const logs: Array<[string, unknown]> = []
+  const capture = Logger.make(({ logLevel, message }) => {
+    logs.push([logLevel.label, Array.isArray(message) ? message[0] : message])
+  })
+
   it.effect("a reconnect, a crossed update and an undecodable depth frame each force a resync", () => {
     const server = new FakeServer()
     const { answer, http } = gatedDepth()
@@ -204,6 +210,7 @@ describe("OrderBook", () => {
       yield* answer(snapshot(4, [["1", "1"]], [["2", "1"]]))
       yield* eventually(() => expect(seen).toHaveLength(2))
       expect(seen[1]!.resyncs).toBe(1)
+      expect(logs).toContainEqual(["WARN", "OrderBook SOL_USDC: resync (reconnected (1))"])
       // 2. an update crossing the book
       server.push("depth.SOL_USDC", delta(6, 6, [["2.5", "1"]]))
       server.push("depth.SOL_USDC", delta(7, 7, [["0.5", "1"]]))
@@ -226,7 +233,7 @@ describe("OrderBook", () => {
       yield* eventually(() => expect(seen).toHaveLength(4))
       expect(seen[3]!.resyncs).toBe(3)
       expect(seen[3]!.toJSON().bids).toEqual([["1", "2"], ["0.9", "1"]])
-    }).pipe(Effect.provide(bookLayer(server, http)))
+    }).pipe(Effect.provide(bookLayer(server, http)), Effect.provide(Logger.replace(Logger.defaultLogger, capture)))
   })
 
   it.effect("a BufferOverflow of the depth consumer re-subscribes and resyncs", () =>
