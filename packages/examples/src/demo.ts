@@ -80,10 +80,10 @@ const showLiveMarket = (seconds: number) =>
     const ws = yield* BackpackStream.BackpackStream
     yield* section(`Live ${SYMBOL} for ${seconds} s (WebSocket)`)
     const tickers = ws.ticker(SYMBOL).pipe(
-      Stream.map((t) => `ticker  last ${fmt(t.c)}  high ${fmt(t.h)}  low ${fmt(t.l)}  ${t.n} trades`)
+      Stream.map((t) => `ticker  last ${fmt(t.lastPrice)}  high ${fmt(t.high)}  low ${fmt(t.low)}  ${t.trades} trades`)
     )
     const trades = ws.trades(SYMBOL).pipe(
-      Stream.map((t) => `trade   ${t.m ? "sell" : "buy "} ${fmt(t.q)} @ ${fmt(t.p)}`)
+      Stream.map((t) => `trade   ${t.isBuyerMaker ? "sell" : "buy "} ${fmt(t.quantity)} @ ${fmt(t.price)}`)
     )
     const seen = yield* Stream.merge(tickers, trades).pipe(
       Stream.interruptWhen(Effect.sleep(`${seconds} seconds`)),
@@ -105,23 +105,21 @@ const showBalances = (title: string) =>
   })
 
 /** The full workflow on an account that can trade. */
-export const tradingWorkflow = Effect.gen(function*() {
+export const tradingWorkflow = Effect.scoped(Effect.gen(function*() {
   const { book, market } = yield* showMarketData
   const ws = yield* BackpackStream.BackpackStream
   const before = yield* showBalances("Balances before trading")
 
-  // Listen to this account's order updates (a signed private stream) while the workflow trades; the
-  // protocol has no subscription acknowledgement, so wait until the subscribe frame is out.
-  const updates = yield* ws.orderUpdates(SYMBOL).pipe(
-    Stream.takeUntil((u) => u.e === "orderCancelled"),
+  // Listen to this account's order updates (a signed private stream) while the workflow trades:
+  // subscribeScoped completes once the exchange has the subscription, so no event of the orders
+  // placed below is missed.
+  const orderUpdates = yield* ws.subscribeScoped(BackpackStream.orderUpdates(SYMBOL))
+  const updates = yield* orderUpdates.pipe(
+    Stream.takeUntil((u) => u.eventType === "orderCancelled"),
     Stream.interruptWhen(Effect.sleep("20 seconds")),
     Stream.runCollect,
     Effect.fork
   )
-  yield* Effect.repeat(ws.subscriptions, {
-    until: (names) => names.includes(`account.orderUpdate.${SYMBOL}`)
-  })
-  yield* Effect.sleep("200 millis")
 
   const bestBid = book.bids[0]?.[0]
   const bestAsk = book.asks[0]?.[0]
@@ -184,8 +182,10 @@ export const tradingWorkflow = Effect.gen(function*() {
   yield* section("Order updates received on account.orderUpdate (WebSocket)")
   const events = Chunk.toReadonlyArray(yield* Fiber.join(updates))
   for (const u of events) {
-    const fill = u.e === "orderFill" && u.l && u.L ? `  ${fmt(u.l)} @ ${fmt(u.L)}` : ""
-    yield* Console.log(`${pad(u.e, 16)}order ${u.i} ${u.S} ${u.X}${fill}`)
+    const fill = u.eventType === "orderFill" && u.fillQuantity && u.fillPrice
+      ? `  ${fmt(u.fillQuantity)} @ ${fmt(u.fillPrice)}`
+      : ""
+    yield* Console.log(`${pad(u.eventType, 16)}order ${u.orderId} ${u.side} ${u.status}${fill}`)
   }
 
   const live = yield* showLiveMarket(3)
@@ -200,7 +200,7 @@ export const tradingWorkflow = Effect.gen(function*() {
   yield* Console.log(`SOL  ${delta("SOL")}   USDC ${delta("USDC")}   (fees included)`)
   yield* Console.log(`${events.length} order updates and ${live} live market events over one WebSocket connection`)
   return { resting, taker, cancelledCount, remaining: remaining.length, events, live }
-})
+}))
 
 /** Read-only view of a real host (public data; balances when a secret is configured). */
 export const readOnly = Effect.gen(function*() {

@@ -17,6 +17,9 @@ import { pathToFileURL } from "node:url"
 
 const fmt = (value: BigDecimal.BigDecimal) => BigDecimal.format(BigDecimal.normalize(value))
 
+/** ±1% around the mid price (a `BigDecimal` argument: the band is an `Option`, no parse to fail). */
+const onePercent = BigDecimal.make(1n, 2)
+
 /** Renders the best `levels` of each side, asks on top (highest first), bids below. */
 export const renderBook = (book: OrderBook.Book, levels: number): ReadonlyArray<string> => {
   const lines: Array<string> = []
@@ -30,7 +33,7 @@ export const renderBook = (book: OrderBook.Book, levels: number): ReadonlyArray<
   const mid = Option.match(book.mid, { onNone: () => "-", onSome: fmt })
   lines.push(`----- spread ${spread}  mid ${mid}`)
   for (const [price, quantity] of book.bids(levels)) lines.push(row(price, quantity, "bid"))
-  const band = book.depthWithin("0.01")
+  const band = book.depthWithin(onePercent)
   if (Option.isSome(band)) {
     lines.push(
       `within ±1% of mid: bids ${fmt(band.value.bids.quantity)} (${fmt(band.value.bids.notional)} quote), asks ${

@@ -66,10 +66,21 @@ export const monitor = (symbols: ReadonlyArray<string>, seconds: number) =>
     const feeds = symbols.map((symbol) =>
       Stream.merge(
         ws.ticker(symbol).pipe(
-          Stream.map((t) => (q: Quote): Quote => ({ ...q, last: t.c, open: t.o, volume: t.v, updates: q.updates + 1 }))
+          Stream.map((t) => (q: Quote): Quote => ({
+            ...q,
+            last: t.lastPrice,
+            open: t.firstPrice,
+            volume: t.volume,
+            updates: q.updates + 1
+          }))
         ),
         ws.bookTicker(symbol).pipe(
-          Stream.map((b) => (q: Quote): Quote => ({ ...q, bid: b.b, ask: b.a, updates: q.updates + 1 }))
+          Stream.map((b) => (q: Quote): Quote => ({
+            ...q,
+            bid: b.bestBidPrice,
+            ask: b.bestAskPrice,
+            updates: q.updates + 1
+          }))
         )
       ).pipe(Stream.mapEffect((f) => update(symbol, f)))
     )

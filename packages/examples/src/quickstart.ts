@@ -44,10 +44,27 @@ export const authenticatedApi = Effect.gen(function*() {
 export const streams = Effect.gen(function*() {
   const ws = yield* BackpackStream.BackpackStream
   // every subscription shares one connection; it reconnects and resubscribes by itself
-  yield* ws.ticker("SOL_USDC").pipe(
+  yield* ws.subscribe(BackpackStream.ticker("SOL_USDC")).pipe( // typed by the descriptor: TickerEvent
     Stream.take(3),
-    Stream.runForEach((t) => Effect.log(`SOL_USDC last ${BigDecimal.format(t.c)}`))
+    Stream.runForEach((t) => Effect.log(`SOL_USDC last ${BigDecimal.format(t.lastPrice)} (${t.trades} trades)`))
   )
+
+  // place-then-watch: subscribeScoped completes once the exchange has the subscription
+  yield* Effect.scoped(Effect.gen(function*() {
+    const updates = yield* ws.subscribeScoped(BackpackStream.orderUpdates("SOL_USDC"))
+    const order = yield* (yield* Orders.Orders).executeOrder({
+      symbol: "SOL_USDC",
+      side: "Bid",
+      orderType: "Limit",
+      quantity: "1",
+      price: "20"
+    })
+    yield* updates.pipe(
+      Stream.filter((u) => u.orderId === order.id),
+      Stream.take(1),
+      Stream.runForEach((u) => Effect.log(`${u.eventType} ${u.orderType} ${u.status} clientId ${u.clientId}`))
+    )
+  }))
 
   const books = yield* OrderBook.OrderBook
   yield* books.watch("SOL_USDC").pipe(

@@ -21,7 +21,11 @@ import { ConfigError } from "./BackpackError.js"
 export interface Resolved {
   /** REST base URL, without a trailing slash. */
   readonly host: string
-  /** WebSocket URL. */
+  /**
+   * WebSocket URL. When not given it follows `host`: Backpack's own hosts (`*.backpack.exchange`) use
+   * `wss://ws.backpack.exchange`; any other host (a local simulator, a proxy) streams from the same
+   * server, `ws://<host>` for `http://<host>` and `wss://<host>` for `https://<host>`, path `/`.
+   */
   readonly wsUrl: string
   /** Base64 Ed25519 public key; derived from the secret when absent. */
   readonly apiKey: Option.Option<Redacted.Redacted<string>>
@@ -73,6 +77,24 @@ export const defaults = {
 } as const
 
 /**
+ * The WebSocket URL that goes with a REST host when none is configured: `wss://ws.backpack.exchange`
+ * for Backpack's own hosts, otherwise the same server (`http` → `ws`, `https` → `wss`, path `/`), so
+ * that pointing only `host` at a local exchange never streams from (or signs subscriptions for) the
+ * real one.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const wsUrlFor = (host: string): string => {
+  const match = /^(https?):\/\/([^/?#\s]+)/.exec(host)
+  if (match === null) return defaults.wsUrl
+  const authority = match[2]!
+  const hostname = authority.replace(/^[^@]*@/, "").replace(/:\d+$/, "").toLowerCase()
+  if (hostname === "backpack.exchange" || hostname.endsWith(".backpack.exchange")) return defaults.wsUrl
+  return `${match[1] === "https" ? "wss" : "ws"}://${authority}`
+}
+
+/**
  * Validates options into a {@link Resolved} configuration.
  *
  * @since 0.1.0
@@ -88,7 +110,7 @@ export const make = (options: Options = {}): Effect.Effect<Resolved, ConfigError
     if (!/^https?:\/\/[^\s]+$/.test(host)) {
       return yield* new ConfigError({ detail: `host must be an http(s) URL, got ${JSON.stringify(host)}` })
     }
-    const wsUrl = options.wsUrl ?? defaults.wsUrl
+    const wsUrl = options.wsUrl ?? wsUrlFor(host)
     if (!/^wss?:\/\/[^\s]+$/.test(wsUrl)) {
       return yield* new ConfigError({ detail: `wsUrl must be a ws(s) URL, got ${JSON.stringify(wsUrl)}` })
     }
@@ -126,7 +148,8 @@ export const make = (options: Options = {}): Effect.Effect<Resolved, ConfigError
  */
 export const fromEnv: Config.Config<Options> = Config.all({
   host: Config.string("BACKPACK_HOST").pipe(Config.withDefault(defaults.host)),
-  wsUrl: Config.string("BACKPACK_WS_URL").pipe(Config.withDefault(defaults.wsUrl)),
+  // absent: follows the host (see `wsUrlFor`)
+  wsUrl: Config.option(Config.string("BACKPACK_WS_URL")).pipe(Config.map(Option.getOrUndefined)),
   apiKey: Config.option(Config.redacted("BACKPACK_API_KEY")).pipe(Config.map(Option.getOrUndefined)),
   apiSecret: Config.option(Config.redacted("BACKPACK_API_SECRET")).pipe(Config.map(Option.getOrUndefined)),
   window: Config.integer("BACKPACK_WINDOW").pipe(Config.withDefault(defaults.window)),

@@ -8,8 +8,11 @@
  * - Private streams (`account.*`) are subscribed with a fresh Ed25519 signature over
  *   `instruction=subscribe&timestamp=…&window=…` every time (also after a reconnect). Without an API
  *   secret they fail with `AuthenticationError` before anything is sent.
- * - On close, error or silence beyond `idleTimeout` the connection is re-established with exponential
- *   backoff and jitter and everything still wanted is re-subscribed; consumers keep their streams.
+ * - On close, error or silence beyond `idleTimeout` the connection is re-established on a `Schedule`
+ *   (exponential backoff from `reconnectInitialDelay`, capped at `reconnectMaxDelay`, ±50% jitter, reset
+ *   by every connection that opened) and everything still wanted is re-subscribed; consumers keep their
+ *   streams. Lost connections are logged at Warning level with their reason, reconnects at Info. The
+ *   watchdog and the backoff run on the `Clock`, so `TestClock` drives them.
  *   {@link depth} consumers (and any stream opened with {@link Service.subscribeWithMarkers}) receive a
  *   `Resubscribed` marker at that point: events in between are lost and a book must resync.
  * - Every consumer has a bounded buffer (`bufferSize`, default 4096). Overflow policy per stream kind:
@@ -19,6 +22,10 @@
  * - A frame that fails to decode fails that stream's consumers with a `DecodeError` (default), or is
  *   logged and counted in `decodeFailures` with `onDecodeError: "skip"`. Other streams are unaffected.
  * - Server error frames (`{"id":null,"error":{…}}`) are published on `errors` and logged.
+ * - Events decode to descriptive camelCase fields named like the REST models (the wire letter of each
+ *   field is in its JSDoc). {@link StreamDescriptor}s (`ticker(symbol)`, `orderUpdates()`, …) type
+ *   `subscribe` without casts; {@link Service.subscribeScoped} completes once the exchange has the
+ *   subscription (a readiness barrier, see there), so place-then-watch loses no event.
  *
  * @since 0.1.0
  */
@@ -85,14 +92,185 @@ export type Options = Connection.Options
 export type DepthSpeed = "200ms" | "600ms" | "1000ms"
 
 /**
+ * A typed stream: its name on the exchange and, as a phantom type, the event it decodes to. Build one
+ * with the constructors of this module ({@link ticker}, {@link depth}, {@link orderUpdates}, …, or
+ * {@link stream} for any name) and pass it to `subscribe` / `subscribeScoped`: the resulting `Stream`
+ * is typed without casts. Names are validated when subscribing (`ValidationError`, nothing sent).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface StreamDescriptor<out A extends StreamEvent = StreamEvent> {
+  readonly _tag: "StreamDescriptor"
+  /** The stream name on the exchange (`ticker.SOL_USDC`, `account.orderUpdate`, …). */
+  readonly name: string
+  /** Phantom: the event type (never set at runtime). */
+  readonly _A?: (_: never) => A
+}
+
+const descriptor = <A extends StreamEvent>(name: string): StreamDescriptor<A> => ({ _tag: "StreamDescriptor", name })
+
+const withSymbol = (prefix: string, symbol: string | undefined) => symbol === undefined ? prefix : `${prefix}.${symbol}`
+
+/**
+ * Any stream by its name (`depth.SOL_USDC`, `kline.1m.SOL_USDC`, `account.orderUpdate`, …), decoding to
+ * the union of all events.
+ *
+ * @since 0.2.0
+ * @category descriptors
+ */
+export const stream = (name: string): StreamDescriptor => descriptor(name)
+
+/**
+ * `depth.<symbol>` (or `depth.<speed>.<symbol>`): incremental book updates.
+ *
+ * @since 0.2.0
+ * @category descriptors
+ */
+export const depth = (symbol: string, speed?: DepthSpeed): StreamDescriptor<DepthEvent> =>
+  descriptor(speed === undefined ? `depth.${symbol}` : `depth.${speed}.${symbol}`)
+
+/**
+ * `bookTicker.<symbol>`: best bid and ask.
+ *
+ * @since 0.2.0
+ * @category descriptors
+ */
+export const bookTicker = (symbol: string): StreamDescriptor<BookTickerEvent> => descriptor(`bookTicker.${symbol}`)
+
+/**
+ * `ticker.<symbol>`: 24 h statistics.
+ *
+ * @since 0.2.0
+ * @category descriptors
+ */
+export const ticker = (symbol: string): StreamDescriptor<TickerEvent> => descriptor(`ticker.${symbol}`)
+
+/**
+ * `trade.<symbol>`: public trades.
+ *
+ * @since 0.2.0
+ * @category descriptors
+ */
+export const trades = (symbol: string): StreamDescriptor<TradeEvent> => descriptor(`trade.${symbol}`)
+
+/**
+ * `kline.<interval>.<symbol>`: the current candle.
+ *
+ * @since 0.2.0
+ * @category descriptors
+ */
+export const klines = (interval: KlineInterval, symbol: string): StreamDescriptor<KlineEvent> =>
+  descriptor(`kline.${interval}.${symbol}`)
+
+/**
+ * `markPrice.<symbol>`.
+ *
+ * @since 0.2.0
+ * @category descriptors
+ */
+export const markPrice = (symbol: string): StreamDescriptor<MarkPriceEvent> => descriptor(`markPrice.${symbol}`)
+
+/**
+ * `openInterest.<symbol>`.
+ *
+ * @since 0.2.0
+ * @category descriptors
+ */
+export const openInterest = (symbol: string): StreamDescriptor<OpenInterestEvent> =>
+  descriptor(`openInterest.${symbol}`)
+
+/**
+ * `liquidation`: liquidations on every market.
+ *
+ * @since 0.2.0
+ * @category descriptors
+ */
+export const liquidations = (): StreamDescriptor<LiquidationEvent> => descriptor("liquidation")
+
+/**
+ * `account.orderUpdate[.<symbol>]` (private, signed).
+ *
+ * @since 0.2.0
+ * @category descriptors
+ */
+export const orderUpdates = (symbol?: string): StreamDescriptor<OrderUpdateEvent> =>
+  descriptor(withSymbol("account.orderUpdate", symbol))
+
+/**
+ * `account.positionUpdate[.<symbol>]` (private, signed).
+ *
+ * @since 0.2.0
+ * @category descriptors
+ */
+export const positionUpdates = (symbol?: string): StreamDescriptor<PositionUpdateEvent> =>
+  descriptor(withSymbol("account.positionUpdate", symbol))
+
+/**
+ * `account.rfqUpdate[.<symbol>]` (private, signed).
+ *
+ * @since 0.2.0
+ * @category descriptors
+ */
+export const rfqUpdates = (symbol?: string): StreamDescriptor<RfqUpdateEvent> =>
+  descriptor(withSymbol("account.rfqUpdate", symbol))
+
+/**
  * @since 0.1.0
  * @category models
  */
 export interface Service {
-  /** Decoded events of any stream by name (`depth.SOL_USDC`, `kline.1m.SOL_USDC`, `account.orderUpdate`, …). */
-  readonly subscribe: (stream: string) => Stream.Stream<StreamEvent, StreamError>
+  /**
+   * Decoded events of a stream: a typed {@link StreamDescriptor} (`subscribe(BackpackStream.ticker("SOL_USDC"))`)
+   * or any stream by name (`depth.SOL_USDC`, `kline.1m.SOL_USDC`, `account.orderUpdate`, …). The
+   * subscription is sent when the stream starts and may not be live on the exchange before its first
+   * event: use {@link Service.subscribeScoped} when you must not miss an event caused right after.
+   */
+  readonly subscribe: {
+    <A extends StreamEvent>(stream: StreamDescriptor<A>): Stream.Stream<A, StreamError>
+    (stream: string): Stream.Stream<StreamEvent, StreamError>
+  }
+  /**
+   * Subscribes in the current scope and completes once the exchange has the subscription, so an
+   * order placed right after loses none of its events; the returned `Stream` delivers every event
+   * received from then on (buffered until it runs). The subscription lasts as long as the scope.
+   *
+   * Backpack acknowledges no SUBSCRIBE (backpack-api.md §7.1), so readiness is a barrier built from
+   * what the server does answer:
+   * 1. the SUBSCRIBE frame was written on an open socket (re-written and re-probed after a reconnect);
+   * 2. then, on the same socket, a SUBSCRIBE to a stream that does not exist
+   *    (`effectBackpack.readinessProbe`, with a request `id`) is written, and the server's
+   *    "Invalid stream" error frame (code 4006) for it is awaited. The server reads one connection's
+   *    frames in order, so when that answer arrives the earlier SUBSCRIBE has been processed.
+   *
+   * Limits: the answer is matched by its echoed `id`; a server that echoes no id (`"id": null`) is
+   * matched to the oldest probe in flight, so an unrelated 4006/4000 answer for an earlier frame could
+   * release the barrier early. Probe answers are not published on `errors`. If no answer comes within
+   * `readyTimeout` (default 10 s) the subscription is taken as live with a warning: the SUBSCRIBE was
+   * still written on an open socket. A private SUBSCRIBE the exchange rejects (bad signature) is
+   * answered with an error on `errors`, not by failing the barrier.
+   *
+   * @example
+   * ```ts
+   * Effect.scoped(Effect.gen(function*() {
+   *   const ws = yield* BackpackStream.BackpackStream
+   *   const updates = yield* ws.subscribeScoped(BackpackStream.orderUpdates("SOL_USDC"))
+   *   yield* Orders.executeOrder({ symbol: "SOL_USDC", side: "Bid", orderType: "Limit", quantity: "1", price: "20" })
+   *   const accepted = yield* updates.pipe(Stream.take(1), Stream.runCollect)
+   * }))
+   * ```
+   */
+  readonly subscribeScoped: {
+    <A extends StreamEvent>(
+      stream: StreamDescriptor<A>
+    ): Effect.Effect<Stream.Stream<A, StreamError>, StreamError, Scope.Scope>
+    (stream: string): Effect.Effect<Stream.Stream<StreamEvent, StreamError>, StreamError, Scope.Scope>
+  }
   /** Like {@link Service.subscribe}, plus a `Resubscribed` marker after every reconnect. */
-  readonly subscribeWithMarkers: (stream: string) => Stream.Stream<StreamEvent | Resubscribed, StreamError>
+  readonly subscribeWithMarkers: {
+    <A extends StreamEvent>(stream: StreamDescriptor<A>): Stream.Stream<A | Resubscribed, StreamError>
+    (stream: string): Stream.Stream<StreamEvent | Resubscribed, StreamError>
+  }
   /** `depth.<symbol>` (or `depth.<speed>.<symbol>`), with `Resubscribed` markers after reconnects. */
   readonly depth: (symbol: string, speed?: DepthSpeed) => Stream.Stream<DepthEvent | Resubscribed, StreamError>
   /** `bookTicker.<symbol>`: best bid and ask. */
@@ -131,10 +309,8 @@ export interface Service {
  */
 export class BackpackStream extends Context.Tag("@effect-backpack/sdk/BackpackStream")<BackpackStream, Service>() {}
 
-const only = <A extends StreamEvent>(stream: Stream.Stream<StreamEvent, StreamError>) =>
-  stream as Stream.Stream<A, StreamError>
-
-const withSymbol = (prefix: string, symbol: string | undefined) => symbol === undefined ? prefix : `${prefix}.${symbol}`
+const nameOf = (stream: StreamDescriptor<StreamEvent> | string): string =>
+  typeof stream === "string" ? stream : stream.name
 
 /**
  * Builds the service on the shared connection. Needs a `Scope`: closing it closes the socket, ends
@@ -157,28 +333,35 @@ export const make = (
       onSome: (c) => Ref.get(c.clockOffset)
     })
     const connection = yield* Connection.make(config, signer, constructor, options, clockOffset)
-    const subscribe = (stream: string) => connection.subscribe(stream, false) as Stream.Stream<StreamEvent, StreamError>
+    // the catalogue decodes each name with its kind's schema: the descriptor's type is the decoded type
+    const typed = <A extends StreamEvent>(descriptor: StreamDescriptor<A>) =>
+      connection.subscribe(descriptor.name, false) as Stream.Stream<A, StreamError>
+    const subscribe: Service["subscribe"] = (stream: StreamDescriptor<StreamEvent> | string) =>
+      connection.subscribe(nameOf(stream), false) as Stream.Stream<StreamEvent, StreamError>
+    const subscribeScoped: Service["subscribeScoped"] = (stream: StreamDescriptor<StreamEvent> | string) =>
+      connection.subscribeScoped(nameOf(stream), false) as Effect.Effect<
+        Stream.Stream<StreamEvent, StreamError>,
+        StreamError,
+        Scope.Scope
+      >
+    const subscribeWithMarkers: Service["subscribeWithMarkers"] = (stream: StreamDescriptor<StreamEvent> | string) =>
+      connection.subscribe(nameOf(stream), true)
     return {
       subscribe,
-      subscribeWithMarkers: (stream) => connection.subscribe(stream, true),
+      subscribeScoped,
+      subscribeWithMarkers,
       depth: (symbol, speed) =>
-        connection.subscribe(
-          speed === undefined ? `depth.${symbol}` : `depth.${speed}.${symbol}`,
-          true
-        ) as Stream.Stream<
-          DepthEvent | Resubscribed,
-          StreamError
-        >,
-      bookTicker: (symbol) => only<BookTickerEvent>(subscribe(`bookTicker.${symbol}`)),
-      ticker: (symbol) => only<TickerEvent>(subscribe(`ticker.${symbol}`)),
-      trades: (symbol) => only<TradeEvent>(subscribe(`trade.${symbol}`)),
-      klines: (interval, symbol) => only<KlineEvent>(subscribe(`kline.${interval}.${symbol}`)),
-      markPrice: (symbol) => only<MarkPriceEvent>(subscribe(`markPrice.${symbol}`)),
-      openInterest: (symbol) => only<OpenInterestEvent>(subscribe(`openInterest.${symbol}`)),
-      liquidations: () => only<LiquidationEvent>(subscribe("liquidation")),
-      orderUpdates: (symbol) => only<OrderUpdateEvent>(subscribe(withSymbol("account.orderUpdate", symbol))),
-      positionUpdates: (symbol) => only<PositionUpdateEvent>(subscribe(withSymbol("account.positionUpdate", symbol))),
-      rfqUpdates: (symbol) => only<RfqUpdateEvent>(subscribe(withSymbol("account.rfqUpdate", symbol))),
+        connection.subscribe(depth(symbol, speed).name, true) as Stream.Stream<DepthEvent | Resubscribed, StreamError>,
+      bookTicker: (symbol) => typed(bookTicker(symbol)),
+      ticker: (symbol) => typed(ticker(symbol)),
+      trades: (symbol) => typed(trades(symbol)),
+      klines: (interval, symbol) => typed(klines(interval, symbol)),
+      markPrice: (symbol) => typed(markPrice(symbol)),
+      openInterest: (symbol) => typed(openInterest(symbol)),
+      liquidations: () => typed(liquidations()),
+      orderUpdates: (symbol) => typed(orderUpdates(symbol)),
+      positionUpdates: (symbol) => typed(positionUpdates(symbol)),
+      rfqUpdates: (symbol) => typed(rfqUpdates(symbol)),
       status: connection.status,
       errors: connection.errors,
       decodeFailures: connection.decodeFailures,

@@ -26,8 +26,10 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
 import * as RBT from "effect/RedBlackTree"
+import * as Ref from "effect/Ref"
+import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
-import type { BackpackError } from "./BackpackError.js"
+import { type BackpackError, ValidationError } from "./BackpackError.js"
 import { BackpackStream, type DepthSpeed, isResubscribed, type StreamError } from "./BackpackStream.js"
 import * as Dec from "./internal/decimal.js"
 import * as B from "./internal/orderbook/book.js"
@@ -60,6 +62,26 @@ export interface BandDepth {
 
 const half = BigDecimal.make(5n, 1)
 const one = BigDecimal.make(1n, 0)
+
+/** A decimal argument of a `Book` method: a `BigDecimal` as is, a string parsed exactly or refused. */
+const decimalArgument = (
+  method: string,
+  field: string,
+  value: BigDecimal.BigDecimal | string
+): Either.Either<BigDecimal.BigDecimal, ValidationError> =>
+  typeof value !== "string"
+    ? Either.right(value)
+    : Option.match(Dec.parse(value), {
+      onNone: () =>
+        Either.left(
+          new ValidationError({
+            operation: `OrderBook.Book.${method}`,
+            field,
+            detail: `Expected a decimal string, got ${JSON.stringify(value)}`
+          })
+        ),
+      onSome: Either.right
+    })
 
 /**
  * An immutable, consistent version of a local order book.
@@ -131,33 +153,61 @@ export class Book {
     return B.top(this.askTree, n)
   }
 
-  /** The quantity resting at an exact price on one side (zero when there is no level). */
-  quantityAt(side: "Bid" | "Ask", price: BigDecimal.BigDecimal | string): BigDecimal.BigDecimal {
-    const key = typeof price === "string" ? BigDecimal.unsafeFromString(price) : price
-    return Option.getOrElse(
-      RBT.findFirst(side === "Bid" ? this.bidTree : this.askTree, key),
-      () => BigDecimal.make(0n, 0)
-    )
+  /**
+   * The quantity resting at an exact price on one side (zero when there is no level). A price given as
+   * a string is parsed exactly; a malformed one gives `Left(ValidationError)` instead of throwing.
+   */
+  quantityAt(side: "Bid" | "Ask", price: BigDecimal.BigDecimal): BigDecimal.BigDecimal
+  quantityAt(side: "Bid" | "Ask", price: string): Either.Either<BigDecimal.BigDecimal, ValidationError>
+  quantityAt(
+    side: "Bid" | "Ask",
+    price: BigDecimal.BigDecimal | string
+  ): BigDecimal.BigDecimal | Either.Either<BigDecimal.BigDecimal, ValidationError> {
+    const at = (key: BigDecimal.BigDecimal) =>
+      Option.getOrElse(
+        RBT.findFirst(side === "Bid" ? this.bidTree : this.askTree, key),
+        () => BigDecimal.make(0n, 0)
+      )
+    return typeof price === "string" ? Either.map(decimalArgument("quantityAt", "price", price), at) : at(price)
   }
 
-  /** Bids priced at or above `price`, and asks priced at or below `price`, summed. */
-  depthTo(side: "Bid" | "Ask", price: BigDecimal.BigDecimal | string): BandDepth {
-    const key = typeof price === "string" ? BigDecimal.unsafeFromString(price) : price
-    return B.depthUpTo(side === "Bid" ? this.bidTree : this.askTree, key)
+  /**
+   * Bids priced at or above `price`, and asks priced at or below `price`, summed. A malformed price
+   * string gives `Left(ValidationError)` instead of throwing.
+   */
+  depthTo(side: "Bid" | "Ask", price: BigDecimal.BigDecimal): BandDepth
+  depthTo(side: "Bid" | "Ask", price: string): Either.Either<BandDepth, ValidationError>
+  depthTo(
+    side: "Bid" | "Ask",
+    price: BigDecimal.BigDecimal | string
+  ): BandDepth | Either.Either<BandDepth, ValidationError> {
+    const to = (key: BigDecimal.BigDecimal) => B.depthUpTo(side === "Bid" ? this.bidTree : this.askTree, key)
+    return typeof price === "string" ? Either.map(decimalArgument("depthTo", "price", price), to) : to(price)
   }
 
   /**
    * Depth within a band around the mid price: `fraction` `"0.01"` counts bids priced at least
-   * mid × 0.99 and asks priced at most mid × 1.01. `None` when a side is empty.
+   * mid × 0.99 and asks priced at most mid × 1.01. `None` when a side is empty. A malformed fraction
+   * string gives `Left(ValidationError)` instead of throwing.
    */
+  depthWithin(fraction: BigDecimal.BigDecimal): Option.Option<{ readonly bids: BandDepth; readonly asks: BandDepth }>
+  depthWithin(
+    fraction: string
+  ): Either.Either<Option.Option<{ readonly bids: BandDepth; readonly asks: BandDepth }>, ValidationError>
   depthWithin(
     fraction: BigDecimal.BigDecimal | string
-  ): Option.Option<{ readonly bids: BandDepth; readonly asks: BandDepth }> {
-    const f = typeof fraction === "string" ? BigDecimal.unsafeFromString(fraction) : fraction
-    return Option.map(this.mid, (mid) => ({
-      bids: B.depthUpTo(this.bidTree, BigDecimal.multiply(mid, BigDecimal.subtract(one, f))),
-      asks: B.depthUpTo(this.askTree, BigDecimal.multiply(mid, BigDecimal.sum(one, f)))
-    }))
+  ):
+    | Option.Option<{ readonly bids: BandDepth; readonly asks: BandDepth }>
+    | Either.Either<Option.Option<{ readonly bids: BandDepth; readonly asks: BandDepth }>, ValidationError>
+  {
+    const within = (f: BigDecimal.BigDecimal) =>
+      Option.map(this.mid, (mid) => ({
+        bids: B.depthUpTo(this.bidTree, BigDecimal.multiply(mid, BigDecimal.subtract(one, f))),
+        asks: B.depthUpTo(this.askTree, BigDecimal.multiply(mid, BigDecimal.sum(one, f)))
+      }))
+    return typeof fraction === "string"
+      ? Either.map(decimalArgument("depthWithin", "fraction", fraction), within)
+      : within(fraction)
   }
 
   /** Whether best bid ≥ best ask (never true for a book emitted by `watch`). */
@@ -186,11 +236,11 @@ export class Book {
   apply(event: DepthEvent): Book {
     return new Book(
       this.symbol,
-      event.u,
-      event.T,
+      event.lastUpdateId,
+      event.engineTime,
       this.resyncs,
-      B.applyLevels(this.bidTree, event.b),
-      B.applyLevels(this.askTree, event.a)
+      B.applyLevels(this.bidTree, event.bids),
+      B.applyLevels(this.askTree, event.asks)
     )
   }
 }
@@ -300,33 +350,43 @@ export const makeWith = (deps: {
       const reportDefects = <A, E, R>(worker: Effect.Effect<A, E, R>) =>
         Effect.catchAllCause(worker, (cause) =>
           Cause.isInterruptedOnly(cause) ? Effect.void : Deferred.failCause(failure, cause as Cause.Cause<never>))
-      const forward = Effect.gen(function*() {
-        let restarts = 0
-        while (true) {
-          if (restarts > 0) {
-            yield* Effect.sleep(Duration.times(Duration.decode(refetchDelay), Math.min(restarts, 50)))
-          }
-          let delivered = false
-          const result = yield* Effect.either(Stream.runForEach(deps.depth(symbol, options.speed), (item) =>
-            Queue.offer(
-              inputs,
-              isResubscribed(item)
-                ? { _tag: "Reset", reason: `reconnected (${item.reconnects})` }
-                : { _tag: "Delta", event: item }
-            ).pipe(Effect.tap(() => (delivered = true)))))
-          if (Either.isRight(result)) {
-            return yield* Queue.offer(inputs, { _tag: "End" })
-          }
-          const error = result.left
-          if (error._tag === "BufferOverflow" || error._tag === "DecodeError") {
-            // re-subscribe (after a pause growing with repeated failures) and resync
-            restarts = delivered ? 1 : restarts + 1
-            yield* Queue.offer(inputs, { _tag: "Reset", reason: error.message })
-            continue
-          }
-          return yield* Queue.offer(inputs, { _tag: "Fatal", error })
+      /** Consecutive re-subscriptions that delivered nothing (the pause before the next one grows with it). */
+      const restarts = yield* Ref.make(0)
+      const delivered = yield* Ref.make(false)
+      const forwardOnce = Effect.gen(function*() {
+        const pause = yield* Ref.get(restarts)
+        if (pause > 0) {
+          yield* Effect.sleep(Duration.times(refetchDelay, Math.min(pause, 50)))
         }
+        yield* Ref.set(delivered, false)
+        yield* Stream.runForEach(deps.depth(symbol, options.speed), (item) =>
+          Queue.offer(
+            inputs,
+            isResubscribed(item)
+              ? { _tag: "Reset", reason: `reconnected (${item.reconnects})` }
+              : { _tag: "Delta", event: item }
+          ).pipe(Effect.zipRight(Ref.set(delivered, true))))
       })
+      const recoverable = (error: StreamError) =>
+        error._tag === "BufferOverflow" || error._tag === "DecodeError"
+      const forward = forwardOnce.pipe(
+        Effect.tapError((error) =>
+          recoverable(error)
+            ? Effect.gen(function*() {
+              // re-subscribe (after a pause growing with repeated failures) and resync
+              const progressed = yield* Ref.get(delivered)
+              yield* Ref.update(restarts, (n) =>
+                progressed ? 1 : n + 1)
+              yield* Queue.offer(inputs, { _tag: "Reset", reason: error.message })
+            })
+            : Effect.void
+        ),
+        Effect.retry({ while: recoverable }),
+        Effect.matchEffect({
+          onSuccess: () => Queue.offer(inputs, { _tag: "End" }),
+          onFailure: (error) => Queue.offer(inputs, { _tag: "Fatal", error })
+        })
+      )
 
       let fetches = 0
       const fetch = (delay: Duration.DurationInput) => {
@@ -336,10 +396,8 @@ export const makeWith = (deps: {
             ? deps.snapshot(symbol)
             : Effect.zipRight(Effect.sleep(delay), deps.snapshot(symbol))).pipe(
               Effect.matchEffect({
-                onFailure: (error) =>
-                  Queue.offer(inputs, { _tag: "Fatal", error }),
-                onSuccess: (depth) =>
-                  Queue.offer(inputs, { _tag: "Snapshot", fetch: id, depth })
+                onFailure: (error) => Queue.offer(inputs, { _tag: "Fatal", error }),
+                onSuccess: (depth) => Queue.offer(inputs, { _tag: "Snapshot", fetch: id, depth })
               }),
               reportDefects
             )
@@ -361,7 +419,9 @@ export const makeWith = (deps: {
             snapshot = undefined
             fetching = false
             fetches++ // invalidates a snapshot in flight
-            yield* Effect.logDebug(`OrderBook ${symbol}: resync (${reason})`)
+            yield* Effect.logWarning(`OrderBook ${symbol}: resync (${reason})`).pipe(
+              Effect.annotateLogs({ symbol, reason, resyncs })
+            )
           })
 
         const trySync = Effect.gen(function*() {
@@ -373,9 +433,9 @@ export const makeWith = (deps: {
             return
           }
           const S = snapshot.lastUpdateId
-          buffer = buffer.filter((d) => d.u > S)
+          buffer = buffer.filter((d) => d.lastUpdateId > S)
           if (buffer.length === 0) return
-          if (buffer[0]!.U > S + 1n) {
+          if (buffer[0]!.firstUpdateId > S + 1n) {
             // the snapshot is older than the first buffered delta: ask again
             snapshot = undefined
             fetching = true
@@ -383,8 +443,8 @@ export const makeWith = (deps: {
           }
           let book = fromSnapshot(symbol, snapshot, resyncs)
           for (const event of buffer) {
-            if (event !== buffer[0] && event.U !== book.lastUpdateId + 1n) {
-              return yield* resync(`gap inside the buffered deltas at ${event.U}`)
+            if (event !== buffer[0] && event.firstUpdateId !== book.lastUpdateId + 1n) {
+              return yield* resync(`gap inside the buffered deltas at ${event.firstUpdateId}`)
             }
             book = book.apply(event)
           }
@@ -395,54 +455,60 @@ export const makeWith = (deps: {
           yield* Queue.offer(output, Option.some(book))
         })
 
-        while (true) {
-          const input = yield* Queue.take(inputs)
-          switch (input._tag) {
-            case "Delta": {
-              const event = input.event
-              if (live === undefined) {
-                if (buffer.length >= maxBufferedDeltas) {
-                  yield* resync(`${buffer.length} deltas buffered without a usable snapshot`)
+        /** Handles one input; `false` once the stream is over (failed or ended). */
+        const step = (input: Input): Effect.Effect<boolean, never, Scope.Scope> =>
+          Effect.gen(function*() {
+            switch (input._tag) {
+              case "Delta": {
+                const event = input.event
+                if (live === undefined) {
+                  if (buffer.length >= maxBufferedDeltas) {
+                    yield* resync(`${buffer.length} deltas buffered without a usable snapshot`)
+                  }
+                  buffer.push(event)
+                  yield* trySync
+                  break
                 }
-                buffer.push(event)
+                if (event.lastUpdateId <= live.lastUpdateId) break // stale
+                if (event.firstUpdateId !== live.lastUpdateId + 1n) {
+                  yield* resync(`gap: expected U=${live.lastUpdateId + 1n}, got U=${event.firstUpdateId}`)
+                  buffer.push(event)
+                  yield* trySync
+                  break
+                }
+                const next = live.apply(event)
+                if (next.isCrossed) {
+                  yield* resync(`crossed at u=${event.lastUpdateId}`)
+                  break
+                }
+                live = next
+                yield* Queue.offer(output, Option.some(next))
+                break
+              }
+              case "Reset": {
+                yield* resync(input.reason)
+                break
+              }
+              case "Snapshot": {
+                if (input.fetch !== fetches) break
+                fetching = false
+                snapshot = input.depth
                 yield* trySync
                 break
               }
-              if (event.u <= live.lastUpdateId) break // stale
-              if (event.U !== live.lastUpdateId + 1n) {
-                yield* resync(`gap: expected U=${live.lastUpdateId + 1n}, got U=${event.U}`)
-                buffer.push(event)
-                yield* trySync
-                break
+              case "Fatal": {
+                yield* Deferred.fail(failure, input.error)
+                return false
               }
-              const next = live.apply(event)
-              if (next.isCrossed) {
-                yield* resync(`crossed at u=${event.u}`)
-                break
+              case "End": {
+                yield* Queue.offer(output, Option.none())
+                return false
               }
-              live = next
-              yield* Queue.offer(output, Option.some(next))
-              break
             }
-            case "Reset": {
-              yield* resync(input.reason)
-              break
-            }
-            case "Snapshot": {
-              if (input.fetch !== fetches) break
-              fetching = false
-              snapshot = input.depth
-              yield* trySync
-              break
-            }
-            case "Fatal": {
-              return yield* Deferred.fail(failure, input.error)
-            }
-            case "End": {
-              return yield* Queue.offer(output, Option.none())
-            }
-          }
-        }
+            return true
+          })
+
+        return yield* Effect.flatMap(Queue.take(inputs), step).pipe(Effect.repeat({ while: (more) => more }))
       })
 
       yield* Effect.forkScoped(reportDefects(forward))

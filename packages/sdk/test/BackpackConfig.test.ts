@@ -43,6 +43,19 @@ describe("BackpackConfig", () => {
       expect(String(secret)).not.toContain("c2VjcmV0")
     }))
 
+  it.effect("wsUrl follows a non-Backpack host (same server); Backpack hosts keep the public WebSocket", () =>
+    Effect.gen(function*() {
+      const local = yield* fromEnv({ BACKPACK_HOST: "http://127.0.0.1:8080/" })
+      expect(local.wsUrl).toBe("ws://127.0.0.1:8080")
+      const proxied = yield* BackpackConfig.make({ host: "https://user@proxy.example.com:8443/api" })
+      expect(proxied.wsUrl).toBe("wss://user@proxy.example.com:8443")
+      const backpack = yield* BackpackConfig.make({ host: "https://API.Backpack.Exchange" })
+      expect(backpack.wsUrl).toBe("wss://ws.backpack.exchange")
+      const explicit = yield* fromEnv({ BACKPACK_HOST: "http://127.0.0.1:8080", BACKPACK_WS_URL: "ws://10.0.0.1:9" })
+      expect(explicit.wsUrl).toBe("ws://10.0.0.1:9")
+      expect(BackpackConfig.wsUrlFor("https://backpack.exchange.evil.test")).toBe("wss://backpack.exchange.evil.test")
+    }))
+
   for (const window of ["60001", "0", "-5"]) {
     it.effect(`window ${window} is a ConfigError`, () =>
       Effect.gen(function*() {

@@ -1,9 +1,24 @@
 import { Backpack, BackpackClient, BackpackConfig, BackpackStream, OrderBook, Signer } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
 import { ed25519 } from "@noble/curves/ed25519.js"
-import { BigDecimal, Chunk, Deferred, Effect, Either, Exit, Fiber, Layer, Redacted, Ref, Scope, Stream } from "effect"
+import {
+  BigDecimal,
+  Chunk,
+  Deferred,
+  Effect,
+  Either,
+  Exit,
+  Fiber,
+  Layer,
+  Logger,
+  Redacted,
+  Ref,
+  Scope,
+  Stream,
+  TestClock
+} from "effect"
 import * as SubscriptionRef from "effect/SubscriptionRef"
-import { eventually, FakeServer } from "./utils/fakeWs.js"
+import { eventually, FakeServer, turns } from "./utils/fakeWs.js"
 import { demoPublicKey, demoSecret, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const streamLayer = (
@@ -52,7 +67,7 @@ const subscribedNames = (server: FakeServer) => subscribes(server).flatMap((f) =
 const unsubscribes = (server: FakeServer) => server.sent.filter((f) => f.method === "UNSUBSCRIBE")
 
 describe("BackpackStream", () => {
-  it.live("consumers of one stream share one SUBSCRIBE; the last to leave sends UNSUBSCRIBE", () => {
+  it.effect("consumers of one stream share one SUBSCRIBE; the last to leave sends UNSUBSCRIBE", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
@@ -71,13 +86,13 @@ describe("BackpackStream", () => {
       yield* eventually(() => expect(yield_(ws.subscriptions)).toEqual(["ticker.SOL_USDC"]))
       server.push("ticker.SOL_USDC", tickerData("19.10"))
       const gotA = yield* Fiber.join(a)
-      expect(Chunk.toReadonlyArray(gotA).map((t) => BigDecimal.format(t.c))).toEqual(["19.1"])
+      expect(Chunk.toReadonlyArray(gotA).map((t) => BigDecimal.format(t.lastPrice))).toEqual(["19.1"])
       yield* Deferred.await(first)
       // one consumer left: still subscribed
       expect(unsubscribes(server)).toEqual([])
       server.push("ticker.SOL_USDC", tickerData("19.20"))
       const gotB = yield* Fiber.join(b)
-      expect(Chunk.toReadonlyArray(gotB).map((t) => BigDecimal.format(t.c))).toEqual(["19.1", "19.2"])
+      expect(Chunk.toReadonlyArray(gotB).map((t) => BigDecimal.format(t.lastPrice))).toEqual(["19.1", "19.2"])
       yield* eventually(() =>
         expect(unsubscribes(server)).toEqual([{ method: "UNSUBSCRIBE", params: ["ticker.SOL_USDC"] }])
       )
@@ -87,7 +102,7 @@ describe("BackpackStream", () => {
     }).pipe(Effect.provide(streamLayer(server)))
   })
 
-  it.live("no socket is opened before the first subscription; a bad name is a ValidationError", () => {
+  it.effect("no socket is opened before the first subscription; a bad name is a ValidationError", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
@@ -103,7 +118,7 @@ describe("BackpackStream", () => {
     }).pipe(Effect.provide(streamLayer(server)))
   })
 
-  it.live("private streams without an API secret fail with AuthenticationError and send nothing", () => {
+  it.effect("private streams without an API secret fail with AuthenticationError and send nothing", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
@@ -113,10 +128,12 @@ describe("BackpackStream", () => {
     }).pipe(Effect.provide(streamLayer(server, {}, { secret: false })))
   })
 
-  it.live("private subscribe is signed over instruction=subscribe&timestamp&window", () => {
+  it.effect("private subscribe is signed over instruction=subscribe&timestamp&window", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
+      const now = 1_754_939_110_000
+      yield* TestClock.setTime(now)
       const fiber = yield* ws.orderUpdates("SOL_USDC").pipe(Stream.take(1), Stream.runCollect, Effect.fork)
       const frame = yield* eventually(() => {
         const found = subscribes(server)[0]
@@ -127,7 +144,8 @@ describe("BackpackStream", () => {
       const [key, signature, timestamp, window] = frame.signature
       expect(key).toBe(demoPublicKey)
       expect(window).toBe("5000")
-      expect(timestamp).toMatch(/^\d{13}$/)
+      // the signed timestamp is the Clock's (here the TestClock's), so it is exact
+      expect(timestamp).toBe(String(now))
       const message = Signer.signingString({ instruction: "subscribe", timestamp: Number(timestamp), window: 5000 })
       expect(message).toBe(`instruction=subscribe&timestamp=${timestamp}&window=5000`)
       expect(
@@ -162,10 +180,13 @@ describe("BackpackStream", () => {
         z: "0.0010"
       })
       const [update] = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
-      expect(update!.e).toBe("orderFill")
-      expect(update!.i).toBe("5406825793")
-      expect(update!.t).toBe("2888471")
-      expect(BigDecimal.format(update!.L!)).toBe("4299.16")
+      expect(update!.eventType).toBe("orderFill")
+      expect(update!.orderId).toBe("5406825793")
+      expect(update!.tradeId).toBe("2888471")
+      expect(update!.orderType).toBe("Market")
+      expect(update!.status).toBe("Filled")
+      expect(BigDecimal.format(update!.fillPrice!)).toBe("4299.16")
+      expect(BigDecimal.format(update!.executedQuantity!)).toBe("0.001")
       // private unsubscribe carries a signature too
       const unsub = yield* eventually(() => {
         const found = unsubscribes(server)[0]
@@ -177,11 +198,12 @@ describe("BackpackStream", () => {
     }).pipe(Effect.provide(streamLayer(server)))
   })
 
-  it.live("signed subscriptions use the REST client's server clock offset when it is wired", () => {
+  it.effect("signed subscriptions use the REST client's server clock offset when it is wired", () => {
     const server = new FakeServer()
     const http = mockHttp(() => ({ body: {} }))
     return Effect.gen(function*() {
       const client = yield* BackpackClient.BackpackClient
+      yield* TestClock.setTime(1_754_939_110_000)
       yield* Ref.set(client.clockOffset, 3_600_000)
       const ws = yield* BackpackStream.BackpackStream
       yield* ws.positionUpdates().pipe(Stream.runDrain, Effect.fork)
@@ -190,9 +212,7 @@ describe("BackpackStream", () => {
         expect(found).toBeDefined()
         return found
       })
-      const skew = Number(frame.signature[2]) - Date.now()
-      expect(skew).toBeGreaterThan(3_600_000 - 5_000)
-      expect(skew).toBeLessThanOrEqual(3_600_000)
+      expect(frame.signature[2]).toBe(String(1_754_939_110_000 + 3_600_000))
     }).pipe(
       Effect.provide(
         BackpackStream.layer().pipe(Layer.provideMerge(sdkLayer(http.layer)), Layer.provide(server.layer))
@@ -200,7 +220,7 @@ describe("BackpackStream", () => {
     )
   })
 
-  it.live("Backpack.withStreams adds BackpackStream and OrderBook to the portable wiring", () => {
+  it.effect("Backpack.withStreams adds BackpackStream and OrderBook to the portable wiring", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
@@ -219,7 +239,12 @@ describe("BackpackStream", () => {
     )
   })
 
-  it.live("reconnects after a server drop: streams continue, everything is resubscribed, private re-signed", () => {
+  const logs: Array<[string, unknown]> = []
+  const capture = Logger.make(({ logLevel, message }) => {
+    logs.push([logLevel.label, Array.isArray(message) ? message[0] : message])
+  })
+
+  it.effect("reconnects after a server drop: streams continue, everything is resubscribed, private re-signed", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
@@ -233,8 +258,13 @@ describe("BackpackStream", () => {
       yield* eventually(() => expect(subscribes(server)).toHaveLength(2))
       const firstPrivate = subscribes(server).find((f) => f.signature !== undefined)!
       server.push("depth.SOL_USDC", depthData(10, 12, [["100.0", "1"]]))
-      yield* Effect.sleep("5 millis")
       server.current!.drop()
+      yield* eventually(() => expect(yield_(SubscriptionRef.get(ws.status))._tag).toBe("Reconnecting"))
+      // the first reconnect waits 20 ms ± 50%: not before 10 ms, at the latest after 30 ms
+      yield* TestClock.adjust("9 millis")
+      yield* turns(5)
+      expect(server.sockets).toHaveLength(1)
+      yield* TestClock.adjust("21 millis")
       yield* eventually(() => expect(server.sockets).toHaveLength(2))
       yield* eventually(() => expect(server.sockets[1]!.sent).toHaveLength(2))
       const again = server.sockets[1]!.sent
@@ -244,17 +274,24 @@ describe("BackpackStream", () => {
       expect(again[1].signature[1]).not.toBe(firstPrivate.signature[1])
       server.push("depth.SOL_USDC", depthData(20, 21, [], [["101.0", "2"]]))
       const items = Chunk.toReadonlyArray(yield* Fiber.join(depth))
-      expect(items.map((i) => BackpackStream.isResubscribed(i) ? "marker" : `${i.U}-${i.u}`)).toEqual([
-        "10-12",
-        "marker",
-        "20-21"
-      ])
+      expect(items.map((i) => BackpackStream.isResubscribed(i) ? "marker" : `${i.firstUpdateId}-${i.lastUpdateId}`))
+        .toEqual([
+          "10-12",
+          "marker",
+          "20-21"
+        ])
       yield* Fiber.interrupt(orders)
       expect(statuses.slice(0, 5)).toEqual(["Idle", "Connecting", "Open1", "Reconnecting", "Open2"])
-    }).pipe(Effect.provide(streamLayer(server)))
+      // the loss and the reconnect are logged above Debug, with the reason
+      expect(logs).toContainEqual([
+        "WARN",
+        "BackpackStream: connection lost (closed by the server); reconnect attempt 1"
+      ])
+      expect(logs).toContainEqual(["INFO", "BackpackStream: reconnected (connection 2)"])
+    }).pipe(Effect.provide(streamLayer(server)), Effect.provide(Logger.replace(Logger.defaultLogger, capture)))
   })
 
-  it.live("only consumers served by the lost connection get the Resubscribed marker", () => {
+  it.effect("only consumers served by the lost connection get the Resubscribed marker", () => {
     const server = new FakeServer()
     server.autoOpen = false
     return Effect.gen(function*() {
@@ -264,23 +301,25 @@ describe("BackpackStream", () => {
       server.sockets[0]!.open()
       yield* eventually(() => expect(server.sockets[0]!.sent).toHaveLength(1))
       server.sockets[0]!.drop()
+      yield* eventually(() => expect(yield_(SubscriptionRef.get(ws.status))._tag).toBe("Reconnecting"))
+      yield* TestClock.adjust("30 millis")
       yield* eventually(() => expect(server.sockets).toHaveLength(2))
       // joins while disconnected: it has missed nothing
       const late = yield* ws.depth("SOL_USDC").pipe(Stream.take(1), Stream.runCollect, Effect.fork)
-      yield* Effect.sleep("10 millis")
+      yield* turns(5)
       server.sockets[1]!.open()
       yield* eventually(() =>
         expect(server.sockets[1]!.sent).toEqual([{ method: "SUBSCRIBE", params: ["depth.SOL_USDC"] }])
       )
       server.push("depth.SOL_USDC", depthData(7, 8))
       const label = (i: BackpackStream.DepthEvent | BackpackStream.Resubscribed) =>
-        BackpackStream.isResubscribed(i) ? `marker${i.reconnects}` : `${i.U}-${i.u}`
+        BackpackStream.isResubscribed(i) ? `marker${i.reconnects}` : `${i.firstUpdateId}-${i.lastUpdateId}`
       expect(Chunk.toReadonlyArray(yield* Fiber.join(early)).map(label)).toEqual(["marker1", "7-8"])
       expect(Chunk.toReadonlyArray(yield* Fiber.join(late)).map(label)).toEqual(["7-8"])
     }).pipe(Effect.provide(streamLayer(server)))
   })
 
-  it.live("closing the scope during the reconnect backoff stops reconnecting", () => {
+  it.effect("closing the scope during the reconnect backoff stops reconnecting", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const scope = yield* Scope.make()
@@ -291,35 +330,46 @@ describe("BackpackStream", () => {
       server.current!.drop()
       yield* eventually(() => expect(yield_(SubscriptionRef.get(ws.status))._tag).toBe("Reconnecting"))
       yield* Scope.close(scope, Exit.void)
-      yield* Effect.sleep("400 millis")
+      yield* TestClock.adjust("10 seconds")
+      yield* turns(5)
       expect(server.sockets).toHaveLength(1)
       expect((yield* SubscriptionRef.get(ws.status))._tag).toBe("Closed")
     })
   })
 
-  it.live("keeps reconnecting with backoff while the server refuses, then recovers", () => {
+  it.effect("keeps reconnecting with backoff while the server refuses, then recovers", () => {
     const server = new FakeServer()
     server.autoOpen = false
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
       const fiber = yield* ws.ticker("SOL_USDC").pipe(Stream.take(1), Stream.runCollect, Effect.fork)
-      // refuse the first two connections
-      for (let i = 0; i < 2; i++) {
-        yield* eventually(() => expect(server.sockets).toHaveLength(i + 1))
-        server.sockets[i]!.drop(1011)
-      }
+      // refuse the first two connections: the delay doubles (20 ms, then 40 ms, each ± 50%)
+      yield* eventually(() => expect(server.sockets).toHaveLength(1))
+      server.sockets[0]!.drop(1011)
+      yield* eventually(() => expect(yield_(SubscriptionRef.get(ws.status))).toMatchObject({ attempt: 1 }))
+      yield* TestClock.adjust("9 millis")
+      yield* turns(5)
+      expect(server.sockets).toHaveLength(1)
+      yield* TestClock.adjust("21 millis")
+      yield* eventually(() => expect(server.sockets).toHaveLength(2))
+      server.sockets[1]!.drop(1011)
+      yield* eventually(() => expect(yield_(SubscriptionRef.get(ws.status))).toMatchObject({ attempt: 2 }))
+      yield* TestClock.adjust("19 millis")
+      yield* turns(5)
+      expect(server.sockets).toHaveLength(2)
+      yield* TestClock.adjust("41 millis")
       yield* eventually(() => expect(server.sockets).toHaveLength(3))
       const status = yield* SubscriptionRef.get(ws.status)
-      expect(status).toMatchObject({ _tag: "Reconnecting", attempt: 2 })
+      expect(status).toMatchObject({ _tag: "Reconnecting", attempt: 2, reason: "closed with code 1011" })
       server.sockets[2]!.open()
       yield* eventually(() => expect(server.sockets[2]!.sent).toHaveLength(1))
       server.push("ticker.SOL_USDC", tickerData("20.00"))
       const [event] = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
-      expect(BigDecimal.format(event!.c)).toBe("20")
+      expect(BigDecimal.format(event!.lastPrice)).toBe("20")
     }).pipe(Effect.provide(streamLayer(server)))
   })
 
-  it.live("no traffic past the idle timeout → reconnect; server pings count as traffic", () => {
+  it.effect("no traffic past the idle timeout → reconnect; server pings count as traffic", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
@@ -328,19 +378,26 @@ describe("BackpackStream", () => {
       // pings keep the first connection alive for well past the timeout
       for (let i = 0; i < 8; i++) {
         server.sockets[0]!.ping()
-        yield* Effect.sleep("40 millis")
+        yield* TestClock.adjust("40 millis")
+        yield* turns(2)
       }
       expect(server.sockets).toHaveLength(1)
-      // silence: the watchdog closes it and a new connection resubscribes
-      yield* eventually(() => expect(server.sockets.length).toBeGreaterThanOrEqual(2))
-      expect(server.closedByClient).toContain(1)
+      expect(server.closedByClient).toEqual([])
+      // silence: the watchdog closes it (150 ms, sampled every 37 ms) and a new connection resubscribes
+      yield* TestClock.adjust("100 millis")
+      yield* turns(5)
+      expect(server.closedByClient).toEqual([])
+      yield* TestClock.adjust("100 millis")
+      yield* eventually(() => expect(server.closedByClient).toEqual([1]))
+      yield* TestClock.adjust("30 millis")
+      yield* eventually(() => expect(server.sockets).toHaveLength(2))
       yield* eventually(() =>
         expect(server.sockets[1]!.sent).toEqual([{ method: "SUBSCRIBE", params: ["ticker.SOL_USDC"] }])
       )
     }).pipe(Effect.provide(streamLayer(server, { idleTimeout: "150 millis" })))
   })
 
-  it.live("depth overflow is a typed BufferOverflow; ticker overflow keeps the newest events", () => {
+  it.effect("depth overflow is a typed BufferOverflow; ticker overflow keeps the newest events", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
@@ -350,7 +407,7 @@ describe("BackpackStream", () => {
         stream.pipe(Stream.tap(() => Effect.zipRight(Deferred.succeed(started, undefined), Deferred.await(gate))))
       const seen: Array<bigint> = []
       const depth = yield* slow(ws.depth("SOL_USDC")).pipe(
-        Stream.tap((e) => Effect.sync(() => "u" in e && seen.push(e.u))),
+        Stream.tap((e) => Effect.sync(() => "lastUpdateId" in e && seen.push(e.lastUpdateId))),
         Stream.runCollect,
         Effect.either,
         Effect.fork
@@ -371,12 +428,12 @@ describe("BackpackStream", () => {
       expect(error).toMatchObject({ _tag: "BufferOverflow", stream: "depth.SOL_USDC", capacity: 2 })
       // what was buffered before the loss is still delivered, in order, before the error
       expect(seen).toEqual([1n, 2n, 3n])
-      const tickers = Chunk.toReadonlyArray(yield* Fiber.join(ticker)).map((t) => BigDecimal.format(t.c))
+      const tickers = Chunk.toReadonlyArray(yield* Fiber.join(ticker)).map((t) => BigDecimal.format(t.lastPrice))
       expect(tickers).toEqual(["1", "5", "6"])
     }).pipe(Effect.provide(streamLayer(server, { bufferSize: 2 })))
   })
 
-  it.live("an undecodable frame fails only its stream with DecodeError; skip mode counts it", () => {
+  it.effect("an undecodable frame fails only its stream with DecodeError; skip mode counts it", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
@@ -392,12 +449,12 @@ describe("BackpackStream", () => {
         expect(error.path).toBe("b.0.0")
       }
       const [t] = Chunk.toReadonlyArray(yield* Fiber.join(ticker))
-      expect(BigDecimal.format(t!.c)).toBe("3.5")
+      expect(BigDecimal.format(t!.lastPrice)).toBe("3.5")
       expect(yield* ws.decodeFailures).toBe(1)
     }).pipe(Effect.provide(streamLayer(server)))
   })
 
-  it.live("skip mode: a malformed frame is counted and the stream goes on", () => {
+  it.effect("skip mode: a malformed frame is counted and the stream goes on", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
@@ -407,17 +464,17 @@ describe("BackpackStream", () => {
       server.push("ticker.SOL_USDC", { ...tickerData("1"), c: "not a number" })
       server.push("ticker.SOL_USDC", tickerData("7.25"))
       const [t] = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
-      expect(BigDecimal.format(t!.c)).toBe("7.25")
+      expect(BigDecimal.format(t!.lastPrice)).toBe("7.25")
       expect(yield* ws.decodeFailures).toBe(2)
     }).pipe(Effect.provide(streamLayer(server, { onDecodeError: "skip" })))
   })
 
-  it.live("server error frames are published on errors", () => {
+  it.effect("server error frames are published on errors", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const ws = yield* BackpackStream.BackpackStream
       const errors = yield* ws.errors.pipe(Stream.take(1), Stream.runCollect, Effect.fork)
-      yield* Effect.sleep("10 millis")
+      yield* turns(3)
       yield* ws.ticker("SOL_USDC").pipe(Stream.runDrain, Effect.fork)
       yield* eventually(() => expect(subscribes(server)).toHaveLength(1))
       server.pushRaw("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}")
@@ -426,7 +483,109 @@ describe("BackpackStream", () => {
     }).pipe(Effect.provide(streamLayer(server)))
   })
 
-  it.live("closing the scope closes the socket, ends consumers and reports Closed", () => {
+  it.effect("subscribeScoped completes once the server answered the probe written after the SUBSCRIBE", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const reported = yield* Ref.make<ReadonlyArray<number | null | undefined | unknown>>([])
+      yield* ws.errors.pipe(Stream.runForEach((e) => Ref.update(reported, (all) => [...all, e.id])), Effect.fork)
+      yield* turns(3)
+      const ready = yield* Deferred.make<void>()
+      const fiber = yield* Effect.scoped(Effect.gen(function*() {
+        const tickers = yield* ws.subscribeScoped(BackpackStream.ticker("SOL_USDC"))
+        yield* Deferred.succeed(ready, undefined)
+        return yield* tickers.pipe(Stream.take(1), Stream.runCollect)
+      })).pipe(Effect.fork)
+      // on one socket: the SUBSCRIBE, then the probe (a stream that does not exist) with a request id
+      yield* eventually(() =>
+        expect(server.sent).toEqual([
+          { method: "SUBSCRIBE", params: ["ticker.SOL_USDC"] },
+          { method: "SUBSCRIBE", params: ["effectBackpack.readinessProbe"], id: 1 }
+        ])
+      )
+      yield* turns(5)
+      expect(yield* Deferred.isDone(ready)).toBe(false)
+      // an unrelated error frame with another id does not release the barrier
+      server.pushRaw("{\"id\":99,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}")
+      yield* turns(5)
+      expect(yield* Deferred.isDone(ready)).toBe(false)
+      server.pushRaw("{\"id\":1,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}")
+      yield* Deferred.await(ready)
+      server.push("ticker.SOL_USDC", tickerData("21.5"))
+      const [event] = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
+      expect(BigDecimal.format(event!.lastPrice)).toBe("21.5")
+      // the scope is closed: unsubscribed
+      yield* eventually(() =>
+        expect(unsubscribes(server)).toEqual([{ method: "UNSUBSCRIBE", params: ["ticker.SOL_USDC"] }])
+      )
+      // the probe's answer is the barrier's; only the unrelated error is reported
+      yield* eventually(() => expect(yield_(Ref.get(reported))).toEqual([99]))
+      expect(server.sent.filter((f) => f.id !== undefined)).toHaveLength(1)
+    }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.effect("readiness survives a drop before the answer: SUBSCRIBE and probe again on the next socket; id-less answers count", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const errors = yield* ws.errors.pipe(Stream.take(1), Stream.runCollect, Effect.fork)
+      yield* turns(3)
+      const ready = yield* Deferred.make<void>()
+      yield* Effect.scoped(Effect.zipRight(
+        ws.subscribeScoped(BackpackStream.orderUpdates()),
+        Effect.zipRight(Deferred.succeed(ready, undefined), Effect.never)
+      )).pipe(Effect.fork)
+      yield* eventually(() => expect(server.sockets[0]!.sent).toHaveLength(2))
+      expect(server.sockets[0]!.sent[0].signature).toHaveLength(4)
+      expect(server.sockets[0]!.sent[1]).toEqual({
+        method: "SUBSCRIBE",
+        params: ["effectBackpack.readinessProbe"],
+        id: 1
+      })
+      server.sockets[0]!.drop()
+      yield* eventually(() => expect(yield_(SubscriptionRef.get(ws.status))._tag).toBe("Reconnecting"))
+      yield* TestClock.adjust("30 millis")
+      yield* eventually(() => expect(server.sockets[1]?.sent).toHaveLength(2))
+      const [again, probe] = server.sockets[1]!.sent
+      expect(again.params).toEqual(["account.orderUpdate"])
+      expect(probe).toEqual({ method: "SUBSCRIBE", params: ["effectBackpack.readinessProbe"], id: 2 })
+      expect(yield* Deferred.isDone(ready)).toBe(false)
+      // a server that echoes no id: the "Invalid stream" answer settles the oldest probe in flight
+      server.pushRaw("{\"id\":null,\"error\":{\"code\":4006,\"message\":\"Invalid stream\"}}")
+      yield* Deferred.await(ready)
+      // other errors are still reported
+      server.pushRaw("{\"id\":null,\"error\":{\"code\":4003,\"message\":\"Invalid signature\"}}")
+      const [reported] = Chunk.toReadonlyArray(yield* Fiber.join(errors))
+      expect(reported).toMatchObject({ code: 4003, message: "Invalid signature" })
+    }).pipe(Effect.provide(streamLayer(server)))
+  })
+
+  it.effect("a server that never answers the probe: live after readyTimeout, counted from the probe, on the clock", () => {
+    const server = new FakeServer()
+    server.autoOpen = false
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const ready = yield* Deferred.make<void>()
+      yield* Effect.scoped(Effect.zipRight(
+        ws.subscribeScoped("trade.SOL_USDC"),
+        Effect.zipRight(Deferred.succeed(ready, undefined), Effect.never)
+      )).pipe(Effect.fork)
+      // a socket that has not opened is never "live", however long it takes
+      yield* eventually(() => expect(server.sockets).toHaveLength(1))
+      yield* TestClock.adjust("5 seconds")
+      yield* turns(5)
+      expect(yield* Deferred.isDone(ready)).toBe(false)
+      server.sockets[0]!.open()
+      yield* eventually(() => expect(server.sent).toHaveLength(2))
+      yield* TestClock.adjust("999 millis")
+      yield* turns(5)
+      expect(yield* Deferred.isDone(ready)).toBe(false)
+      yield* TestClock.adjust("1 millis")
+      yield* Deferred.await(ready)
+    }).pipe(Effect.provide(streamLayer(server, { readyTimeout: "1 second" })))
+  })
+
+  it.effect("closing the scope closes the socket, ends consumers and reports Closed", () => {
     const server = new FakeServer()
     return Effect.gen(function*() {
       const scope = yield* Scope.make()

@@ -1,7 +1,22 @@
 import { BackpackStream, Model, OrderBook } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
-import { BigDecimal, Cause, Chunk, Effect, Exit, FastCheck as fc, Fiber, Layer, Option, Schema, Stream } from "effect"
-import { eventually, FakeServer } from "./utils/fakeWs.js"
+import {
+  BigDecimal,
+  Cause,
+  Chunk,
+  Effect,
+  Either,
+  Exit,
+  FastCheck as fc,
+  Fiber,
+  Layer,
+  Logger,
+  Option,
+  Schema,
+  Stream,
+  TestClock
+} from "effect"
+import { eventually, FakeServer, turns } from "./utils/fakeWs.js"
 import { mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
 
 const bookLayer = (server: FakeServer, http: ReturnType<typeof mockHttp>) =>
@@ -50,7 +65,7 @@ const fmt = (levels: ReadonlyArray<OrderBook.Level>) =>
   levels.map(([p, q]) => [BigDecimal.format(p), BigDecimal.format(q)])
 
 describe("OrderBook", () => {
-  it.live("syncs snapshot + deltas per §7.5: stale deltas dropped, straddling delta applied, zero deletes", () => {
+  it.effect("syncs snapshot + deltas per §7.5: stale deltas dropped, straddling delta applied, zero deletes", () => {
     const server = new FakeServer()
     const { answer, http } = gatedDepth()
     return Effect.gen(function*() {
@@ -88,9 +103,23 @@ describe("OrderBook", () => {
       expect(BigDecimal.format(Option.getOrThrow(second!.spread))).toBe("0.5")
       expect(BigDecimal.format(Option.getOrThrow(second!.mid))).toBe("10.75")
       expect(fmt(second!.asks(1))).toEqual([["11", "4"]])
-      expect(BigDecimal.format(second!.quantityAt("Ask", "11.50"))).toBe("1.5")
-      expect(BigDecimal.format(second!.quantityAt("Bid", "10"))).toBe("0")
-      const band = Option.getOrThrow(second!.depthWithin("0.05"))
+      expect(BigDecimal.format(yield* second!.quantityAt("Ask", "11.50"))).toBe("1.5")
+      expect(BigDecimal.format(second!.quantityAt("Ask", BigDecimal.unsafeFromString("11.5")))).toBe("1.5")
+      expect(BigDecimal.format(yield* second!.quantityAt("Bid", "10"))).toBe("0")
+      // a malformed string is a typed ValidationError, never a throw
+      const bad = second!.quantityAt("Bid", "ten")
+      expect(Either.isLeft(bad) && bad.left).toMatchObject({
+        _tag: "ValidationError",
+        operation: "OrderBook.Book.quantityAt",
+        field: "price"
+      })
+      expect(Either.getLeft(second!.depthTo("Ask", "1,5"))).toMatchObject(
+        Option.some({ _tag: "ValidationError", field: "price" })
+      )
+      expect(Either.getLeft(second!.depthWithin(" 0.05"))).toMatchObject(
+        Option.some({ _tag: "ValidationError", field: "fraction" })
+      )
+      const band = Option.getOrThrow(yield* second!.depthWithin("0.05"))
       // mid 10.75: bids >= 10.2125, asks <= 11.2875
       expect(BigDecimal.format(band.bids.quantity)).toBe("2")
       expect(BigDecimal.format(band.asks.quantity)).toBe("4")
@@ -100,7 +129,7 @@ describe("OrderBook", () => {
     }).pipe(Effect.provide(bookLayer(server, http)))
   })
 
-  it.live("a gap resyncs from a new snapshot; books before and after are consistent", () => {
+  it.effect("a gap resyncs from a new snapshot; books before and after are consistent", () => {
     const server = new FakeServer()
     const { answer, http } = gatedDepth()
     return Effect.gen(function*() {
@@ -129,7 +158,7 @@ describe("OrderBook", () => {
     }).pipe(Effect.provide(bookLayer(server, http)))
   })
 
-  it.live("a snapshot older than the buffered deltas is fetched again", () => {
+  it.effect("a snapshot older than the buffered deltas is fetched again", () => {
     const server = new FakeServer()
     const { answer, http } = gatedDepth()
     return Effect.gen(function*() {
@@ -142,6 +171,10 @@ describe("OrderBook", () => {
       yield* eventually(() => expect(server.sent).toHaveLength(1))
       server.push("depth.SOL_USDC", delta(200, 201, [["5", "1"]]))
       yield* answer(snapshot(150, [["4", "1"]], [])) // U=200 > 151: too old
+      // asked again after the refetch delay, on the clock
+      yield* turns(5)
+      expect(depthRequests(http)).toHaveLength(1)
+      yield* TestClock.adjust("5 millis")
       yield* eventually(() => expect(depthRequests(http)).toHaveLength(2))
       yield* answer(snapshot(200, [["4", "1"]], [["6", "1"]]))
       const [book] = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
@@ -150,7 +183,12 @@ describe("OrderBook", () => {
     }).pipe(Effect.provide(bookLayer(server, http)))
   })
 
-  it.live("a reconnect, a crossed update and an undecodable depth frame each force a resync", () => {
+  const logs: Array<[string, unknown]> = []
+  const capture = Logger.make(({ logLevel, message }) => {
+    logs.push([logLevel.label, Array.isArray(message) ? message[0] : message])
+  })
+
+  it.effect("a reconnect, a crossed update and an undecodable depth frame each force a resync", () => {
     const server = new FakeServer()
     const { answer, http } = gatedDepth()
     return Effect.gen(function*() {
@@ -161,14 +199,18 @@ describe("OrderBook", () => {
       server.push("depth.SOL_USDC", delta(1, 1, [["1", "1"]]))
       yield* answer(snapshot(0, [], [["2", "1"]]))
       yield* eventually(() => expect(seen).toHaveLength(1))
-      // 1. reconnect
+      // 1. reconnect (after the 10 ms ± 50% backoff)
       server.current!.drop()
+      const ws = yield* BackpackStream.BackpackStream
+      yield* eventually(() => expect(Effect.runSync(ws.status.get)._tag).toBe("Reconnecting"))
+      yield* TestClock.adjust("15 millis")
       yield* eventually(() => expect(server.sockets[1]?.sent).toHaveLength(1))
       server.push("depth.SOL_USDC", delta(5, 5, [["1", "2"]]))
       yield* eventually(() => expect(depthRequests(http)).toHaveLength(2))
       yield* answer(snapshot(4, [["1", "1"]], [["2", "1"]]))
       yield* eventually(() => expect(seen).toHaveLength(2))
       expect(seen[1]!.resyncs).toBe(1)
+      expect(logs).toContainEqual(["WARN", "OrderBook SOL_USDC: resync (reconnected (1))"])
       // 2. an update crossing the book
       server.push("depth.SOL_USDC", delta(6, 6, [["2.5", "1"]]))
       server.push("depth.SOL_USDC", delta(7, 7, [["0.5", "1"]]))
@@ -181,6 +223,9 @@ describe("OrderBook", () => {
       expect(seen.every((b) => !b.isCrossed)).toBe(true)
       // 3. an undecodable depth frame (a lost update for all we know)
       server.push("depth.SOL_USDC", { ...delta(9, 9), a: "garbage" })
+      yield* eventually(() => expect(server.sent.filter((f) => f.method === "UNSUBSCRIBE")).toHaveLength(1))
+      // re-subscribes after the refetch delay (100 ms)
+      yield* TestClock.adjust("100 millis")
       yield* eventually(() => expect(server.sent.filter((f) => f.method === "SUBSCRIBE")).toHaveLength(3))
       server.push("depth.SOL_USDC", delta(10, 10, [["0.9", "1"]]))
       yield* eventually(() => expect(depthRequests(http)).toHaveLength(4))
@@ -188,10 +233,10 @@ describe("OrderBook", () => {
       yield* eventually(() => expect(seen).toHaveLength(4))
       expect(seen[3]!.resyncs).toBe(3)
       expect(seen[3]!.toJSON().bids).toEqual([["1", "2"], ["0.9", "1"]])
-    }).pipe(Effect.provide(bookLayer(server, http)))
+    }).pipe(Effect.provide(bookLayer(server, http)), Effect.provide(Logger.replace(Logger.defaultLogger, capture)))
   })
 
-  it.live("a BufferOverflow of the depth consumer re-subscribes and resyncs", () =>
+  it.effect("a BufferOverflow of the depth consumer re-subscribes and resyncs", () =>
     Effect.gen(function*() {
       const decode = Schema.decodeUnknownSync(Model.DepthEvent)
       let subscriptions = 0
@@ -215,15 +260,18 @@ describe("OrderBook", () => {
             })
           )
       })
-      const books = Chunk.toReadonlyArray(
-        yield* service.watch("SOL_USDC").pipe(Stream.take(1), Stream.runCollect)
-      )
+      const fiber = yield* service.watch("SOL_USDC").pipe(Stream.take(1), Stream.runCollect, Effect.fork)
+      // the re-subscription waits the refetch delay (100 ms) on the clock
+      yield* turns(5)
+      expect(subscriptions).toBe(1)
+      yield* TestClock.adjust("100 millis")
+      const books = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
       expect(subscriptions).toBe(2)
       expect(books.map((b) => [b.lastUpdateId, b.resyncs])).toEqual([[3n, 1]])
       expect(books[0]!.toJSON().bids).toEqual([["1.5", "2"], ["1", "1"]])
     }))
 
-  it.live("a defect in the snapshot fetcher ends the stream instead of hanging it", () =>
+  it.effect("a defect in the snapshot fetcher ends the stream instead of hanging it", () =>
     Effect.gen(function*() {
       const decode = Schema.decodeUnknownSync(Model.DepthEvent)
       const service = OrderBook.makeWith({
@@ -234,7 +282,7 @@ describe("OrderBook", () => {
       expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
     }))
 
-  it.live("a failing snapshot fails the stream with the typed error", () => {
+  it.effect("a failing snapshot fails the stream with the typed error", () => {
     const server = new FakeServer()
     const http = mockHttp(() => ({ status: 400, body: { code: "INVALID_SYMBOL", message: "Invalid symbol" } }))
     return Effect.gen(function*() {
@@ -385,7 +433,7 @@ describe("OrderBook", () => {
               Stream.tap((item) =>
                 Effect.zipRight(
                   Effect.sync(() => {
-                    if (!BackpackStream.isResubscribed(item)) progress = Number(item.u)
+                    if (!BackpackStream.isResubscribed(item)) progress = Number(item.lastUpdateId)
                   }),
                   Effect.yieldNow()
                 )

@@ -1,10 +1,15 @@
 /**
  * Models of the WebSocket streams (backpack-api.md §7.3–7.4): one `Schema.Class` per event kind.
  *
+ * The wire sends one-letter keys (`e`, `E`, `s`, `X`, …); events decode them to descriptive camelCase
+ * fields named like the REST models where they mean the same thing (`symbol`, `clientId`, `status`,
+ * `executedQuantity`, `lastPrice`, …). Each field's JSDoc names its wire letter, and encoding gives
+ * the wire keys back.
+ *
  * Every payload field is accepted as a JSON number or a string (the docs print numbers, live frames
- * send strings): decimals decode to `BigDecimal`, timestamps to safe integers (µs unless a field
- * comment says otherwise), ids to exact strings and depth update ids to `bigint`. Frames are parsed
- * losslessly, so RFQ ids above 2^53 stay exact.
+ * send strings): decimals decode to `BigDecimal`, timestamps to safe integers (their unit is in each
+ * field's JSDoc: µs for event and engine times, ms where noted), ids to exact strings and depth update
+ * ids to `bigint`. Frames are parsed losslessly, so RFQ ids above 2^53 stay exact.
  *
  * @since 0.1.0
  */
@@ -15,11 +20,20 @@ import * as S from "../internal/schema.js"
 import {
   OrderExpiryReasonOpen,
   OrderStatusOpen,
+  OrderTypeEnumOpen,
   SelfTradePreventionOpen,
   SideOpen,
   TimeInForceOpen,
   TriggerByOpen
 } from "./enums.js"
+
+/** A required field read from wire key `key`. */
+const wire = <const K extends string, A, I, R>(key: K, schema: Schema.Schema<A, I, R>) =>
+  Schema.propertySignature(schema).pipe(Schema.fromKey(key))
+
+/** An optional field (absent or `null` on the wire) read from wire key `key`. */
+const wireOptional = <const K extends string, A, I, R>(key: K, schema: Schema.Schema<A, I, R>) =>
+  S.optional(schema).pipe(Schema.fromKey(key))
 
 /**
  * A depth level `[price, quantity]` of a WebSocket depth event. The quantity is the absolute size of
@@ -40,83 +54,84 @@ export const DepthLevel: Schema.Schema<
  * @category models
  */
 export class BookTickerEvent extends Schema.Class<BookTickerEvent>("BookTickerEvent")({
-  /** Event type, always `"bookTicker"`. */
-  e: Schema.Literal("bookTicker"),
-  /** Event time, µs. */
-  E: S.Micros,
-  /** Symbol. */
-  s: Schema.String,
-  /** Best ask price (absent when the ask side is empty). */
-  a: S.optional(S.Decimal),
-  /** Best ask quantity. */
-  A: S.optional(S.Decimal),
-  /** Best bid price (absent when the bid side is empty). */
-  b: S.optional(S.Decimal),
-  /** Best bid quantity. */
-  B: S.optional(S.Decimal),
-  /** Update id of the book ticker (independent of the depth ids). */
-  u: S.Sequence,
-  /** Engine time, µs. */
-  T: S.Micros
+  /** Event type, always `"bookTicker"` (wire `e`). */
+  eventType: wire("e", Schema.Literal("bookTicker")),
+  /** Time the WebSocket server emitted the event, µs since the epoch (wire `E`). */
+  eventTime: wire("E", S.Micros),
+  /** Market symbol (wire `s`). */
+  symbol: wire("s", Schema.String),
+  /** Best ask price; absent when the ask side is empty (wire `a`). */
+  bestAskPrice: wireOptional("a", S.Decimal),
+  /** Quantity at the best ask (wire `A`). */
+  bestAskQuantity: wireOptional("A", S.Decimal),
+  /** Best bid price; absent when the bid side is empty (wire `b`). */
+  bestBidPrice: wireOptional("b", S.Decimal),
+  /** Quantity at the best bid (wire `B`). */
+  bestBidQuantity: wireOptional("B", S.Decimal),
+  /** Update id of the book ticker, exact (independent of the depth ids) (wire `u`). */
+  updateId: wire("u", S.Sequence),
+  /** Matching-engine time, µs since the epoch (wire `T`). */
+  engineTime: wire("T", S.Micros)
 }) {}
 
 /**
- * `depth.<symbol>` and its aggregated variants: absolute level sizes covering update ids `U..u`.
+ * `depth.<symbol>` and its aggregated variants: absolute level sizes covering update ids
+ * `firstUpdateId..lastUpdateId` (the REST depth snapshot's `lastUpdateId` is on the same sequence).
  *
  * @since 0.1.0
  * @category models
  */
 export class DepthEvent extends Schema.Class<DepthEvent>("DepthEvent")({
-  /** Event type, always `"depth"`. */
-  e: Schema.Literal("depth"),
-  /** Event time, µs. */
-  E: S.Micros,
-  /** Symbol. */
-  s: Schema.String,
-  /** Changed ask levels (absolute sizes; zero deletes). */
-  a: Schema.Array(DepthLevel),
-  /** Changed bid levels (absolute sizes; zero deletes). */
-  b: Schema.Array(DepthLevel),
-  /** First update id in this event (exact). */
-  U: S.Sequence,
-  /** Last update id in this event (exact). */
-  u: S.Sequence,
-  /** Engine time, µs. */
-  T: S.Micros
+  /** Event type, always `"depth"` (wire `e`). */
+  eventType: wire("e", Schema.Literal("depth")),
+  /** Time the WebSocket server emitted the event, µs since the epoch (wire `E`). */
+  eventTime: wire("E", S.Micros),
+  /** Market symbol (wire `s`). */
+  symbol: wire("s", Schema.String),
+  /** Changed ask levels `[price, quantity]` (absolute sizes; zero deletes) (wire `a`). */
+  asks: wire("a", Schema.Array(DepthLevel)),
+  /** Changed bid levels `[price, quantity]` (absolute sizes; zero deletes) (wire `b`). */
+  bids: wire("b", Schema.Array(DepthLevel)),
+  /** First update id in this event, exact (wire `U`). */
+  firstUpdateId: wire("U", S.Sequence),
+  /** Last update id in this event, exact (wire `u`). */
+  lastUpdateId: wire("u", S.Sequence),
+  /** Matching-engine time of the last update, µs since the epoch (wire `T`). */
+  engineTime: wire("T", S.Micros)
 }) {}
 
 /**
- * `kline.<interval>.<symbol>`: the current candle, pushed on change and once more with `X: true` at
- * close.
+ * `kline.<interval>.<symbol>`: the current candle, pushed on change and once more with
+ * `closed: true` at close.
  *
  * @since 0.1.0
  * @category models
  */
 export class KlineEvent extends Schema.Class<KlineEvent>("KlineEvent")({
-  /** Event type, always `"kline"`. */
-  e: Schema.Literal("kline"),
-  /** Event time, µs. */
-  E: S.Micros,
-  /** Symbol. */
-  s: Schema.String,
-  /** Candle start (UTC, second precision on the wire). */
-  t: S.NaiveDateTime,
-  /** Candle close (UTC, second precision on the wire). */
-  T: S.NaiveDateTime,
-  /** Open price. */
-  o: S.Decimal,
-  /** Close (latest) price. */
-  c: S.Decimal,
-  /** High price. */
-  h: S.Decimal,
-  /** Low price. */
-  l: S.Decimal,
-  /** Base volume. */
-  v: S.Decimal,
-  /** Number of trades. */
-  n: S.Int,
-  /** Whether the candle is closed. */
-  X: Schema.Boolean
+  /** Event type, always `"kline"` (wire `e`). */
+  eventType: wire("e", Schema.Literal("kline")),
+  /** Time the WebSocket server emitted the event, µs since the epoch (wire `E`). */
+  eventTime: wire("E", S.Micros),
+  /** Market symbol (wire `s`). */
+  symbol: wire("s", Schema.String),
+  /** Candle start, UTC (second precision on the wire) (wire `t`). */
+  start: wire("t", S.NaiveDateTime),
+  /** Candle close, UTC (second precision on the wire) (wire `T`). */
+  end: wire("T", S.NaiveDateTime),
+  /** Open price (wire `o`). */
+  open: wire("o", S.Decimal),
+  /** Close (latest) price (wire `c`). */
+  close: wire("c", S.Decimal),
+  /** High price (wire `h`). */
+  high: wire("h", S.Decimal),
+  /** Low price (wire `l`). */
+  low: wire("l", S.Decimal),
+  /** Base volume (wire `v`). */
+  volume: wire("v", S.Decimal),
+  /** Number of trades (wire `n`). */
+  trades: wire("n", S.Int),
+  /** Whether the candle is closed (wire `X`). */
+  closed: wire("X", Schema.Boolean)
 }) {}
 
 /**
@@ -126,22 +141,22 @@ export class KlineEvent extends Schema.Class<KlineEvent>("KlineEvent")({
  * @category models
  */
 export class MarkPriceEvent extends Schema.Class<MarkPriceEvent>("MarkPriceEvent")({
-  /** Event type, always `"markPrice"`. */
-  e: Schema.Literal("markPrice"),
-  /** Event time, µs. */
-  E: S.Micros,
-  /** Symbol. */
-  s: Schema.String,
-  /** Mark price. */
-  p: S.Decimal,
-  /** Estimated funding rate (absent on prediction markets). */
-  f: S.optional(S.Decimal),
-  /** Index price (absent on prediction markets). */
-  i: S.optional(S.Decimal),
-  /** Next funding time, **ms** (absent on prediction markets). */
-  n: S.optional(S.Millis),
-  /** Engine time, µs. */
-  T: S.optional(S.Micros)
+  /** Event type, always `"markPrice"` (wire `e`). */
+  eventType: wire("e", Schema.Literal("markPrice")),
+  /** Time the WebSocket server emitted the event, µs since the epoch (wire `E`). */
+  eventTime: wire("E", S.Micros),
+  /** Market symbol (wire `s`). */
+  symbol: wire("s", Schema.String),
+  /** Mark price (wire `p`). */
+  markPrice: wire("p", S.Decimal),
+  /** Estimated funding rate; absent on prediction markets (wire `f`). */
+  fundingRate: wireOptional("f", S.Decimal),
+  /** Index price; absent on prediction markets (wire `i`). */
+  indexPrice: wireOptional("i", S.Decimal),
+  /** Next funding time, **ms** since the epoch; absent on prediction markets (wire `n`). */
+  nextFundingTimestamp: wireOptional("n", S.Millis),
+  /** Matching-engine time, µs since the epoch (wire `T`). */
+  engineTime: wireOptional("T", S.Micros)
 }) {}
 
 /**
@@ -151,26 +166,26 @@ export class MarkPriceEvent extends Schema.Class<MarkPriceEvent>("MarkPriceEvent
  * @category models
  */
 export class TickerEvent extends Schema.Class<TickerEvent>("TickerEvent")({
-  /** Event type, always `"ticker"`. */
-  e: Schema.Literal("ticker"),
-  /** Event time, µs. */
-  E: S.Micros,
-  /** Symbol. */
-  s: Schema.String,
-  /** First price of the window. */
-  o: S.Decimal,
-  /** Last price. */
-  c: S.Decimal,
-  /** High price. */
-  h: S.Decimal,
-  /** Low price. */
-  l: S.Decimal,
-  /** Base volume. */
-  v: S.Decimal,
-  /** Quote volume. */
-  V: S.Decimal,
-  /** Number of trades. */
-  n: S.Int
+  /** Event type, always `"ticker"` (wire `e`). */
+  eventType: wire("e", Schema.Literal("ticker")),
+  /** Time the WebSocket server emitted the event, µs since the epoch (wire `E`). */
+  eventTime: wire("E", S.Micros),
+  /** Market symbol (wire `s`). */
+  symbol: wire("s", Schema.String),
+  /** First price of the 24 h window (wire `o`). */
+  firstPrice: wire("o", S.Decimal),
+  /** Last price (wire `c`). */
+  lastPrice: wire("c", S.Decimal),
+  /** High price (wire `h`). */
+  high: wire("h", S.Decimal),
+  /** Low price (wire `l`). */
+  low: wire("l", S.Decimal),
+  /** Base volume (wire `v`). */
+  volume: wire("v", S.Decimal),
+  /** Quote volume (wire `V`). */
+  quoteVolume: wire("V", S.Decimal),
+  /** Number of trades (wire `n`). */
+  trades: wire("n", S.Int)
 }) {}
 
 /**
@@ -180,44 +195,44 @@ export class TickerEvent extends Schema.Class<TickerEvent>("TickerEvent")({
  * @category models
  */
 export class OpenInterestEvent extends Schema.Class<OpenInterestEvent>("OpenInterestEvent")({
-  /** Event type, always `"openInterest"`. */
-  e: Schema.Literal("openInterest"),
-  /** Event time, µs. */
-  E: S.Micros,
-  /** Symbol. */
-  s: Schema.String,
-  /** Open interest in contracts. */
-  o: S.Decimal
+  /** Event type, always `"openInterest"` (wire `e`). */
+  eventType: wire("e", Schema.Literal("openInterest")),
+  /** Time the WebSocket server emitted the event, µs since the epoch (wire `E`). */
+  eventTime: wire("E", S.Micros),
+  /** Market symbol (wire `s`). */
+  symbol: wire("s", Schema.String),
+  /** Open interest in contracts (wire `o`). */
+  openInterest: wire("o", S.Decimal)
 }) {}
 
 /**
- * `trade.<symbol>`: a public trade (liquidation trades included). The taker side is `Ask` when `m`
- * is true, `Bid` otherwise.
+ * `trade.<symbol>`: a public trade (liquidation trades included). The taker side is `Ask` when
+ * `isBuyerMaker` is true, `Bid` otherwise.
  *
  * @since 0.1.0
  * @category models
  */
 export class TradeEvent extends Schema.Class<TradeEvent>("TradeEvent")({
-  /** Event type, always `"trade"`. */
-  e: Schema.Literal("trade"),
-  /** Event time, µs. */
-  E: S.Micros,
-  /** Symbol. */
-  s: Schema.String,
-  /** Price. */
-  p: S.Decimal,
-  /** Quantity. */
-  q: S.Decimal,
-  /** Buyer order id (exact). */
-  b: S.optional(S.Id),
-  /** Seller order id (exact). */
-  a: S.optional(S.Id),
-  /** Trade id, sequential per symbol (exact). */
-  t: S.Id,
-  /** Engine time, µs. */
-  T: S.Micros,
-  /** Whether the buyer was the maker. */
-  m: Schema.Boolean
+  /** Event type, always `"trade"` (wire `e`). */
+  eventType: wire("e", Schema.Literal("trade")),
+  /** Time the WebSocket server emitted the event, µs since the epoch (wire `E`). */
+  eventTime: wire("E", S.Micros),
+  /** Market symbol (wire `s`). */
+  symbol: wire("s", Schema.String),
+  /** Price (wire `p`). */
+  price: wire("p", S.Decimal),
+  /** Quantity (wire `q`). */
+  quantity: wire("q", S.Decimal),
+  /** Buyer order id, exact (wire `b`). */
+  buyerOrderId: wireOptional("b", S.Id),
+  /** Seller order id, exact (wire `a`). */
+  sellerOrderId: wireOptional("a", S.Id),
+  /** Trade id, sequential per symbol, exact (wire `t`). */
+  id: wire("t", S.Id),
+  /** Matching-engine time, µs since the epoch (wire `T`). */
+  engineTime: wire("T", S.Micros),
+  /** Whether the buyer was the maker (wire `m`). */
+  isBuyerMaker: wire("m", Schema.Boolean)
 }) {}
 
 /**
@@ -227,20 +242,20 @@ export class TradeEvent extends Schema.Class<TradeEvent>("TradeEvent")({
  * @category models
  */
 export class LiquidationEvent extends Schema.Class<LiquidationEvent>("LiquidationEvent")({
-  /** Event type, always `"liquidation"`. */
-  e: Schema.Literal("liquidation"),
-  /** Event time, µs. */
-  E: S.Micros,
-  /** Quantity. */
-  q: S.Decimal,
-  /** Price. */
-  p: S.Decimal,
-  /** Side of the liquidated order. */
-  S: SideOpen,
-  /** Symbol. */
-  s: Schema.String,
-  /** Engine time, µs (the docs' sample shows a placeholder; unit assumed µs). */
-  T: S.Micros
+  /** Event type, always `"liquidation"` (wire `e`). */
+  eventType: wire("e", Schema.Literal("liquidation")),
+  /** Time the WebSocket server emitted the event, µs since the epoch (wire `E`). */
+  eventTime: wire("E", S.Micros),
+  /** Quantity (wire `q`). */
+  quantity: wire("q", S.Decimal),
+  /** Price (wire `p`). */
+  price: wire("p", S.Decimal),
+  /** Side of the liquidated order (wire `S`). */
+  side: wire("S", SideOpen),
+  /** Market symbol (wire `s`). */
+  symbol: wire("s", Schema.String),
+  /** Matching-engine time, µs since the epoch (the docs' sample shows a placeholder; unit assumed µs) (wire `T`). */
+  engineTime: wire("T", S.Micros)
 }) {}
 
 /**
@@ -275,86 +290,98 @@ export const OrderUpdateOriginOpen = S.OpenEnum(
 )
 
 /**
- * `account.orderUpdate[.<symbol>]`: one event in the life of one of the account's orders.
+ * The order type of an order update, in the REST spelling (`Limit`, `Market`): the stream sends
+ * `LIMIT` / `MARKET`, which decode to the REST values so an update compares directly with an
+ * `Order`; other values pass through unchanged. Encodes back to the upper-case wire spelling.
+ */
+const StreamOrderType = Schema.transform(Schema.String, OrderTypeEnumOpen, {
+  strict: true,
+  decode: (wireValue) => wireValue === "LIMIT" ? "Limit" : wireValue === "MARKET" ? "Market" : wireValue,
+  encode: (value) => value === "Limit" ? "LIMIT" : value === "Market" ? "MARKET" : value
+})
+
+/**
+ * `account.orderUpdate[.<symbol>]`: one event in the life of one of the account's orders. Field names
+ * follow the REST `Order` / `Fill` models (`orderId` is the REST order's `id`).
  *
  * @since 0.1.0
  * @category models
  */
 export class OrderUpdateEvent extends Schema.Class<OrderUpdateEvent>("OrderUpdateEvent")({
-  /** Event type (`orderAccepted`, `orderFill`, …). */
-  e: OrderEventTypeOpen,
-  /** Event time, µs. */
-  E: S.Micros,
-  /** Symbol. */
-  s: Schema.String,
-  /** Client order id, if set (u32). */
-  c: S.optional(S.Int),
-  /** Side. */
-  S: SideOpen,
-  /** Order type as on the stream (`LIMIT`, `MARKET`). */
-  o: S.OpenEnum("LIMIT", "MARKET"),
-  /** Time in force. */
-  f: TimeInForceOpen,
-  /** Quantity, if the order has one. */
-  q: S.optional(S.Decimal),
-  /** Quantity in quote. */
-  Q: S.optional(S.Decimal),
-  /** Limit price. */
-  p: S.optional(S.Decimal),
-  /** Trigger price. */
-  P: S.optional(S.Decimal),
-  /** What the trigger price is compared with. */
-  B: S.optional(TriggerByOpen),
-  /** Take-profit trigger price. */
-  a: S.optional(S.Decimal),
-  /** Stop-loss trigger price. */
-  b: S.optional(S.Decimal),
-  /** Take-profit limit price. */
-  j: S.optional(S.Decimal),
-  /** Stop-loss limit price. */
-  k: S.optional(S.Decimal),
-  /** Take-profit trigger-by. */
-  d: S.optional(TriggerByOpen),
-  /** Stop-loss trigger-by. */
-  g: S.optional(TriggerByOpen),
-  /** Trigger quantity: a decimal or a percentage of the position. */
-  Y: S.optional(S.DecimalOrPercent),
-  /** Order status. */
-  X: OrderStatusOpen,
-  /** Expiry reason (`orderExpired` only; the stream's vocabulary is unconfirmed, so it is open). */
-  R: S.optional(OrderExpiryReasonOpen),
-  /** Order id (exact). */
-  i: S.Id,
-  /** Trade id of a fill (exact). */
-  t: S.optional(S.Id),
-  /** Fill quantity. */
-  l: S.optional(S.Decimal),
-  /** Fill price. */
-  L: S.optional(S.Decimal),
-  /** Whether the fill was maker. */
-  m: S.optional(Schema.Boolean),
-  /** Fee of the fill. */
-  n: S.optional(S.Decimal),
-  /** Fee asset. */
-  N: S.optional(Schema.String),
-  /** Cumulative executed quantity. */
-  z: S.optional(S.Decimal),
-  /** Cumulative executed quote quantity. */
-  Z: S.optional(S.Decimal),
-  /** Self-trade prevention. */
-  V: S.optional(SelfTradePreventionOpen),
-  /** Engine time, µs. */
-  T: S.Micros,
-  /** Origin of the update. */
-  O: S.optional(OrderUpdateOriginOpen),
-  /** Related order id (exact). */
-  I: S.optional(S.Id),
-  /** Strategy id (exact). */
-  H: S.optional(S.Id),
-  /** Post-only. */
-  y: S.optional(Schema.Boolean),
-  /** Reduce-only. */
-  r: S.optional(Schema.Boolean)
+  /** Event type (`orderAccepted`, `orderFill`, …) (wire `e`). */
+  eventType: wire("e", OrderEventTypeOpen),
+  /** Time the WebSocket server emitted the event, µs since the epoch (wire `E`). */
+  eventTime: wire("E", S.Micros),
+  /** Market symbol (wire `s`). */
+  symbol: wire("s", Schema.String),
+  /** Client order id, if set (u32) (wire `c`). */
+  clientId: wireOptional("c", S.Int),
+  /** Side (wire `S`). */
+  side: wire("S", SideOpen),
+  /** Order type in the REST spelling: `Limit` / `Market` (wire `o`, sent as `LIMIT` / `MARKET`). */
+  orderType: wire("o", StreamOrderType),
+  /** Time in force (wire `f`). */
+  timeInForce: wire("f", TimeInForceOpen),
+  /** Quantity, if the order has one (wire `q`). */
+  quantity: wireOptional("q", S.Decimal),
+  /** Quantity in quote (wire `Q`). */
+  quoteQuantity: wireOptional("Q", S.Decimal),
+  /** Limit price (wire `p`). */
+  price: wireOptional("p", S.Decimal),
+  /** Trigger price (wire `P`). */
+  triggerPrice: wireOptional("P", S.Decimal),
+  /** What the trigger price is compared with (wire `B`). */
+  triggerBy: wireOptional("B", TriggerByOpen),
+  /** Take-profit trigger price (wire `a`). */
+  takeProfitTriggerPrice: wireOptional("a", S.Decimal),
+  /** Stop-loss trigger price (wire `b`). */
+  stopLossTriggerPrice: wireOptional("b", S.Decimal),
+  /** Take-profit limit price (wire `j`). */
+  takeProfitLimitPrice: wireOptional("j", S.Decimal),
+  /** Stop-loss limit price (wire `k`). */
+  stopLossLimitPrice: wireOptional("k", S.Decimal),
+  /** Take-profit trigger-by (wire `d`). */
+  takeProfitTriggerBy: wireOptional("d", TriggerByOpen),
+  /** Stop-loss trigger-by (wire `g`). */
+  stopLossTriggerBy: wireOptional("g", TriggerByOpen),
+  /** Trigger quantity: a decimal or a percentage of the position (wire `Y`). */
+  triggerQuantity: wireOptional("Y", S.DecimalOrPercent),
+  /** Order status (wire `X`). */
+  status: wire("X", OrderStatusOpen),
+  /** Expiry reason (`orderExpired` only; the stream's vocabulary is unconfirmed, so it is open) (wire `R`). */
+  expiryReason: wireOptional("R", OrderExpiryReasonOpen),
+  /** Order id, exact: the REST order's `id` (wire `i`). */
+  orderId: wire("i", S.Id),
+  /** Trade id of a fill, exact (wire `t`). */
+  tradeId: wireOptional("t", S.Id),
+  /** Quantity of this fill (wire `l`). */
+  fillQuantity: wireOptional("l", S.Decimal),
+  /** Price of this fill (wire `L`). */
+  fillPrice: wireOptional("L", S.Decimal),
+  /** Whether this fill was maker (wire `m`). */
+  isMaker: wireOptional("m", Schema.Boolean),
+  /** Fee of this fill (wire `n`). */
+  fee: wireOptional("n", S.Decimal),
+  /** Asset the fee was paid in (wire `N`). */
+  feeSymbol: wireOptional("N", Schema.String),
+  /** Cumulative executed quantity (wire `z`). */
+  executedQuantity: wireOptional("z", S.Decimal),
+  /** Cumulative executed quote quantity (wire `Z`). */
+  executedQuoteQuantity: wireOptional("Z", S.Decimal),
+  /** Self-trade prevention (wire `V`). */
+  selfTradePrevention: wireOptional("V", SelfTradePreventionOpen),
+  /** Matching-engine time, µs since the epoch (wire `T`). */
+  engineTime: wire("T", S.Micros),
+  /** Origin of the update (wire `O`). */
+  origin: wireOptional("O", OrderUpdateOriginOpen),
+  /** Related order id, exact (wire `I`). */
+  relatedOrderId: wireOptional("I", S.Id),
+  /** Strategy id, exact (wire `H`). */
+  strategyId: wireOptional("H", S.Id),
+  /** Post-only (wire `y`). */
+  postOnly: wireOptional("y", Schema.Boolean),
+  /** Reduce-only (wire `r`). */
+  reduceOnly: wireOptional("r", Schema.Boolean)
 }) {}
 
 /**
@@ -367,44 +394,44 @@ export const PositionEventTypeOpen = S.OpenEnum("positionOpened", "positionAdjus
 
 /**
  * `account.positionUpdate[.<symbol>]`: a change of one of the account's futures positions. The
- * snapshot sent right after subscribing has no `e`.
+ * snapshot sent right after subscribing has no `eventType`. Field names follow the REST position.
  *
  * @since 0.1.0
  * @category models
  */
 export class PositionUpdateEvent extends Schema.Class<PositionUpdateEvent>("PositionUpdateEvent")({
-  /** Event type; absent in the on-subscribe snapshot. */
-  e: S.optional(PositionEventTypeOpen),
-  /** Event time, µs. */
-  E: S.Micros,
-  /** Symbol. */
-  s: Schema.String,
-  /** Break-even price. */
-  b: S.optional(S.Decimal),
-  /** Entry price. */
-  B: S.optional(S.Decimal),
-  /** Initial margin fraction. */
-  f: S.optional(S.Decimal),
-  /** Mark price. */
-  M: S.optional(S.Decimal),
-  /** Maintenance margin fraction. */
-  m: S.optional(S.Decimal),
-  /** Net quantity (positive long, negative short). */
-  q: S.Decimal,
-  /** Net exposure quantity (open orders included). */
-  Q: S.optional(S.Decimal),
-  /** Net exposure notional. */
-  n: S.optional(S.Decimal),
-  /** Position id (exact). */
-  i: S.Id,
-  /** Realized PnL. */
-  p: S.optional(S.Decimal),
-  /** Unrealized PnL. */
-  P: S.optional(S.Decimal),
-  /** Estimated liquidation price: a placeholder, always 0 since 2025-09-01. */
-  l: S.optional(S.Decimal),
-  /** Engine time, µs. */
-  T: S.Micros
+  /** Event type; absent in the on-subscribe snapshot (wire `e`). */
+  eventType: wireOptional("e", PositionEventTypeOpen),
+  /** Time the WebSocket server emitted the event, µs since the epoch (wire `E`). */
+  eventTime: wire("E", S.Micros),
+  /** Market symbol (wire `s`). */
+  symbol: wire("s", Schema.String),
+  /** Break-even price (wire `b`). */
+  breakEvenPrice: wireOptional("b", S.Decimal),
+  /** Entry price (wire `B`). */
+  entryPrice: wireOptional("B", S.Decimal),
+  /** Initial margin fraction (wire `f`). */
+  imf: wireOptional("f", S.Decimal),
+  /** Mark price (wire `M`). */
+  markPrice: wireOptional("M", S.Decimal),
+  /** Maintenance margin fraction (wire `m`). */
+  mmf: wireOptional("m", S.Decimal),
+  /** Net quantity (positive long, negative short) (wire `q`). */
+  netQuantity: wire("q", S.Decimal),
+  /** Net exposure quantity (open orders included) (wire `Q`). */
+  netExposureQuantity: wireOptional("Q", S.Decimal),
+  /** Net exposure notional (wire `n`). */
+  netExposureNotional: wireOptional("n", S.Decimal),
+  /** Position id, exact (wire `i`). */
+  positionId: wire("i", S.Id),
+  /** Realized PnL (wire `p`). */
+  pnlRealized: wireOptional("p", S.Decimal),
+  /** Unrealized PnL (wire `P`). */
+  pnlUnrealized: wireOptional("P", S.Decimal),
+  /** Estimated liquidation price: a placeholder, always 0 since 2025-09-01 (wire `l`). */
+  estLiquidationPrice: wireOptional("l", S.Decimal),
+  /** Matching-engine time, µs since the epoch (wire `T`). */
+  engineTime: wire("T", S.Micros)
 }) {}
 
 /**
@@ -426,42 +453,43 @@ export const RfqEventTypeOpen = S.OpenEnum(
 )
 
 /**
- * `account.rfqUpdate[.<symbol>]`: an RFQ or quote event. `R` and `u` exceed 2^53 and are kept exact.
+ * `account.rfqUpdate[.<symbol>]`: an RFQ or quote event. `rfqId` and `quoteId` exceed 2^53 and are
+ * kept exact.
  *
  * @since 0.1.0
  * @category models
  */
 export class RfqUpdateEvent extends Schema.Class<RfqUpdateEvent>("RfqUpdateEvent")({
-  /** Event type. */
-  e: RfqEventTypeOpen,
-  /** Event time, µs. */
-  E: S.Micros,
-  /** RFQ id (exact; above 2^53). */
-  R: S.Id,
-  /** Quote id (exact; quote, candidate and fill events). */
-  u: S.optional(S.Id),
-  /** Client RFQ id or client quote id. */
-  C: S.optional(S.Id),
-  /** Symbol. */
-  s: Schema.String,
-  /** Side. */
-  S: S.optional(SideOpen),
-  /** Base quantity (never together with `Q`). */
-  q: S.optional(S.Decimal),
-  /** Quote quantity (never together with `q`). */
-  Q: S.optional(S.Decimal),
-  /** Price (taker price incl. fee to the requester; quote price to the quoter). */
-  p: S.optional(S.Decimal),
-  /** Submission deadline, **ms**. */
-  w: S.optional(S.Millis),
-  /** Expiry, **ms**. */
-  W: S.optional(S.Millis),
-  /** Status. */
-  X: S.optional(Schema.String),
-  /** System order type (system RFQs only). */
-  o: S.optional(Schema.String),
-  /** Engine time, µs. */
-  T: S.Micros
+  /** Event type (wire `e`). */
+  eventType: wire("e", RfqEventTypeOpen),
+  /** Time the WebSocket server emitted the event, µs since the epoch (wire `E`). */
+  eventTime: wire("E", S.Micros),
+  /** RFQ id, exact (above 2^53) (wire `R`). */
+  rfqId: wire("R", S.Id),
+  /** Quote id, exact (quote, candidate and fill events) (wire `u`). */
+  quoteId: wireOptional("u", S.Id),
+  /** Client RFQ id or client quote id (wire `C`). */
+  clientId: wireOptional("C", S.Id),
+  /** Market symbol (wire `s`). */
+  symbol: wire("s", Schema.String),
+  /** Side (wire `S`). */
+  side: wireOptional("S", SideOpen),
+  /** Base quantity (never together with `quoteQuantity`) (wire `q`). */
+  quantity: wireOptional("q", S.Decimal),
+  /** Quote quantity (never together with `quantity`) (wire `Q`). */
+  quoteQuantity: wireOptional("Q", S.Decimal),
+  /** Price (taker price incl. fee to the requester; quote price to the quoter) (wire `p`). */
+  price: wireOptional("p", S.Decimal),
+  /** Submission deadline, **ms** since the epoch (wire `w`). */
+  submissionDeadline: wireOptional("w", S.Millis),
+  /** Expiry, **ms** since the epoch (wire `W`). */
+  expiryTime: wireOptional("W", S.Millis),
+  /** Status (wire `X`). */
+  status: wireOptional("X", Schema.String),
+  /** System order type (system RFQs only) (wire `o`). */
+  systemOrderType: wireOptional("o", Schema.String),
+  /** Matching-engine time, µs since the epoch (wire `T`). */
+  engineTime: wire("T", S.Micros)
 }) {}
 
 /**

@@ -4,17 +4,17 @@
  * the simulator's REST book exactly; a server-side disconnect is survived by public and (re-signed)
  * private streams.
  */
-import { Backpack, BackpackConfig, BackpackStream, Markets, OrderBook, Signer } from "@effect-backpack/sdk"
+import { Backpack, BackpackConfig, BackpackStream, Markets, OrderBook, Orders, Signer } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
 import { Simulator } from "@effect-backpack/simulator"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeSocket from "@effect/platform-node/NodeSocket"
 import { describe, expect, it } from "@effect/vitest"
-import { BigDecimal, Effect, Fiber, Layer, Redacted, Ref, Stream } from "effect"
+import { BigDecimal, Chunk, Effect, Fiber, Layer, Redacted, Ref, Stream } from "effect"
 import * as SubscriptionRef from "effect/SubscriptionRef"
 
 type Sim = Simulator.SimulatorService
-type Services = BackpackStream.BackpackStream | OrderBook.OrderBook | Markets.Markets
+type Services = BackpackStream.BackpackStream | OrderBook.OrderBook | Markets.Markets | Orders.Orders
 
 const withSdk = <A, E>(body: (sim: Sim, trader: Simulator.AccountCredentials) => Effect.Effect<A, E, Services>) =>
   Effect.scoped(
@@ -87,6 +87,54 @@ const expectBookEqualsRest = (latest: Ref.Ref<OrderBook.Book | undefined>) =>
   })
 
 describe("streams against the simulator", () => {
+  it.live("readiness: an order placed right after subscribeScoped completes has all its events", () =>
+    withSdk(() =>
+      Effect.gen(function*() {
+        const ws = yield* BackpackStream.BackpackStream
+        const serverErrors = yield* Ref.make<ReadonlyArray<BackpackStream.ServerError>>([])
+        yield* ws.errors.pipe(Stream.runForEach((e) => Ref.update(serverErrors, (all) => [...all, e])), Effect.fork)
+        for (let round = 0; round < 3; round++) {
+          const placed = yield* Effect.scoped(Effect.gen(function*() {
+            const orders = yield* Orders.Orders
+            const updates = yield* ws.subscribeScoped(BackpackStream.orderUpdates("SOL_USDC"))
+            // no waiting of any kind between the readiness signal and the order
+            const order = yield* orders.executeOrder({
+              symbol: "SOL_USDC",
+              side: "Bid",
+              orderType: "Limit",
+              price: "101.5",
+              quantity: "0.2",
+              clientId: 7000 + round
+            })
+            const [accepted] = Chunk.toReadonlyArray(
+              yield* updates.pipe(
+                Stream.filter((e) => e.orderId === order.id),
+                Stream.take(1),
+                Stream.runCollect,
+                Effect.timeoutFail({
+                  duration: "5 seconds",
+                  onTimeout: () => "no order event after the readiness signal"
+                })
+              )
+            )
+            yield* orders.cancelOrder({ symbol: "SOL_USDC", orderId: order.id })
+            return { order, accepted: accepted! }
+          }))
+          expect(placed.accepted.eventType).toBe("orderAccepted")
+          expect(placed.accepted.clientId).toBe(7000 + round)
+          expect(placed.accepted.orderType).toBe("Limit")
+          expect(placed.accepted.side).toBe("Bid")
+          expect(placed.accepted.symbol).toBe("SOL_USDC")
+          expect(BigDecimal.format(placed.accepted.price!)).toBe("101.5")
+          expect(BigDecimal.format(placed.accepted.quantity!)).toBe("0.2")
+          // the subscription ended with the scope: the next round subscribes (and probes) afresh
+          expect(yield* ws.subscriptions).toEqual([])
+        }
+        // the probes' "Invalid stream" answers are consumed by the barrier, not reported as errors
+        expect(yield* Ref.get(serverErrors)).toEqual([])
+      })
+    ))
+
   it.live("depth gaps injected by the simulator trigger a resync; the book then equals the REST book", () =>
     withSdk((sim, trader) =>
       Effect.gen(function*() {
@@ -159,8 +207,8 @@ describe("streams against the simulator", () => {
         }))
         // the private stream was re-subscribed with a fresh, valid signature: events flow again
         const after = (yield* Ref.get(orderEvents)).slice(before)
-        expect(after.every((e) => e.s === "SOL_USDC")).toBe(true)
-        expect(after.some((e) => e.e === "orderAccepted")).toBe(true)
+        expect(after.every((e) => e.symbol === "SOL_USDC")).toBe(true)
+        expect(after.some((e) => e.eventType === "orderAccepted")).toBe(true)
         yield* until(Effect.gen(function*() {
           yield* trade(sim, trader.apiKey, 4)
           const book = yield* Ref.get(latest)

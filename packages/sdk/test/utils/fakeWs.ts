@@ -119,16 +119,25 @@ export class FakeServer {
   }
 }
 
-/** Polls `check` until it stops throwing (or the deadline passes, then rethrows). */
-export const eventually = <A>(check: () => A, timeoutMs = 3000): Effect.Effect<A> =>
+/**
+ * Runs `check` until it stops throwing, yielding to the event loop between tries (socket events of
+ * the fake server are macrotasks). No clock involved: works under `TestClock`, gives up after
+ * `turns` event-loop turns and rethrows the last failure.
+ */
+export const eventually = <A>(check: () => A, turns = 5000): Effect.Effect<A> =>
   Effect.gen(function*() {
-    const deadline = Date.now() + timeoutMs
-    while (true) {
+    for (let turn = 0;; turn++) {
       try {
         return check()
       } catch (error) {
-        if (Date.now() > deadline) return yield* Effect.die(error)
-        yield* Effect.sleep("5 millis")
+        if (turn >= turns) return yield* Effect.die(error)
+        yield* Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
       }
     }
+  })
+
+/** Lets `n` event-loop turns pass (socket callbacks and forked fibers run); no clock involved. */
+export const turns = (n = 1): Effect.Effect<void> =>
+  Effect.gen(function*() {
+    for (let i = 0; i < n; i++) yield* Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
   })
