@@ -24,7 +24,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import * as Cause from "effect/Cause"
+import type * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
@@ -121,9 +121,11 @@ export interface Options {
  * @since 0.1.0
  * @category references
  */
-export class SigningClock extends Context.Reference<SigningClock>()("@effect-backpack/sdk/BackpackClient/SigningClock", {
-  defaultValue: (): Option.Option<Clock.Clock> => Option.none()
-}) {}
+export class SigningClock
+  extends Context.Reference<SigningClock>()("@effect-backpack/sdk/BackpackClient/SigningClock", {
+    defaultValue: (): Option.Option<Clock.Clock> => Option.none()
+  })
+{}
 
 /** Header names added to the platform's redaction list (authorization, cookie, x-api-key, …). */
 const redactedHeaders = ["x-signature", "x-api-key"]
@@ -396,21 +398,26 @@ export const make = (
           }
           if (endpoint.instruction === undefined || Option.isNone(signer.publicKey)) return Effect.succeed(request)
           const apiKey = signer.publicKey.value
-          return Effect.flatMap(Effect.zipWith(now, Ref.get(clockOffset), (t, offset) => Math.floor(t + offset)), (timestamp) =>
-            Effect.map(
-              signer.sign(signingString({ instruction: endpoint.instruction!, params, timestamp, window: config.window })),
-              (signature) => {
-                const signed = HttpClientRequest.setHeaders(request, {
-                  "X-API-Key": apiKey,
-                  "X-Signature": Redacted.value(signature),
-                  "X-Timestamp": String(timestamp),
-                  "X-Window": windowHeader
-                })
-                return Option.isSome(brokerId) && endpoint.sendsBrokerId
-                  ? HttpClientRequest.setHeader(signed, "X-Broker-Id", brokerId.value)
-                  : signed
-              }
-            ))
+          return Effect.flatMap(
+            Effect.zipWith(now, Ref.get(clockOffset), (t, offset) => Math.floor(t + offset)),
+            (timestamp) =>
+              Effect.map(
+                signer.sign(
+                  signingString({ instruction: endpoint.instruction!, params, timestamp, window: config.window })
+                ),
+                (signature) => {
+                  const signed = HttpClientRequest.setHeaders(request, {
+                    "X-API-Key": apiKey,
+                    "X-Signature": Redacted.value(signature),
+                    "X-Timestamp": String(timestamp),
+                    "X-Window": windowHeader
+                  })
+                  return Option.isSome(brokerId) && endpoint.sendsBrokerId
+                    ? HttpClientRequest.setHeader(signed, "X-Broker-Id", brokerId.value)
+                    : signed
+                }
+              )
+          )
         })
       })
 
@@ -426,17 +433,20 @@ export const make = (
         }
         if (error._tag === "ResponseError" && error.reason === "StatusCode") {
           const response = error.response
-          return Effect.flatMap(Effect.orElseSucceed(response.text, () => ""), (text) =>
-            Effect.flatMap(Clock.currentTimeMillis, (t) => {
-              const retryAfter = errors.parseRetryAfter(response.headers["retry-after"], t)
-              const failure = errorFromStatus(operation, response.status, text, retryAfter)
-              return failure._tag === "RateLimitError" && call !== undefined
-                ? Effect.zipRight(
-                  limiter.pause(call.endpoint.bucket, Duration.millis(retryAfter ?? 1000)),
-                  Effect.fail(failure)
-                )
-                : Effect.fail(failure)
-            }))
+          return Effect.flatMap(
+            Effect.orElseSucceed(response.text, () => ""),
+            (text) =>
+              Effect.flatMap(Clock.currentTimeMillis, (t) => {
+                const retryAfter = errors.parseRetryAfter(response.headers["retry-after"], t)
+                const failure = errorFromStatus(operation, response.status, text, retryAfter)
+                return failure._tag === "RateLimitError" && call !== undefined
+                  ? Effect.zipRight(
+                    limiter.pause(call.endpoint.bucket, Duration.millis(retryAfter ?? 1000)),
+                    Effect.fail(failure)
+                  )
+                  : Effect.fail(failure)
+              })
+          )
         }
         return Effect.fail(transportError(operation, error))
       })
@@ -454,7 +464,10 @@ export const make = (
       HttpClient.mapRequestEffect(authorize),
       // the exchange alone is timed (not the limiter wait); the body is read inside it (it is cached)
       HttpClient.transform((send) =>
-        Effect.timeout(Effect.tap(send, (response: HttpClientResponse.HttpClientResponse) => response.text), config.timeout)
+        Effect.timeout(
+          Effect.tap(send, (response: HttpClientResponse.HttpClientResponse) => response.text),
+          config.timeout
+        )
       ),
       HttpClient.filterStatusOk,
       HttpClient.catchAll(classify)
