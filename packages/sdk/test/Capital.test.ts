@@ -1,8 +1,9 @@
 import { Capital } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Testing } from "@effect-backpack/sdk/testing"
 import { Simulator } from "@effect-backpack/simulator"
 import { describe, expect, it, layer } from "@effect/vitest"
-import { BigDecimal, DateTime, Effect, Option, Redacted } from "effect"
+import { BigDecimal, DateTime, Effect, Layer, Option, Redacted } from "effect"
 import { expectSigned, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const dec = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
@@ -366,11 +367,11 @@ describe("Capital against the simulator (127.0.0.1)", () => {
         const sim = yield* Simulator.make({ seed: 11, rateLimits: false, liquidity: false, demoAccount: false })
         const account = yield* sim.createAccount({ balances: { USDC: "1000.25", SOL: "3" } })
         const sdk = BackpackNode.layer({ host: sim.url, apiSecret: Redacted.make(account.apiSecret), retries: 0 })
-        return yield* body(sim).pipe(Effect.provide(sdk))
+        return yield* body(sim).pipe(Effect.provide(Layer.merge(sdk, Testing.layerLiveSigningClock)))
       })
     )
 
-  it.live("balances, deposits, a withdrawal (nested recipient signed) and its listing", () =>
+  it.effect("balances, deposits, a withdrawal (nested recipient signed) and its listing", () =>
     withAccount(() =>
       Effect.gen(function*() {
         const capital = yield* Capital.Capital

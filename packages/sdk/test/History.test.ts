@@ -1,9 +1,10 @@
 import { History } from "@effect-backpack/sdk"
 import type { Endpoint } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Testing } from "@effect-backpack/sdk/testing"
 import { Simulator } from "@effect-backpack/simulator"
 import { describe, expect, it, layer } from "@effect/vitest"
-import { BigDecimal, Chunk, DateTime, Effect, Redacted, Stream } from "effect"
+import { BigDecimal, Chunk, DateTime, Effect, Layer, Redacted, Stream } from "effect"
 import { expectSigned, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const dec = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
@@ -570,7 +571,7 @@ layer(sdkLayer(http.layer))("History", (it) => {
 })
 
 describe("History against the simulator (127.0.0.1)", () => {
-  it.live("fills and order history of real trades; paginate walks them page by page", () =>
+  it.effect("fills and order history of real trades; paginate walks them page by page", () =>
     Effect.scoped(
       Effect.gen(function*() {
         const sim = yield* Simulator.make({ seed: 5, rateLimits: false, liquidity: false, demoAccount: false })
@@ -603,7 +604,7 @@ describe("History against the simulator (127.0.0.1)", () => {
           expect(orders).toHaveLength(3)
           expect(orders.every((order) => order.status === "Filled" && order.orderType === "Market")).toBe(true)
           expect(new Set(orders.map((order) => order.id))).toEqual(new Set(fills.map((fill) => fill.orderId)))
-        }).pipe(Effect.provide(sdk))
+        }).pipe(Effect.provide(Layer.merge(sdk, Testing.layerLiveSigningClock)))
       })
     ))
 })
