@@ -36,7 +36,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { SigningClock } from "./BackpackClient.js"
-import * as internal from "./internal/testing/http.js"
+import { fromResponses, makeRecorder } from "./internal/testing/http.js"
 
 /**
  * A request as the recording client saw it (`path`, `query`, lower-case `headers`, `body` text and
@@ -45,7 +45,20 @@ import * as internal from "./internal/testing/http.js"
  * @since 0.1.0
  * @category models
  */
-export interface RecordedRequest extends internal.RecordedRequest {}
+export interface RecordedRequest {
+  readonly method: string
+  readonly url: URL
+  /** The URL's path, e.g. `/api/v1/order`. */
+  readonly path: string
+  /** The query parameters; a repeated key gives an array. */
+  readonly query: Readonly<Record<string, string | ReadonlyArray<string>>>
+  /** Header names in lower case (the signature included: this is what was sent). */
+  readonly headers: Readonly<Record<string, string>>
+  /** The body as text (`undefined` without one). */
+  readonly body: string | undefined
+  /** The body parsed as JSON (`undefined` without one). */
+  readonly json: unknown
+}
 
 /**
  * A recorded answer: `body` is sent as JSON, `text` as `text/plain`; status 200 by default.
@@ -53,7 +66,12 @@ export interface RecordedRequest extends internal.RecordedRequest {}
  * @since 0.1.0
  * @category models
  */
-export interface RecordedResponse extends internal.RecordedResponse {}
+export interface RecordedResponse {
+  readonly status?: number | undefined
+  readonly body?: unknown
+  readonly text?: string | undefined
+  readonly headers?: Readonly<Record<string, string>> | undefined
+}
 
 /**
  * One answer: a {@link RecordedResponse}, `"reset"` (the connection fails: a transport error) or
@@ -62,7 +80,7 @@ export interface RecordedResponse extends internal.RecordedResponse {}
  * @since 0.1.0
  * @category models
  */
-export type Answer = internal.Answer
+export type Answer = RecordedResponse | "reset" | "hang"
 
 /**
  * Recorded answers keyed by `"METHOD /path"` (e.g. `"GET /api/v1/depth"`) or by `"/path"` for any
@@ -72,7 +90,9 @@ export type Answer = internal.Answer
  * @since 0.1.0
  * @category models
  */
-export type Responses = internal.Responses
+export type Responses = Readonly<
+  Record<string, RecordedResponse | ReadonlyArray<Answer> | "reset" | "hang" | ((request: RecordedRequest) => Answer)>
+>
 
 /**
  * The recording side of {@link layerHttp}.
@@ -116,12 +136,12 @@ export class HttpRecorder extends Context.Tag("@effect-backpack/sdk/Testing/Http
  */
 export const layerHttp = (responses: Responses = {}): Layer.Layer<HttpClient.HttpClient | HttpRecorder> =>
   Layer.suspend(() => {
-    const recorder = internal.makeRecorder(internal.fromResponses(responses))
+    const recorder = makeRecorder(fromResponses(responses))
     return Layer.merge(
       Layer.succeed(HttpClient.HttpClient, recorder.client),
       Layer.succeed(HttpRecorder, {
         requests: Effect.sync(() => [...recorder.requests]),
-        respond: (next) => Effect.sync(() => recorder.reset(internal.fromResponses(next)))
+        respond: (next) => Effect.sync(() => recorder.reset(fromResponses(next)))
       })
     )
   })

@@ -8,32 +8,9 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
 
-/** A request as the recording client saw it. */
-export interface RecordedRequest {
-  readonly method: string
-  readonly url: URL
-  /** The URL's path, e.g. `/api/v1/order`. */
-  readonly path: string
-  /** The query parameters; a repeated key gives an array. */
-  readonly query: Readonly<Record<string, string | ReadonlyArray<string>>>
-  /** Header names in lower case. */
-  readonly headers: Readonly<Record<string, string>>
-  /** The body as text (`undefined` without one). */
-  readonly body: string | undefined
-  /** The body parsed as JSON (`undefined` without one). */
-  readonly json: unknown
-}
+import type { Answer, RecordedRequest, RecordedResponse, Responses } from "../../Testing.js"
 
-/** A recorded answer. `body` is sent as JSON, `text` as `text/plain`; status 200 by default. */
-export interface RecordedResponse {
-  readonly status?: number | undefined
-  readonly body?: unknown
-  readonly text?: string | undefined
-  readonly headers?: Readonly<Record<string, string>> | undefined
-}
-
-/** An answer, or `"reset"` (the connection fails) or `"hang"` (no answer ever comes). */
-export type Answer = RecordedResponse | "reset" | "hang"
+export type { Answer, RecordedRequest, RecordedResponse, Responses }
 
 /** Answers a request; `attempt` counts the requests received so far, this one included (from 1). */
 export type Handler = (request: RecordedRequest, attempt: number) => Answer | Promise<Answer>
@@ -114,11 +91,6 @@ export const makeRecorder = (handler: Handler): Recorder => {
     }
   }
 }
-
-/** Recorded answers keyed by `"METHOD /path"` (or `"/path"` for any method). */
-export type Responses = Readonly<
-  Record<string, RecordedResponse | ReadonlyArray<Answer> | "reset" | "hang" | ((request: RecordedRequest) => Answer)>
->
 
 /**
  * A handler answering from recorded responses: a list is answered in order (its last answer
