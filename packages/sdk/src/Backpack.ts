@@ -87,6 +87,8 @@ export const layerWith = (options: {
   readonly signer: Layer.Layer<Signer.Signer, ConfigError, BackpackConfig.BackpackConfig>
   readonly httpClient: Layer.Layer<HttpClient.HttpClient>
   readonly rateLimiter?: Layer.Layer<RateLimiter.RateLimiter> | undefined
+  /** Your own HTTP middleware (see `BackpackClient.Options`). */
+  readonly transformClient?: BackpackClient.Options["transformClient"]
 }): Layer.Layer<
   Services | BackpackClient.BackpackClient | Signer.Signer | RateLimiter.RateLimiter | BackpackConfig.BackpackConfig,
   ConfigError
@@ -96,7 +98,7 @@ export const layerWith = (options: {
     options.rateLimiter ?? RateLimiter.layer(),
     options.httpClient
   ).pipe(Layer.provideMerge(options.config))
-  const client = BackpackClient.layer.pipe(Layer.provideMerge(base))
+  const client = BackpackClient.layer({ transformClient: options.transformClient }).pipe(Layer.provideMerge(base))
   return layerServices.pipe(Layer.provideMerge(client))
 }
 
@@ -107,12 +109,15 @@ export const layerWith = (options: {
  * @since 0.1.0
  * @category layers
  */
-export const layer = (options: BackpackConfig.Options = {}) =>
-  layerWith({
-    config: BackpackConfig.layer(options),
+export const layer = (options: BackpackConfig.Options & BackpackClient.Options = {}) => {
+  const { transformClient, ...config } = options
+  return layerWith({
+    config: BackpackConfig.layer(config),
     signer: Signer.layer,
-    httpClient: FetchHttpClient.layer
+    httpClient: FetchHttpClient.layer,
+    transformClient
   })
+}
 
 /**
  * The portable wiring from the environment (see `BackpackConfig.fromEnv`).
@@ -120,11 +125,15 @@ export const layer = (options: BackpackConfig.Options = {}) =>
  * @since 0.1.0
  * @category layers
  */
-export const layerConfig = (config?: Parameters<typeof BackpackConfig.layerConfig>[0]) =>
+export const layerConfig = (
+  config?: Parameters<typeof BackpackConfig.layerConfig>[0],
+  options: BackpackClient.Options = {}
+) =>
   layerWith({
     config: BackpackConfig.layerConfig(config),
     signer: Signer.layer,
-    httpClient: FetchHttpClient.layer
+    httpClient: FetchHttpClient.layer,
+    transformClient: options.transformClient
   })
 
 /**

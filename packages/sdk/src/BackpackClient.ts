@@ -1,35 +1,44 @@
 /**
- * The one executor behind every REST method of the SDK. Given an `Endpoint` description and the
- * caller's input it:
+ * The one executor behind every REST method of the SDK, built on an `HttpClient` pipeline assembled
+ * once when the layer is built:
  *
- * 1. validates and encodes the input with the endpoint's request schema (`ValidationError`, nothing
- *    sent);
- * 2. waits on the `RateLimiter` bucket of the endpoint;
- * 3. signs at send time (fresh timestamp on every attempt) when the endpoint has an instruction;
- * 4. sends with the configured timeout;
- * 5. maps non-2xx answers to `ApiError` / `AuthenticationError` / `RateLimitError` and decodes 2xx
- *    bodies (`DecodeError` names the field);
- * 6. retries idempotent calls on 429, 5xx, timeouts and transport failures (exponential backoff
- *    with jitter, bounded), and turns an uncertain failure of a mutation into `OutcomeUnknown`.
+ * 1. `prependUrl(host)` and `acceptJson`, then the caller's own middleware (`transformClient`);
+ * 2. per attempt, a request transform that waits on the endpoint's `RateLimiter` bucket and then
+ *    signs (a fresh `X-Timestamp` on every attempt, after the wait);
+ * 3. the timeout, around sending and reading the answer only (not the rate-limiter wait);
+ * 4. status filtering: non-2xx answers become `ApiError` / `AuthenticationError` /
+ *    `RateLimitError` (a 429 pauses the bucket), transport failures `TransportError` and timeouts
+ *    `TimeoutError`, each keeping its `cause`;
+ * 5. for idempotent calls, `retryTransient` with a `Schedule`: exponential, jittered, bounded by
+ *    `retries` (`BACKPACK_RETRIES`), never shorter than the exchange's `Retry-After`.
  *
- * Each call is a span named after its method (`Markets.getDepth`); the `X-Signature` header is
- * redacted from logs and spans.
+ * Around it, `execute` validates and encodes the input before anything is sent (`ValidationError`),
+ * decodes 2xx bodies losslessly (`DecodeError` names the field), and turns an uncertain failure of a
+ * mutation into `OutcomeUnknown` (never retried). Each call is a span named after its method
+ * (`Markets.getDepth`); `X-Signature` and `X-API-Key` are redacted from logs and spans.
  *
  * @since 0.1.0
  */
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import type * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as FiberRef from "effect/FiberRef"
+import { identity } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as Random from "effect/Random"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
+import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
+import type * as Tracer from "effect/Tracer"
 import { BackpackConfig } from "./BackpackConfig.js"
 import type { Resolved } from "./BackpackConfig.js"
 import {
@@ -76,13 +85,62 @@ export interface Service {
  */
 export class BackpackClient extends Context.Tag("@effect-backpack/sdk/BackpackClient")<BackpackClient, Service>() {}
 
+/**
+ * Options of {@link make} / {@link layer}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /**
+   * Your own middleware over the HTTP client (a proxy, metrics, logging, extra headers), applied
+   * once when the client is built. It wraps every attempt: each retry goes through it again. Request
+   * transforms (`HttpClient.mapRequest`, `tapRequest`) run before the SDK signs, so they never see
+   * the signature; response transforms see every answer, before the SDK maps its status.
+   *
+   * @example
+   * ```ts
+   * import { BackpackNode } from "@effect-backpack/sdk/node"
+   * import { HttpClient } from "@effect/platform"
+   * import { Effect } from "effect"
+   *
+   * const Live = BackpackNode.layer({
+   *   transformClient: HttpClient.tapRequest((request) => Effect.log(request.method, request.url))
+   * })
+   * ```
+   */
+  readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
+}
+
+/**
+ * The clock `X-Timestamp` is read from: by default the fiber's `Clock` (so `TestClock` under
+ * `it.effect`). `Testing.layerLiveSigningClock` swaps in the wall clock so signed calls to a real
+ * server (the in-process simulator) are not rejected as expired while the rest of a test keeps the
+ * test clock.
+ *
+ * @since 0.1.0
+ * @category references
+ */
+export class SigningClock
+  extends Context.Reference<SigningClock>()("@effect-backpack/sdk/BackpackClient/SigningClock", {
+    defaultValue: (): Option.Option<Clock.Clock> => Option.none()
+  })
+{}
+
 /** Header names added to the platform's redaction list (authorization, cookie, x-api-key, …). */
 const redactedHeaders = ["x-signature", "x-api-key"]
+
+const withRedactedHeaders = Effect.locallyWith(
+  Headers.currentRedactedNames,
+  (names) => [...names, ...redactedHeaders]
+)
 
 /** Body fields that are credentials: never kept in an error (`OutcomeUnknown.request`). */
 const secretFields = new Set(["twoFactorToken"])
 
-const withoutSecrets = (params: WireParams | ReadonlyArray<WireParams>): WireParams | ReadonlyArray<WireParams> => {
+type Params = WireParams | ReadonlyArray<WireParams>
+
+const withoutSecrets = (params: Params): Params => {
   const clean = (p: WireParams): WireParams =>
     Object.keys(p).some((key) => secretFields.has(key))
       ? Object.fromEntries(Object.entries(p).map(([key, value]) => [key, secretFields.has(key) ? "<redacted>" : value]))
@@ -117,31 +175,183 @@ const compact = (params: WireParams): WireParams => {
   return out
 }
 
-const clientIdsOf = (params: WireParams | ReadonlyArray<WireParams>): Array<number> =>
+const clientIdsOf = (params: Params): Array<number> =>
   (Array.isArray(params) ? params as ReadonlyArray<WireParams> : [params as WireParams])
     .map((p) => p.clientId)
     .filter((id): id is number => typeof id === "number")
 
-const symbolOf = (params: WireParams | ReadonlyArray<WireParams>): string | undefined => {
+const symbolOf = (params: Params): string | undefined => {
   const first = Array.isArray(params) ? (params as ReadonlyArray<WireParams>)[0] : params as WireParams
   return typeof first?.symbol === "string" ? first.symbol : undefined
 }
 
-/** Internal: a failure that happened after the request may have left. */
-class Uncertain {
-  readonly _tag = "Uncertain"
-  constructor(readonly error: TransportError | TimeoutError | ApiError | DecodeError) {}
+// ---------------------------------------------------------------------------------------------
+// per-endpoint parts, built once
+// ---------------------------------------------------------------------------------------------
+
+interface Compiled {
+  readonly validate: (input: unknown) => Effect.Effect<Params, ValidationError>
+  readonly decode: (status: number, text: string) => Effect.Effect<unknown, DecodeError>
+  readonly span: Tracer.SpanOptions
 }
 
-/** Internal: a failure that must not be retried even on an idempotent call. */
-class Final {
-  readonly _tag = "Final"
-  constructor(readonly error: BackpackError) {}
+const compiledEndpoints = new WeakMap<Endpoint<any, any>, Compiled>()
+
+const compile = (endpoint: Endpoint<any, any>): Compiled => {
+  const cached = compiledEndpoints.get(endpoint)
+  if (cached !== undefined) return cached
+  const decodeInput = Schema.decodeUnknownEither(endpoint.request, { errors: "first", onExcessProperty: "error" })
+  const validate = (input: unknown): Effect.Effect<Params, ValidationError> =>
+    Either.match(decodeInput(input ?? {}), {
+      onLeft: (error) => {
+        const { detail, path } = errors.describeParseError(error)
+        return Effect.fail(new ValidationError({ operation: endpoint.name, field: path, detail }))
+      },
+      onRight: (wire) =>
+        Effect.succeed(
+          Array.isArray(wire) ? (wire as ReadonlyArray<WireParams>).map(compact) : compact(wire as WireParams)
+        )
+    })
+  const fail = (path: string, detail: string, cause: unknown) =>
+    Effect.fail(new DecodeError({ operation: endpoint.name, path, detail, cause }))
+  const spec = endpoint.response
+  const decodeOutput = spec._tag === "Empty"
+    ? undefined
+    : Schema.decodeUnknownEither(spec.schema, { onExcessProperty: "ignore", errors: "first" })
+  const decodeWith = (value: unknown): Effect.Effect<unknown, DecodeError> =>
+    Either.match(decodeOutput!(value), {
+      onLeft: (error) => {
+        const { detail, path } = errors.describeParseError(error)
+        return fail(path, detail, error)
+      },
+      onRight: Effect.succeed
+    })
+  const decode = (status: number, text: string): Effect.Effect<unknown, DecodeError> => {
+    switch (spec._tag) {
+      case "Empty":
+        return Effect.succeed(spec.value)
+      case "Text":
+        return decodeWith(text.trim())
+      case "Json": {
+        if (text.trim() === "") {
+          return spec.onEmpty !== undefined
+            ? Effect.succeed(spec.onEmpty(status))
+            : fail("", `empty body (HTTP ${status}) where JSON was expected`, undefined)
+        }
+        let json: unknown
+        try {
+          json = parseLossless(text)
+        } catch (e) {
+          return fail("", `invalid JSON (HTTP ${status}): ${errors.truncate(String((e as Error).message ?? e))}`, e)
+        }
+        return decodeWith(json)
+      }
+    }
+  }
+  const compiled: Compiled = {
+    validate,
+    decode,
+    span: {
+      kind: "client",
+      captureStackTrace: false,
+      attributes: {
+        "backpack.operation": endpoint.operationId,
+        "http.method": endpoint.method,
+        "url.path": endpoint.path
+      }
+    }
+  }
+  compiledEndpoints.set(endpoint, compiled)
+  return compiled
 }
 
-const isRetryable = (error: BackpackError): boolean =>
+// ---------------------------------------------------------------------------------------------
+// the pipeline
+// ---------------------------------------------------------------------------------------------
+
+/** The call a request belongs to, seen by the middleware of the pipeline. */
+interface Call {
+  readonly endpoint: Endpoint<any, any>
+  readonly params: Params
+}
+
+const currentCall = FiberRef.unsafeMake<Call | undefined>(undefined)
+
+const operationOf = (call: Call | undefined) => call?.endpoint.name ?? "BackpackClient.execute"
+
+/** Internal: refused on the client before sending (`onLimit: "fail"`); never retried. */
+class Refused {
+  readonly _tag = "Refused"
+  constructor(readonly error: RateLimitError) {}
+}
+
+/** Transport failures known to have happened before the request left (connection refused, DNS, bad URL). */
+const notSent = new WeakSet<TransportError>()
+
+type AttemptError = ApiError | AuthenticationError | RateLimitError | TransportError | TimeoutError
+
+const isRetryable = (error: AttemptError | Refused): boolean =>
   error._tag === "RateLimitError" || error._tag === "TransportError" || error._tag === "TimeoutError" ||
   (error._tag === "ApiError" && error.status >= 500)
+
+/** Whether a failure of a mutation may have happened after the exchange got it. */
+const isUncertain = (error: BackpackError): boolean =>
+  error._tag === "TimeoutError" || error._tag === "DecodeError" ||
+  (error._tag === "TransportError" && !notSent.has(error)) ||
+  (error._tag === "ApiError" && error.status >= 500)
+
+const transportError = (operation: string, error: HttpClientError.HttpClientError): TransportError => {
+  const transport = new TransportError({
+    operation,
+    detail: errors.describeTransport(error),
+    cause: errors.transportCause(error)
+  })
+  if (error._tag === "RequestError" && (error.reason !== "Transport" || errors.failedBeforeSending(error))) {
+    notSent.add(transport)
+  }
+  return transport
+}
+
+const errorFromStatus = (
+  operation: string,
+  status: number,
+  text: string,
+  retryAfterMillis: number | undefined
+): ApiError | AuthenticationError | RateLimitError => {
+  const body = errors.parseErrorBody(text)
+  const code = body?.code ?? "UNKNOWN"
+  const message = body?.message || errors.truncate(text.trim()) || `HTTP ${status}`
+  if (status === 429 || code === "TOO_MANY_REQUESTS") {
+    return new RateLimitError({
+      operation,
+      detail: message,
+      ...(retryAfterMillis === undefined ? {} : { retryAfterMillis })
+    })
+  }
+  const authLike = code === "INVALID_SIGNATURE" || code === "UNAUTHORIZED" ||
+    (code === "INVALID_CLIENT_REQUEST" && /signature|timestamp|expired|window|api key/i.test(message))
+  if (status === 401 || authLike) {
+    return new AuthenticationError({ operation, status, code, detail: message })
+  }
+  return new ApiError({ operation, status, code, message })
+}
+
+/**
+ * Exponential backoff from 200 ms (capped at 5 s), jittered ×0.5–1.5, at most `retries` times,
+ * never shorter than a 429's `Retry-After` (1 s when the exchange gave none).
+ */
+const retrySchedule = (retries: number) =>
+  Schedule.exponential("200 millis").pipe(
+    Schedule.union(Schedule.spaced("5 seconds")),
+    Schedule.jitteredWith({ min: 0.5, max: 1.5 }),
+    Schedule.intersect(Schedule.recurs(retries)),
+    Schedule.intersect(Schedule.identity<AttemptError | Refused>()),
+    Schedule.modifyDelay(([, error], delay) =>
+      error._tag === "RateLimitError"
+        ? Duration.max(delay, Duration.millis(error.retryAfterMillis ?? 1000))
+        : delay
+    )
+  )
 
 /**
  * Builds the executor from its dependencies.
@@ -149,239 +359,197 @@ const isRetryable = (error: BackpackError): boolean =>
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Signer | RateLimiter | BackpackConfig> = Effect
-  .gen(function*() {
+export const make = (
+  options: Options = {}
+): Effect.Effect<Service, never, HttpClient.HttpClient | Signer | RateLimiter | BackpackConfig> =>
+  Effect.gen(function*() {
     const config = yield* BackpackConfig
     const signer = yield* Signer
     const limiter = yield* RateLimiter
-    const httpClient = yield* HttpClient.HttpClient
     const clockOffset = yield* Ref.make(0)
     const timeoutMillis = Duration.toMillis(config.timeout)
+    const windowHeader = String(config.window)
+    const brokerId = Option.map(config.brokerId, String)
 
-    const validate = <In>(endpoint: Endpoint<In, unknown>, input: In) =>
-      Effect.mapError(
-        Schema.decodeUnknown(endpoint.request, { errors: "first", onExcessProperty: "error" })(input ?? {}),
-        (error) => {
-          const { detail, path } = errors.describeParseError(error)
-          return new ValidationError({ operation: endpoint.name, field: path, detail })
-        }
-      ).pipe(
-        Effect.map((wire) =>
-          Array.isArray(wire)
-            ? (wire as ReadonlyArray<WireParams>).map(compact)
-            : compact(wire as WireParams)
-        )
-      )
+    const now = Effect.flatMap(
+      SigningClock,
+      Option.match({ onNone: () => Clock.currentTimeMillis, onSome: (clock) => clock.currentTimeMillis })
+    )
 
-    const decodeBody = <Out>(endpoint: Endpoint<unknown, Out>, status: number, text: string) => {
-      const spec = endpoint.response
-      const fail = (path: string, detail: string) =>
-        Effect.fail(new DecodeError({ operation: endpoint.name, path, detail }))
-      const decodeWith = <A>(schema: Schema.Schema<A, any>, value: unknown) =>
-        Effect.catchTag(
-          Schema.decodeUnknown(schema, { onExcessProperty: "ignore", errors: "first" })(value),
-          "ParseError",
-          (error) => {
-            const { detail, path } = errors.describeParseError(error)
-            return fail(path, detail)
-          }
-        )
-      switch (spec._tag) {
-        case "Empty":
-          return Effect.succeed(spec.value)
-        case "Text":
-          return decodeWith(spec.schema, text.trim())
-        case "Json": {
-          if (text.trim() === "") {
-            return spec.onEmpty !== undefined
-              ? Effect.succeed(spec.onEmpty(status))
-              : fail("", `empty body (HTTP ${status}) where JSON was expected`)
-          }
-          let json: unknown
-          try {
-            json = parseLossless(text)
-          } catch (e) {
-            return fail("", `invalid JSON (HTTP ${status}): ${errors.truncate(String((e as Error).message ?? e))}`)
-          }
-          return decodeWith(spec.schema, json)
-        }
-      }
-    }
-
-    const errorFromStatus = (
-      endpoint: Endpoint<unknown, unknown>,
-      status: number,
-      text: string,
-      retryAfter: string | undefined,
-      now: number
-    ): Effect.Effect<never, ApiError | AuthenticationError | RateLimitError> => {
-      const body = errors.parseErrorBody(text)
-      const code = body?.code ?? "UNKNOWN"
-      const message = body?.message || errors.truncate(text.trim()) || `HTTP ${status}`
-      if (status === 429 || code === "TOO_MANY_REQUESTS") {
-        const retryAfterMillis = errors.parseRetryAfter(retryAfter, now)
-        return Effect.zipRight(
-          limiter.pause(endpoint.bucket, Duration.millis(retryAfterMillis ?? 1000)),
-          Effect.fail(
-            new RateLimitError({
-              operation: endpoint.name,
-              detail: message,
-              ...(retryAfterMillis === undefined ? {} : { retryAfterMillis })
-            })
-          )
-        )
-      }
-      const authLike = code === "INVALID_SIGNATURE" || code === "UNAUTHORIZED" ||
-        (code === "INVALID_CLIENT_REQUEST" && /signature|timestamp|expired|window|api key/i.test(message))
-      if (status === 401 || authLike) {
-        return Effect.fail(new AuthenticationError({ operation: endpoint.name, status, code, detail: message }))
-      }
-      return Effect.fail(new ApiError({ operation: endpoint.name, status, code, message }))
-    }
-
-    /** One attempt: rate limit, sign, send, read, classify. */
-    const attempt = <In, Out>(
-      endpoint: Endpoint<In, Out>,
-      params: WireParams | ReadonlyArray<WireParams>
-    ): Effect.Effect<Out, BackpackError | Uncertain | Final> =>
-      Effect.gen(function*() {
-        const wait = yield* limiter.acquire(endpoint.bucket, endpoint.weight)
-        if (Option.isSome(wait)) {
-          // onLimit: "fail": refused on the client, nothing sent; not retried (the caller chose not to wait)
-          return yield* Effect.fail(
-            new Final(
-              new RateLimitError({
-                operation: endpoint.name,
-                retryAfterMillis: Duration.toMillis(wait.value),
-                detail: `client-side ${endpoint.bucket} budget exhausted; nothing was sent`
-              })
+    /** Waits for the rate limiter, then signs with a fresh timestamp (runs again on each attempt). */
+    const authorize = (
+      request: HttpClientRequest.HttpClientRequest
+    ): Effect.Effect<HttpClientRequest.HttpClientRequest, Refused> =>
+      Effect.flatMap(FiberRef.get(currentCall), (call) => {
+        if (call === undefined) return Effect.succeed(request)
+        const { endpoint, params } = call
+        return Effect.flatMap(limiter.acquire(endpoint.bucket, endpoint.weight), (wait) => {
+          if (Option.isSome(wait)) {
+            // onLimit: "fail": refused on the client, nothing sent; not retried (the caller chose not to wait)
+            return Effect.fail(
+              new Refused(
+                new RateLimitError({
+                  operation: endpoint.name,
+                  retryAfterMillis: Duration.toMillis(wait.value),
+                  detail: `client-side ${endpoint.bucket} budget exhausted; nothing was sent`
+                })
+              )
             )
+          }
+          if (endpoint.instruction === undefined || Option.isNone(signer.publicKey)) return Effect.succeed(request)
+          const apiKey = signer.publicKey.value
+          return Effect.flatMap(
+            Effect.zipWith(now, Ref.get(clockOffset), (t, offset) => Math.floor(t + offset)),
+            (timestamp) =>
+              Effect.map(
+                signer.sign(
+                  signingString({ instruction: endpoint.instruction!, params, timestamp, window: config.window })
+                ),
+                (signature) => {
+                  const signed = HttpClientRequest.setHeaders(request, {
+                    "X-API-Key": apiKey,
+                    "X-Signature": Redacted.value(signature),
+                    "X-Timestamp": String(timestamp),
+                    "X-Window": windowHeader
+                  })
+                  return Option.isSome(brokerId) && endpoint.sendsBrokerId
+                    ? HttpClientRequest.setHeader(signed, "X-Broker-Id", brokerId.value)
+                    : signed
+                }
+              )
+          )
+        })
+      })
+
+    /** Maps what the transport answered to the SDK's errors; a 429 pauses the endpoint's bucket. */
+    const classify = (
+      error: HttpClientError.HttpClientError | Refused | Cause.TimeoutException
+    ): Effect.Effect<never, AttemptError | Refused> => {
+      if (error._tag === "Refused") return Effect.fail(error)
+      return Effect.flatMap(FiberRef.get(currentCall), (call): Effect.Effect<never, AttemptError> => {
+        const operation = operationOf(call)
+        if (error._tag === "TimeoutException") {
+          return Effect.fail(new TimeoutError({ operation, timeoutMillis, cause: error }))
+        }
+        if (error._tag === "ResponseError" && error.reason === "StatusCode") {
+          const response = error.response
+          return Effect.flatMap(
+            Effect.orElseSucceed(response.text, () => ""),
+            (text) =>
+              Effect.flatMap(Clock.currentTimeMillis, (t) => {
+                const retryAfter = errors.parseRetryAfter(response.headers["retry-after"], t)
+                const failure = errorFromStatus(operation, response.status, text, retryAfter)
+                return failure._tag === "RateLimitError" && call !== undefined
+                  ? Effect.zipRight(
+                    limiter.pause(call.endpoint.bucket, Duration.millis(retryAfter ?? 1000)),
+                    Effect.fail(failure)
+                  )
+                  : Effect.fail(failure)
+              })
           )
         }
-        const isQuery = endpoint.encoding === "query"
-        const url = config.host + endpoint.path + (isQuery ? queryString(params as WireParams) : "")
-        let request = HttpClientRequest.make(endpoint.method)(url).pipe(HttpClientRequest.acceptJson)
-        if (!isQuery) request = HttpClientRequest.bodyText(request, JSON.stringify(params), contentType)
-        if (endpoint.instruction !== undefined) {
-          const publicKey = signer.publicKey
-          if (Option.isNone(publicKey)) {
-            return yield* new AuthenticationError({
+        return Effect.fail(transportError(operation, error))
+      })
+    }
+
+    const transport = (options.transformClient ?? identity<HttpClient.HttpClient>)(
+      (yield* HttpClient.HttpClient).pipe(
+        HttpClient.mapRequest(HttpClientRequest.prependUrl(config.host)),
+        HttpClient.mapRequest(HttpClientRequest.acceptJson)
+      )
+    )
+
+    /** One attempt: limiter, signature, send and read within the timeout, status mapped. */
+    const client = transport.pipe(
+      HttpClient.mapRequestEffect(authorize),
+      // the exchange alone is timed (not the limiter wait); the body is read inside it (it is cached)
+      HttpClient.transform((send) =>
+        Effect.timeout(
+          Effect.tap(send, (response: HttpClientResponse.HttpClientResponse) => response.text),
+          config.timeout
+        )
+      ),
+      HttpClient.filterStatusOk,
+      HttpClient.catchAll(classify)
+    )
+
+    /** Idempotent calls: the same attempt, retried on 429, 5xx, timeouts and transport failures. */
+    const retrying = HttpClient.retryTransient(client, {
+      mode: "errors-only",
+      while: isRetryable,
+      schedule: retrySchedule(config.retries)
+    })
+
+    const validate = <In>(endpoint: Endpoint<In, unknown>, input: In) => compile(endpoint).validate(input)
+
+    const request = (endpoint: Endpoint<any, any>, params: Params): HttpClientRequest.HttpClientRequest =>
+      endpoint.encoding === "query"
+        ? HttpClientRequest.make(endpoint.method)(endpoint.path + queryString(params as WireParams))
+        : HttpClientRequest.bodyText(
+          HttpClientRequest.make(endpoint.method)(endpoint.path),
+          JSON.stringify(params),
+          contentType
+        )
+
+    const outcomeUnknown = (endpoint: Endpoint<any, any>, params: Params, error: BackpackError) => {
+      const symbol = symbolOf(params)
+      return new OutcomeUnknown({
+        operation: endpoint.name,
+        clientIds: clientIdsOf(params),
+        request: new SentRequest({ method: endpoint.method, path: endpoint.path, params: withoutSecrets(params) }),
+        reason: error.message,
+        cause: error,
+        ...(symbol === undefined ? {} : { symbol })
+      })
+    }
+
+    const execute = <In, Out>(endpoint: Endpoint<In, Out>, input: In): Effect.Effect<Out, BackpackError> => {
+      const compiled = compile(endpoint)
+      return Effect.flatMap(compiled.validate(input), (params) => {
+        if (endpoint.instruction !== undefined && Option.isNone(signer.publicKey)) {
+          return Effect.fail(
+            new AuthenticationError({
               operation: endpoint.name,
               detail: "this call is signed but no API secret is configured (set BACKPACK_API_SECRET or pass apiSecret)"
             })
-          }
-          const timestamp = Math.floor((yield* Clock.currentTimeMillis) + (yield* Ref.get(clockOffset)))
-          const signature = yield* signer.sign(
-            signingString({ instruction: endpoint.instruction, params, timestamp, window: config.window })
           )
-          request = HttpClientRequest.setHeaders(request, {
-            "X-API-Key": publicKey.value,
-            "X-Signature": Redacted.value(signature),
-            "X-Timestamp": String(timestamp),
-            "X-Window": String(config.window)
-          })
-          if (Option.isSome(config.brokerId) && endpoint.sendsBrokerId) {
-            request = HttpClientRequest.setHeader(request, "X-Broker-Id", String(config.brokerId.value))
-          }
         }
-        const exchange = Effect.flatMap(httpClient.execute(request), (response) =>
-          Effect.map(response.text, (text) => ({ status: response.status, headers: response.headers, text })))
-        const result = yield* exchange.pipe(
-          Effect.timeoutFail({
-            duration: config.timeout,
-            onTimeout: () =>
-              new Uncertain(new TimeoutError({ operation: endpoint.name, timeoutMillis }))
-          }),
-          Effect.catchTags({
-            RequestError: (error) => {
-              const transport = new TransportError({
-                operation: endpoint.name,
-                detail: errors.describeTransport(error)
-              })
-              return Effect.fail(errors.failedBeforeSending(error) ? transport : new Uncertain(transport))
-            },
-            ResponseError: (error) =>
-              Effect.fail(
-                new Uncertain(new TransportError({ operation: endpoint.name, detail: errors.describeTransport(error) }))
-              )
-          })
+        const exchange: Effect.Effect<unknown, AttemptError | Refused | DecodeError> = Effect.flatMap(
+          (endpoint.idempotent ? retrying : client).execute(request(endpoint, params)),
+          (response) =>
+            Effect.flatMap(
+              Effect.mapError(response.text, (error) => transportError(endpoint.name, error)),
+              (text) => compiled.decode(response.status, text)
+            )
         )
-        if (result.status >= 200 && result.status < 300) {
-          const decoded = decodeBody(endpoint as any as Endpoint<unknown, Out>, result.status, result.text)
-          // a mutation answered 2xx was executed: an unreadable answer must not lose its client ids
-          return yield* endpoint.idempotent ? decoded : Effect.mapError(decoded, (e) =>
-            new Uncertain(e))
-        }
-        const now = yield* Clock.currentTimeMillis
-        const failure = errorFromStatus(endpoint as any, result.status, result.text, result.headers["retry-after"], now)
-        return yield* result.status >= 500
-          ? Effect.mapError(failure, (e) => new Uncertain(e as ApiError))
-          : failure
-      })
-
-    /** Exponential backoff with jitter, never shorter than the exchange's `Retry-After`. */
-    const backoff = (attemptNumber: number, error: BackpackError) =>
-      Effect.flatMap(Random.next, (r) => {
-        const jittered = Math.round(Math.min(5000, 200 * 2 ** attemptNumber) * (0.5 + r))
-        const floor = error._tag === "RateLimitError" ? error.retryAfterMillis ?? 1000 : 0
-        return Effect.sleep(Duration.millis(Math.max(jittered, floor)))
-      })
-
-    const execute = <In, Out>(endpoint: Endpoint<In, Out>, input: In): Effect.Effect<Out, BackpackError> =>
-      Effect.gen(function*() {
-        const params = yield* validate(endpoint as any, input)
-        if (endpoint.idempotent) {
-          const loop = (n: number): Effect.Effect<Out, BackpackError> =>
-            attempt(endpoint, params).pipe(
-              Effect.catchAll((failure) => {
-                if (failure._tag === "Final") return Effect.fail(failure.error)
-                const error = failure._tag === "Uncertain" ? failure.error : failure
-                return n < config.retries && isRetryable(error)
-                  ? Effect.zipRight(backoff(n, error), loop(n + 1))
-                  : Effect.fail(error)
-              })
+        return Effect.locally(exchange, currentCall, { endpoint, params }).pipe(
+          Effect.catchAll((error) =>
+            Effect.fail(
+              error._tag === "Refused"
+                ? error.error
+                : !endpoint.idempotent && isUncertain(error)
+                ? outcomeUnknown(endpoint, params, error)
+                : error
             )
-          return yield* loop(0)
-        }
-        return yield* Effect.catchAll(attempt(endpoint, params), (failure) =>
-          failure._tag === "Uncertain"
-            ? Effect.fail(
-              new OutcomeUnknown({
-                operation: endpoint.name,
-                clientIds: clientIdsOf(params),
-                request: new SentRequest({
-                  method: endpoint.method,
-                  path: endpoint.path,
-                  params: withoutSecrets(params)
-                }),
-                reason: failure.error.message,
-                ...(symbolOf(params) === undefined ? {} : { symbol: symbolOf(params)! })
-              })
-            )
-            : Effect.fail(failure._tag === "Final" ? failure.error : failure))
-      }).pipe(
-        Effect.locallyWith(Headers.currentRedactedNames, (names) => [...names, ...redactedHeaders]),
-        Effect.withSpan(endpoint.name, {
-          kind: "client",
-          attributes: {
-            "backpack.operation": endpoint.operationId,
-            "http.method": endpoint.method,
-            "url.path": endpoint.path
-          }
-        })
-      )
+          )
+        ) as Effect.Effect<Out, BackpackError>
+      }).pipe(withRedactedHeaders, Effect.withSpan(endpoint.name, compiled.span))
+    }
 
     return { execute, validate, clockOffset, config }
   })
 
 /**
- * The executor from its dependencies (HTTP client, signer, limiter, configuration).
+ * The executor from its dependencies (HTTP client, signer, limiter, configuration); `options` adds
+ * your own HTTP middleware (`transformClient`).
  *
  * @since 0.1.0
  * @category layers
  */
-export const layer: Layer.Layer<BackpackClient, never, HttpClient.HttpClient | Signer | RateLimiter | BackpackConfig> =
-  Layer.effect(BackpackClient, make)
+export const layer = (
+  options: Options = {}
+): Layer.Layer<BackpackClient, never, HttpClient.HttpClient | Signer | RateLimiter | BackpackConfig> =>
+  Layer.effect(BackpackClient, make(options))
 
 /**
  * Runs an endpoint with the `BackpackClient` from the context.

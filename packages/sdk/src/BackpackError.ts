@@ -164,7 +164,9 @@ export class ApiError extends Schema.TaggedError<ApiError>()("ApiError", {
 export class DecodeError extends Schema.TaggedError<DecodeError>()("DecodeError", {
   operation: Schema.String,
   path: Schema.String,
-  detail: Schema.String
+  detail: Schema.String,
+  /** The parse failure behind it (a `ParseError`, or the JSON syntax error). */
+  cause: Schema.optional(Schema.Defect)
 }) {
   override get message(): string {
     return `${this.operation}: unexpected response${this.path === "" ? "" : ` at "${this.path}"`}: ${this.detail}`
@@ -181,7 +183,12 @@ export class DecodeError extends Schema.TaggedError<DecodeError>()("DecodeError"
  */
 export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
   operation: Schema.String,
-  detail: Schema.String
+  detail: Schema.String,
+  /**
+   * The failure of the transport itself (a socket or DNS error, a failed body read). Never the
+   * platform's request object, so no header or signature is kept.
+   */
+  cause: Schema.optional(Schema.Defect)
 }) {
   override get message(): string {
     return `${this.operation}: transport failure: ${this.detail}`
@@ -196,7 +203,9 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
  */
 export class TimeoutError extends Schema.TaggedError<TimeoutError>()("TimeoutError", {
   operation: Schema.String,
-  timeoutMillis: Schema.Number
+  timeoutMillis: Schema.Number,
+  /** The `TimeoutException` that ended the attempt. */
+  cause: Schema.optional(Schema.Defect)
 }) {
   override get message(): string {
     return `${this.operation}: no answer within ${this.timeoutMillis} ms`
@@ -230,7 +239,12 @@ export class OutcomeUnknown extends Schema.TaggedError<OutcomeUnknown>()("Outcom
   symbol: Schema.optional(Schema.String),
   clientIds: Schema.Array(Schema.Number),
   request: SentRequest,
-  reason: Schema.String
+  reason: Schema.String,
+  /**
+   * The failure that left the outcome open (`TimeoutError`, `TransportError`, a 5xx `ApiError`, or a
+   * `DecodeError` of a 2xx answer). It carries no header, signature or two-factor token.
+   */
+  cause: Schema.optional(Schema.Defect)
 }) {
   override get message(): string {
     const ids = this.clientIds.length === 0 ? "" : ` (clientId ${this.clientIds.join(", ")})`

@@ -10,6 +10,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Backpack from "./Backpack.js"
+import type * as BackpackClient from "./BackpackClient.js"
 import * as BackpackConfig from "./BackpackConfig.js"
 import type * as BackpackStream from "./BackpackStream.js"
 import * as NodeSigner from "./NodeSigner.js"
@@ -49,28 +50,39 @@ export interface Extras {
   readonly rateLimits?: RateLimiter.Options | "unlimited" | undefined
   /** WebSocket options (buffer sizes, idle timeout, decode-failure policy, backoff). */
   readonly stream?: BackpackStream.Options | undefined
+  /**
+   * Your own HTTP middleware (proxy, metrics, logging), applied to every attempt of every REST
+   * call; see `BackpackClient.Options`.
+   */
+  readonly transformClient?: BackpackClient.Options["transformClient"]
 }
 
 /**
  * Everything, from plain values:
  * `{ host?, wsUrl?, apiKey?: Redacted<string>, apiSecret?: Redacted<string>, window?, timeout? }`,
- * plus the optional {@link Extras} (`rateLimits`, `stream`).
+ * plus the optional {@link Extras} (`rateLimits`, `stream`, `transformClient`).
  *
  * @since 0.1.0
  * @category layers
  */
 export const layer = (options: BackpackConfig.Options & Extras = {}) => {
-  const { rateLimits, stream, ...config } = options
-  return Backpack.withStreams(
+  const { rateLimits, stream, transformClient, ...config } = options
+  return wire(BackpackConfig.layer(config), { rateLimits, stream, transformClient })
+}
+
+const wire = (config: ReturnType<typeof BackpackConfig.layer>, extras: Extras) =>
+  Backpack.withStreams(
     Backpack.layerWith({
-      config: BackpackConfig.layer(config),
+      config,
       signer: NodeSigner.layer,
       httpClient: layerHttpClient,
-      rateLimiter: rateLimits === "unlimited" ? RateLimiter.layerUnlimited : RateLimiter.layer(rateLimits)
+      rateLimiter: extras.rateLimits === "unlimited"
+        ? RateLimiter.layerUnlimited
+        : RateLimiter.layer(extras.rateLimits),
+      transformClient: extras.transformClient
     }),
-    { webSocket: NodeSocket.layerWebSocketConstructor, stream }
+    { webSocket: NodeSocket.layerWebSocketConstructor, stream: extras.stream }
   )
-}
 
 /**
  * Everything, from the environment (`BACKPACK_HOST`, `BACKPACK_WS_URL`, `BACKPACK_API_KEY`,
@@ -79,11 +91,23 @@ export const layer = (options: BackpackConfig.Options & Extras = {}) => {
  * @since 0.1.0
  * @category layers
  */
-export const layerConfig = Backpack.withStreams(
-  Backpack.layerWith({
-    config: BackpackConfig.layerConfig(),
-    signer: NodeSigner.layer,
-    httpClient: layerHttpClient
-  }),
-  { webSocket: NodeSocket.layerWebSocketConstructor }
-)
+export const layerConfig = wire(BackpackConfig.layerConfig(), {})
+
+/**
+ * {@link layerConfig} with the Node-only {@link Extras} (`rateLimits`, `stream`, `transformClient`).
+ *
+ * @example
+ * ```ts
+ * import { BackpackNode } from "@effect-backpack/sdk/node"
+ * import { HttpClient } from "@effect/platform"
+ * import { Effect } from "effect"
+ *
+ * const Live = BackpackNode.layerConfigWith({
+ *   transformClient: HttpClient.tapRequest((request) => Effect.logDebug(request.method, request.url))
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfigWith = (extras: Extras) => wire(BackpackConfig.layerConfig(), extras)

@@ -1,13 +1,7 @@
-import { Account, type BackpackConfig } from "@effect-backpack/sdk"
-import { describe, expect, it } from "@effect/vitest"
+import { Account } from "@effect-backpack/sdk"
+import { expect, layer } from "@effect/vitest"
 import { BigDecimal, Effect } from "effect"
 import { expectSigned, mockHttp, sdkLayer } from "./utils/mock.js"
-
-const run = <A, E>(
-  http: ReturnType<typeof mockHttp>,
-  effect: Effect.Effect<A, E, Account.Account>,
-  config?: BackpackConfig.Options
-) => effect.pipe(Effect.provide(sdkLayer(http.layer, { config })))
 
 const summary = {
   autoBorrowSettlements: true,
@@ -26,100 +20,88 @@ const summary = {
   triggerOrders: 0
 }
 
-describe("Account", () => {
+/** One recording client for the file; each test gives it its answers with `respond`. */
+const http = mockHttp()
+
+layer(sdkLayer(http.layer))("Account", (it) => {
   it.effect("getAccount signs accountQuery and decodes fees (basis points) exactly", () => {
-    const http = mockHttp(() => ({ body: summary }))
-    return run(
-      http,
-      Effect.gen(function*() {
-        const account = yield* (yield* Account.Account).getAccount()
-        const request = http.requests[0]!
-        expect(request.method).toBe("GET")
-        expect(request.url.href).toBe("https://api.test/api/v1/account")
-        expect(expectSigned(request, "accountQuery", {})).toMatch(
-          /^instruction=accountQuery&timestamp=\d+&window=5000$/
-        )
-        expect(account).toBeInstanceOf(Account.AccountSummary)
-        expect(BigDecimal.format(account.futuresMakerFee)).toBe("-0.5")
-        expect(BigDecimal.format(account.futuresTakerFee)).toBe("8.5")
-        expect(BigDecimal.format(account.leverageLimit)).toBe("10")
-        expect(account.limitOrders).toBe(3)
-        expect(account.autoRealizePnl).toBe(true)
-      })
-    )
+    http.respond(() => ({ body: summary }))
+    return Effect.gen(function*() {
+      const account = yield* (yield* Account.Account).getAccount()
+      const request = http.requests[0]!
+      expect(request.method).toBe("GET")
+      expect(request.url.href).toBe("https://api.test/api/v1/account")
+      expect(expectSigned(request, "accountQuery", {})).toMatch(
+        /^instruction=accountQuery&timestamp=\d+&window=5000$/
+      )
+      expect(account).toBeInstanceOf(Account.AccountSummary)
+      expect(BigDecimal.format(account.futuresMakerFee)).toBe("-0.5")
+      expect(BigDecimal.format(account.futuresTakerFee)).toBe("8.5")
+      expect(BigDecimal.format(account.leverageLimit)).toBe("10")
+      expect(account.limitOrders).toBe(3)
+      expect(account.autoRealizePnl).toBe(true)
+    })
   })
 
   it.effect("getAccount names a missing field in the DecodeError", () => {
     const { spotTakerFee: _, ...partial } = summary
-    const http = mockHttp(() => ({ body: partial }))
-    return run(
-      http,
-      Effect.gen(function*() {
-        const error = yield* Effect.flip((yield* Account.Account).getAccount({}))
-        expect(error._tag === "DecodeError" && error.path).toBe("spotTakerFee")
-      })
-    )
+    http.respond(() => ({ body: partial }))
+    return Effect.gen(function*() {
+      const error = yield* Effect.flip((yield* Account.Account).getAccount({}))
+      expect(error._tag === "DecodeError" && error.path).toBe("spotTakerFee")
+    })
   })
 
   it.effect("updateAccountSettings sends a signed PATCH and accepts the empty 200", () => {
-    const http = mockHttp(() => ({ status: 200 }))
-    return run(
-      http,
-      Effect.gen(function*() {
-        const result = yield* (yield* Account.Account).updateAccountSettings({
-          autoLend: true,
-          leverageLimit: "5.0"
-        })
-        expect(result).toBeUndefined()
-        const request = http.requests[0]!
-        expect(request.method).toBe("PATCH")
-        expect(request.path).toBe("/api/v1/account")
-        expect(request.json).toEqual({ autoLend: true, leverageLimit: "5.0" })
-        expect(expectSigned(request, "accountUpdate", { autoLend: true, leverageLimit: "5.0" })).toMatch(
-          /^instruction=accountUpdate&autoLend=true&leverageLimit=5\.0&timestamp=\d+&window=5000$/
-        )
+    http.respond(() => ({ status: 200 }))
+    return Effect.gen(function*() {
+      const result = yield* (yield* Account.Account).updateAccountSettings({
+        autoLend: true,
+        leverageLimit: "5.0"
       })
-    )
+      expect(result).toBeUndefined()
+      const request = http.requests[0]!
+      expect(request.method).toBe("PATCH")
+      expect(request.path).toBe("/api/v1/account")
+      expect(request.json).toEqual({ autoLend: true, leverageLimit: "5.0" })
+      expect(expectSigned(request, "accountUpdate", { autoLend: true, leverageLimit: "5.0" })).toMatch(
+        /^instruction=accountUpdate&autoLend=true&leverageLimit=5\.0&timestamp=\d+&window=5000$/
+      )
+    })
   })
 
   it.effect("updateAccountSettings refuses an empty update or a bad leverage, sending nothing", () => {
-    const http = mockHttp(() => ({ status: 200 }))
-    return run(
-      http,
-      Effect.gen(function*() {
-        const account = yield* Account.Account
-        const empty = yield* Effect.flip(account.updateAccountSettings({}))
-        expect(empty._tag === "ValidationError" && empty.detail).toContain("at least one setting")
-        const negative = yield* Effect.flip(account.updateAccountSettings({ leverageLimit: "-2" }))
-        expect(negative._tag === "ValidationError" && negative.field).toBe("leverageLimit")
-        const wrongType = yield* Effect.flip(account.updateAccountSettings({ autoLend: "yes" as any }))
-        expect(wrongType._tag === "ValidationError" && wrongType.field).toBe("autoLend")
-        expect(http.requests.length).toBe(0)
-      })
-    )
+    http.respond(() => ({ status: 200 }))
+    return Effect.gen(function*() {
+      const account = yield* Account.Account
+      const empty = yield* Effect.flip(account.updateAccountSettings({}))
+      expect(empty._tag === "ValidationError" && empty.detail).toContain("at least one setting")
+      const negative = yield* Effect.flip(account.updateAccountSettings({ leverageLimit: "-2" }))
+      expect(negative._tag === "ValidationError" && negative.field).toBe("leverageLimit")
+      const wrongType = yield* Effect.flip(account.updateAccountSettings({ autoLend: "yes" as any }))
+      expect(wrongType._tag === "ValidationError" && wrongType.field).toBe("autoLend")
+      expect(http.requests.length).toBe(0)
+    })
   })
 
   it.effect("getMaxBorrowQuantity takes an asset symbol", () => {
-    const http = mockHttp(() => ({ body: { maxBorrowQuantity: "12.3456789", symbol: "SOL" } }))
-    return run(
-      http,
-      Effect.gen(function*() {
-        const account = yield* Account.Account
-        const max = yield* account.getMaxBorrowQuantity({ symbol: "SOL" })
-        const request = http.requests[0]!
-        expect(request.url.href).toBe("https://api.test/api/v1/account/limits/borrow?symbol=SOL")
-        expectSigned(request, "maxBorrowQuantity", { symbol: "SOL" })
-        expect(BigDecimal.format(max.maxBorrowQuantity)).toBe("12.3456789")
-        expect(max.symbol).toBe("SOL")
-        const market = yield* Effect.flip(account.getMaxBorrowQuantity({ symbol: "SOL_USDC" }))
-        expect(market._tag === "ValidationError" && market.field).toBe("symbol")
-        expect(http.requests).toHaveLength(1)
-      })
-    )
+    http.respond(() => ({ body: { maxBorrowQuantity: "12.3456789", symbol: "SOL" } }))
+    return Effect.gen(function*() {
+      const account = yield* Account.Account
+      const max = yield* account.getMaxBorrowQuantity({ symbol: "SOL" })
+      const request = http.requests[0]!
+      expect(request.url.href).toBe("https://api.test/api/v1/account/limits/borrow?symbol=SOL")
+      expectSigned(request, "maxBorrowQuantity", { symbol: "SOL" })
+      expect(BigDecimal.format(max.maxBorrowQuantity)).toBe("12.3456789")
+      expect(max.symbol).toBe("SOL")
+      const market = yield* Effect.flip(account.getMaxBorrowQuantity({ symbol: "SOL_USDC" }))
+      expect(market._tag === "ValidationError" && market.field).toBe("symbol")
+      expect(http.requests).toHaveLength(1)
+    })
   })
 
   it.effect("getMaxOrderQuantity takes a market, a side and optional flags", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: {
         autoBorrow: true,
         autoBorrowRepay: null,
@@ -131,53 +113,47 @@ describe("Account", () => {
         reduceOnly: null
       }
     }))
-    return run(
-      http,
-      Effect.gen(function*() {
-        const account = yield* Account.Account
-        const max = yield* account.getMaxOrderQuantity({
-          symbol: "SOL_USDC",
-          side: "Bid",
-          price: "150.25",
-          autoBorrow: true
-        })
-        const request = http.requests[0]!
-        expect(request.method).toBe("GET")
-        expect(request.path).toBe("/api/v1/account/limits/order")
-        expect(request.query).toEqual({ autoBorrow: "true", price: "150.25", side: "Bid", symbol: "SOL_USDC" })
-        expect(expectSigned(request, "maxOrderQuantity", {
-          symbol: "SOL_USDC",
-          side: "Bid",
-          price: "150.25",
-          autoBorrow: true
-        })).toMatch(/^instruction=maxOrderQuantity&autoBorrow=true&price=150\.25&side=Bid&symbol=SOL_USDC&timestamp=/)
-        expect(BigDecimal.format(max.maxOrderQuantity)).toBe("4.2")
-        expect(BigDecimal.format(max.price!)).toBe("150.25")
-        expect(max.autoBorrowRepay).toBeUndefined()
-        expect(max.side).toBe("Bid")
-        const noSide = yield* Effect.flip(account.getMaxOrderQuantity({ symbol: "SOL_USDC" } as any))
-        expect(noSide._tag === "ValidationError" && noSide.field).toBe("side")
-        expect(http.requests).toHaveLength(1)
+    return Effect.gen(function*() {
+      const account = yield* Account.Account
+      const max = yield* account.getMaxOrderQuantity({
+        symbol: "SOL_USDC",
+        side: "Bid",
+        price: "150.25",
+        autoBorrow: true
       })
-    )
+      const request = http.requests[0]!
+      expect(request.method).toBe("GET")
+      expect(request.path).toBe("/api/v1/account/limits/order")
+      expect(request.query).toEqual({ autoBorrow: "true", price: "150.25", side: "Bid", symbol: "SOL_USDC" })
+      expect(expectSigned(request, "maxOrderQuantity", {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        price: "150.25",
+        autoBorrow: true
+      })).toMatch(/^instruction=maxOrderQuantity&autoBorrow=true&price=150\.25&side=Bid&symbol=SOL_USDC&timestamp=/)
+      expect(BigDecimal.format(max.maxOrderQuantity)).toBe("4.2")
+      expect(BigDecimal.format(max.price!)).toBe("150.25")
+      expect(max.autoBorrowRepay).toBeUndefined()
+      expect(max.side).toBe("Bid")
+      const noSide = yield* Effect.flip(account.getMaxOrderQuantity({ symbol: "SOL_USDC" } as any))
+      expect(noSide._tag === "ValidationError" && noSide.field).toBe("side")
+      expect(http.requests).toHaveLength(1)
+    })
   })
 
   it.effect("getMaxWithdrawalQuantity takes an asset symbol and flags", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: { autoBorrow: false, autoLendRedeem: true, maxWithdrawalQuantity: "1000.000001", symbol: "USDC" }
     }))
-    return run(
-      http,
-      Effect.gen(function*() {
-        const max = yield* (yield* Account.Account).getMaxWithdrawalQuantity({ symbol: "USDC", autoLendRedeem: true })
-        const request = http.requests[0]!
-        expect(request.url.href).toBe(
-          "https://api.test/api/v1/account/limits/withdrawal?autoLendRedeem=true&symbol=USDC"
-        )
-        expectSigned(request, "maxWithdrawalQuantity", { symbol: "USDC", autoLendRedeem: true })
-        expect(BigDecimal.format(max.maxWithdrawalQuantity)).toBe("1000.000001")
-        expect(max.autoLendRedeem).toBe(true)
-      })
-    )
+    return Effect.gen(function*() {
+      const max = yield* (yield* Account.Account).getMaxWithdrawalQuantity({ symbol: "USDC", autoLendRedeem: true })
+      const request = http.requests[0]!
+      expect(request.url.href).toBe(
+        "https://api.test/api/v1/account/limits/withdrawal?autoLendRedeem=true&symbol=USDC"
+      )
+      expectSigned(request, "maxWithdrawalQuantity", { symbol: "USDC", autoLendRedeem: true })
+      expect(BigDecimal.format(max.maxWithdrawalQuantity)).toBe("1000.000001")
+      expect(max.autoLendRedeem).toBe(true)
+    })
   })
 })

@@ -1,16 +1,16 @@
 import { Assets } from "@effect-backpack/sdk"
-import { describe, expect, it } from "@effect/vitest"
+import { expect, layer } from "@effect/vitest"
 import { BigDecimal, Effect } from "effect"
 import { mockHttp, sdkLayer } from "./utils/mock.js"
 
-const run = <A, E>(effect: Effect.Effect<A, E, Assets.Assets>, http: ReturnType<typeof mockHttp>) =>
-  effect.pipe(Effect.provide(Assets.layer), Effect.provide(sdkLayer(http.layer)))
-
 const fmt = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
 
-describe("Assets", () => {
+/** One recording client for the file; each test gives it its answers with `respond`. */
+const http = mockHttp()
+
+layer(sdkLayer(http.layer))("Assets", (it) => {
   it.effect("getAssets sends the country and decodes assets with their tokens", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{
         symbol: "USDC",
         displayName: "USD Coin",
@@ -62,19 +62,19 @@ describe("Assets", () => {
       expect(other!.contractAddress).toBeUndefined()
       expect(fmt(other!.maximumWithdrawal)).toBe("1000000")
       expect(other!.nativeDecimals).toBe(18)
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getAssets without a country sends no query", () => {
-    const http = mockHttp(() => ({ body: [] }))
+    http.respond(() => ({ body: [] }))
     return Effect.gen(function*() {
       expect(yield* (yield* Assets.Assets).getAssets()).toEqual([])
       expect(http.requests[0]!.url.search).toBe("")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getCollateralParameters decodes margin and haircut functions of both kinds", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [
         {
           symbol: "SOL",
@@ -108,17 +108,17 @@ describe("Assets", () => {
       expect(kind.type === "inverseSqrt" && fmt(kind.base)).toBe("1.1")
       expect(usdc!.haircutFunction.kind).toBeInstanceOf(Assets.IdentityFunction)
       expect(fmt(usdc!.haircutFunction.weight)).toBe("1")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("a malformed country is a ValidationError naming the field, nothing sent", () => {
-    const http = mockHttp(() => ({ body: [] }))
+    http.respond(() => ({ body: [] }))
     return Effect.gen(function*() {
       const error = yield* Effect.flip((yield* Assets.Assets).getAssets({ country: "USA" }))
       expect(error._tag).toBe("ValidationError")
       expect(error._tag === "ValidationError" && error.field).toBe("country")
       expect(error.message).toContain("alpha-2")
       expect(http.requests.length).toBe(0)
-    }).pipe((e) => run(e, http))
+    })
   })
 })

@@ -1,18 +1,18 @@
 import { BorrowLend } from "@effect-backpack/sdk"
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, layer } from "@effect/vitest"
 import { BigDecimal, DateTime, Effect, Either, Encoding } from "effect"
 import { expectSigned, fixedSigner, mockHttp, sdkLayer } from "./utils/mock.js"
-
-const run = <A, E>(effect: Effect.Effect<A, E, BorrowLend.BorrowLend>, http: ReturnType<typeof mockHttp>) =>
-  effect.pipe(Effect.provide(BorrowLend.layer), Effect.provide(sdkLayer(http.layer)))
 
 const fmt = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
 
 const sqrt = (base: string, factor: string) => ({ type: "sqrt", base, factor })
 
-describe("BorrowLend", () => {
+/** One recording client for the file; each test gives it its answers with `respond`. */
+const http = mockHttp()
+
+layer(sdkLayer(http.layer))("BorrowLend", (it) => {
   it.effect("getBorrowLendMarkets decodes markets (public, RFC 3339 timestamps)", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{
         state: "Open",
         assetMarkPrice: "1.0001",
@@ -46,11 +46,11 @@ describe("BorrowLend", () => {
       expect(fmt(market!.utilization)).toBe("0.617283906")
       expect(fmt(market!.stepSize)).toBe("0.000001")
       expect(DateTime.formatIso(market!.timestamp)).toBe("2025-09-11T20:10:40.699Z")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getBorrowLendMarketsHistory sends interval and asset symbol", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{
         borrowInterestRate: "0.07",
         borrowedQuantity: "100",
@@ -71,11 +71,11 @@ describe("BorrowLend", () => {
       expect(fmt(point!.lendInterestRate)).toBe("0.05")
       expect(fmt(point!.utilization)).toBe("0.5")
       expect(DateTime.formatIso(point!.timestamp)).toBe("2025-09-10T00:00:00.000Z")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getApyRates sends tierId and decodes both lists", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: {
         borrowLend: [{ symbol: "USDC", borrowRate: "0.0723", lendRate: "0.0512" }],
         staking: [{ symbol: "SOL", dilutionFactor: "0.95", stakingRate: "0.068" }]
@@ -91,11 +91,11 @@ describe("BorrowLend", () => {
       expect(rates.staking.map((r) => [r.symbol, fmt(r.dilutionFactor), fmt(r.stakingRate)])).toEqual([
         ["SOL", "0.95", "0.068"]
       ])
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getBorrowLendPositions is signed borrowLendPositionQuery and decodes positions", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{
         cumulativeInterest: "-0.000123",
         id: "111063114377265150",
@@ -126,11 +126,11 @@ describe("BorrowLend", () => {
       expect(fmt(position!.cumulativeInterest)).toBe("-0.000123")
       expect(fmt(position!.imfFunction.factor)).toBe("0.0001")
       expect(fmt(position!.mmfFunction.base)).toBe("0.05")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getEstimatedLiquidationPrice sends the payload as base64 JSON, unsigned", () => {
-    const http = mockHttp(() => ({ body: { liquidationPrice: "95.5", markPrice: "180.12" } }))
+    http.respond(() => ({ body: { liquidationPrice: "95.5", markPrice: "180.12" } }))
     return Effect.gen(function*() {
       const estimate = yield* (yield* BorrowLend.BorrowLend).getEstimatedLiquidationPrice({
         subaccountId: 7,
@@ -152,11 +152,11 @@ describe("BorrowLend", () => {
       expect(request.headers["x-api-key"]).toBeUndefined()
       expect(fmt(estimate.liquidationPrice)).toBe("95.5")
       expect(fmt(estimate.markPrice)).toBe("180.12")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("executeBorrowLend posts the signed body exactly and succeeds on the empty 200", () => {
-    const http = mockHttp(() => ({ status: 200 }))
+    http.respond(() => ({ status: 200 }))
     return Effect.gen(function*() {
       const result = yield* (yield* BorrowLend.BorrowLend).executeBorrowLend({
         symbol: "USDC",
@@ -174,7 +174,7 @@ describe("BorrowLend", () => {
           request.headers["x-timestamp"]
         }&window=5000`
       )
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("executeBorrowLend accepts a BigDecimal quantity and is never retried (OutcomeUnknown)", () => {
@@ -213,13 +213,13 @@ describe("BorrowLend", () => {
     ]
     for (const [label, call, field] of cases) {
       it.effect(label, () => {
-        const http = mockHttp(() => ({ body: [] }))
+        http.respond(() => ({ body: [] }))
         return Effect.gen(function*() {
           const error: any = yield* Effect.flip(call(yield* BorrowLend.BorrowLend))
           expect(error._tag).toBe("ValidationError")
           expect(error.field).toBe(field)
           expect(http.requests.length).toBe(0)
-        }).pipe((e) => run(e, http))
+        })
       })
     }
   })

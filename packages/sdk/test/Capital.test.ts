@@ -1,8 +1,9 @@
 import { Capital } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Testing } from "@effect-backpack/sdk/testing"
 import { Simulator } from "@effect-backpack/simulator"
-import { describe, expect, it } from "@effect/vitest"
-import { BigDecimal, DateTime, Effect, Option, Redacted } from "effect"
+import { describe, expect, it, layer } from "@effect/vitest"
+import { BigDecimal, DateTime, Effect, Layer, Option, Redacted } from "effect"
 import { expectSigned, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const dec = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
@@ -33,20 +34,18 @@ const liveWithdrawal = {
   triggerAt: null
 }
 
-const run = <A, E>(
-  http: ReturnType<typeof mockHttp>,
-  body: (capital: Capital.Service) => Effect.Effect<A, E>
-) => Effect.flatMap(Capital.Capital, body).pipe(Effect.provide(sdkLayer(http.layer)))
+/** One recording client for the file; each test gives it its answers with `respond`. */
+const http = mockHttp()
 
-describe("Capital", () => {
+layer(sdkLayer(http.layer))("Capital", (it) => {
   it.effect("getBalances decodes the live asset map and sums total", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: {
         ETH: { available: "0.0019918", locked: "0", staked: "0" },
         USDC: { available: "112.847976936", locked: "2.5", staked: "0.1" }
       }
     }))
-    return run(http, (capital) =>
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         const balances = yield* capital.getBalances()
         expect(Object.keys(balances).sort()).toEqual(["ETH", "USDC"])
@@ -63,7 +62,7 @@ describe("Capital", () => {
   })
 
   it.effect("getCollateral sends subaccountId and decodes the margin summary", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: {
         assetsValue: "1000.5",
         borrowLiability: "0",
@@ -90,7 +89,7 @@ describe("Capital", () => {
         pnlUnrealized: "-0.000001"
       }
     }))
-    return run(http, (capital) =>
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         const summary = yield* capital.getCollateral({ subaccountId: 3 })
         expect(summary.marginFraction).toBeUndefined()
@@ -104,7 +103,7 @@ describe("Capital", () => {
   })
 
   it.effect("getDeposits sends the filters and decodes deposits (fiatAmount number kept exact)", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{
         id: 120,
         toAddress: "9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin",
@@ -121,7 +120,7 @@ describe("Capital", () => {
         platformMemo: null
       }]
     }))
-    return run(http, (capital) =>
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         const deposits = yield* capital.getDeposits({
           from: 1753000000000,
@@ -158,8 +157,8 @@ describe("Capital", () => {
   })
 
   it.effect("getDeposits rejects a reversed time range and an oversized page before sending", () => {
-    const http = mockHttp(() => ({ body: [] }))
-    return run(http, (capital) =>
+    http.respond(() => ({ body: [] }))
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         const reversed = yield* Effect.flip(capital.getDeposits({ from: 2000, to: 1000 }))
         expect(reversed._tag).toBe("ValidationError")
@@ -172,8 +171,8 @@ describe("Capital", () => {
   })
 
   it.effect("getDepositAddress sends the chain and validates the Blockchain enum", () => {
-    const http = mockHttp(() => ({ body: { address: "0x0ad42b8e602c2d3d475ae52d678cf63d84ab2749" } }))
-    return run(http, (capital) =>
+    http.respond(() => ({ body: { address: "0x0ad42b8e602c2d3d475ae52d678cf63d84ab2749" } }))
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         const bad = yield* Effect.flip(capital.getDepositAddress({ blockchain: "ethereum" as any }))
         expect(bad._tag).toBe("ValidationError")
@@ -190,8 +189,8 @@ describe("Capital", () => {
   })
 
   it.effect("getWithdrawals sends a string clientId and decodes the live withdrawal", () => {
-    const http = mockHttp(() => ({ body: [liveWithdrawal] }))
-    return run(http, (capital) =>
+    http.respond(() => ({ body: [liveWithdrawal] }))
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         const rows = yield* capital.getWithdrawals({ clientId: "payout-7", limit: 10 })
         const withdrawal = rows[0]!
@@ -211,8 +210,8 @@ describe("Capital", () => {
   })
 
   it.effect("requestWithdrawal posts the exact body (nested snake_case recipient) and decodes the answer", () => {
-    const http = mockHttp(() => ({ body: { ...liveWithdrawal, clientId: "payout-8", quantity: "10.50" } }))
-    return run(http, (capital) =>
+    http.respond(() => ({ body: { ...liveWithdrawal, clientId: "payout-8", quantity: "10.50" } }))
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         const withdrawal = yield* capital.requestWithdrawal({
           address: "0x0ad42b8e602c2d3d475ae52d678cf63d84ab2749",
@@ -248,8 +247,8 @@ describe("Capital", () => {
   })
 
   it.effect("requestWithdrawal sends a BigDecimal quantity in fixed point", () => {
-    const http = mockHttp(() => ({ body: liveWithdrawal }))
-    return run(http, (capital) =>
+    http.respond(() => ({ body: liveWithdrawal }))
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         yield* capital.requestWithdrawal({
           address: "addr",
@@ -262,9 +261,9 @@ describe("Capital", () => {
   })
 
   it.effect("requestWithdrawal rejects a zero quantity, a numeric clientId and a bad chain without sending", () => {
-    const http = mockHttp(() => ({ body: liveWithdrawal }))
+    http.respond(() => ({ body: liveWithdrawal }))
     const base = { address: "addr", blockchain: "Solana", symbol: "SOL", quantity: "1" } as const
-    return run(http, (capital) =>
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         const zero = yield* Effect.flip(capital.requestWithdrawal({ ...base, quantity: "0" }))
         expect(zero._tag === "ValidationError" && zero.field).toBe("quantity")
@@ -285,8 +284,8 @@ describe("Capital", () => {
   })
 
   it.effect("convertDust posts the asset (or nothing) and accepts the empty 200", () => {
-    const http = mockHttp(() => ({ text: "" }))
-    return run(http, (capital) =>
+    http.respond(() => ({ text: "" }))
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         const result = yield* capital.convertDust({ symbol: "BONK" })
         expect(result).toBeUndefined()
@@ -302,7 +301,7 @@ describe("Capital", () => {
   })
 
   it.effect("getWithdrawalDelay: 204 is None, 200 is Some", () => {
-    const http = mockHttp((_, attempt) =>
+    http.respond((_, attempt) =>
       attempt === 1
         ? { status: 204 }
         : {
@@ -313,7 +312,7 @@ describe("Capital", () => {
           }
         }
     )
-    return run(http, (capital) =>
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         expect(Option.isNone(yield* capital.getWithdrawalDelay())).toBe(true)
         const delay = Option.getOrThrow(yield* capital.getWithdrawalDelay())
@@ -328,8 +327,8 @@ describe("Capital", () => {
   })
 
   it.effect("createWithdrawalDelay posts hours and token; rejects negative hours without sending", () => {
-    const http = mockHttp(() => ({ text: "" }))
-    return run(http, (capital) =>
+    http.respond(() => ({ text: "" }))
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         const bad = yield* Effect.flip(capital.createWithdrawalDelay({ withdrawalDelayHours: -1, twoFactorToken: "t" }))
         expect(bad._tag === "ValidationError" && bad.field).toBe("withdrawalDelayHours")
@@ -346,8 +345,8 @@ describe("Capital", () => {
   })
 
   it.effect("updateWithdrawalDelay patches and decodes the new delay", () => {
-    const http = mockHttp(() => ({ body: { currentWithdrawalDelayHours: 24, pendingWithdrawalDelayHours: null } }))
-    return run(http, (capital) =>
+    http.respond(() => ({ body: { currentWithdrawalDelayHours: 24, pendingWithdrawalDelayHours: null } }))
+    return Effect.flatMap(Capital.Capital, (capital) =>
       Effect.gen(function*() {
         const delay = yield* capital.updateWithdrawalDelay({ withdrawalDelayHours: 0, twoFactorToken: "654321" })
         expect(delay.currentWithdrawalDelayHours).toBe(24)
@@ -368,11 +367,11 @@ describe("Capital against the simulator (127.0.0.1)", () => {
         const sim = yield* Simulator.make({ seed: 11, rateLimits: false, liquidity: false, demoAccount: false })
         const account = yield* sim.createAccount({ balances: { USDC: "1000.25", SOL: "3" } })
         const sdk = BackpackNode.layer({ host: sim.url, apiSecret: Redacted.make(account.apiSecret), retries: 0 })
-        return yield* body(sim).pipe(Effect.provide(sdk))
+        return yield* body(sim).pipe(Effect.provide(Layer.merge(sdk, Testing.layerLiveSigningClock)))
       })
     )
 
-  it.live("balances, deposits, a withdrawal (nested recipient signed) and its listing", () =>
+  it.effect("balances, deposits, a withdrawal (nested recipient signed) and its listing", () =>
     withAccount(() =>
       Effect.gen(function*() {
         const capital = yield* Capital.Capital

@@ -1,14 +1,14 @@
 import { Funding } from "@effect-backpack/sdk"
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, layer } from "@effect/vitest"
 import { BigDecimal, DateTime, Effect } from "effect"
 import { demoPublicKey, expectSigned, fixedSigner, mockHttp, sdkLayer } from "./utils/mock.js"
 
-const run = <A, E>(effect: Effect.Effect<A, E, Funding.Funding>, http: ReturnType<typeof mockHttp>) =>
-  effect.pipe(Effect.provide(Funding.layer), Effect.provide(sdkLayer(http.layer)))
+/** One recording client for the file; each test gives it its answers with `respond`. */
+const http = mockHttp()
 
-describe("Funding", () => {
+layer(sdkLayer(http.layer))("Funding", (it) => {
   it.effect("getFundingRates decodes the §9 sample (public, naive UTC timestamps)", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{ fundingRate: "0.0001", intervalEndTimestamp: "2025-07-22T00:00:00", symbol: "BTC_USDC_PERP" }]
     }))
     return Effect.gen(function*() {
@@ -24,11 +24,11 @@ describe("Funding", () => {
       expect(rate!.symbol).toBe("BTC_USDC_PERP")
       expect(BigDecimal.format(rate!.fundingRate)).toBe("0.0001")
       expect(DateTime.formatIso(rate!.intervalEndTimestamp)).toBe("2025-07-22T00:00:00.000Z")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getFundingPayments is signed fundingHistoryQueryAll and decodes the §9 row", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{
         fundingRate: "0.0001",
         intervalEndTimestamp: "2025-08-01T16:00:00",
@@ -73,7 +73,7 @@ describe("Funding", () => {
       expect(DateTime.formatIso(paid!.intervalEndTimestamp)).toBe("2025-08-01T16:00:00.000Z")
       expect(received!.subaccountId).toBeUndefined()
       expect(BigDecimal.format(received!.fundingRate)).toBe("-0.00002")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getFundingPayments without parameters signs only the instruction", () => {
@@ -99,13 +99,13 @@ describe("Funding", () => {
     ]
     for (const [label, call, field] of cases) {
       it.effect(label, () => {
-        const http = mockHttp(() => ({ body: [] }))
+        http.respond(() => ({ body: [] }))
         return Effect.gen(function*() {
           const error: any = yield* Effect.flip(call(yield* Funding.Funding))
           expect(error._tag).toBe("ValidationError")
           expect(error.field).toBe(field)
           expect(http.requests.length).toBe(0)
-        }).pipe((e) => run(e, http))
+        })
       })
     }
   })

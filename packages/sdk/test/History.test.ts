@@ -1,16 +1,14 @@
 import { History } from "@effect-backpack/sdk"
 import type { Endpoint } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Testing } from "@effect-backpack/sdk/testing"
 import { Simulator } from "@effect-backpack/simulator"
-import { describe, expect, it } from "@effect/vitest"
-import { BigDecimal, Chunk, DateTime, Effect, Redacted, Stream } from "effect"
+import { describe, expect, it, layer } from "@effect/vitest"
+import { BigDecimal, Chunk, DateTime, Effect, Layer, Redacted, Stream } from "effect"
 import { expectSigned, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const dec = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
 const iso = (value: DateTime.Utc | undefined) => value === undefined ? undefined : DateTime.formatIso(value)
-
-const run = <A, E>(http: ReturnType<typeof mockHttp>, body: (history: History.Service) => Effect.Effect<A, E>) =>
-  Effect.flatMap(History.History, body).pipe(Effect.provide(sdkLayer(http.layer)))
 
 /** §9's live fills row. */
 const liveFill = {
@@ -61,10 +59,13 @@ const orderRow = {
   slippageToleranceType: null
 }
 
-describe("History", () => {
+/** One recording client for the file; each test gives it its answers with `respond`. */
+const http = mockHttp()
+
+layer(sdkLayer(http.layer))("History", (it) => {
   it.effect("getFills sends every filter and decodes the live row (tradeId exact, naive timestamp as UTC)", () => {
-    const http = mockHttp(() => ({ body: [liveFill] }))
-    return run(http, (history) =>
+    http.respond(() => ({ body: [liveFill] }))
+    return Effect.flatMap(History.History, (history) =>
       Effect.gen(function*() {
         const fills = yield* history.getFills({
           symbol: "ETH_USDC_PERP",
@@ -109,10 +110,10 @@ describe("History", () => {
   })
 
   it.effect("getFills keeps a tradeId above 2^53 exact", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       text: JSON.stringify([{ ...liveFill, tradeId: 0 }]).replace("\"tradeId\":0", "\"tradeId\":9007199254740993")
     }))
-    return run(http, (history) =>
+    return Effect.flatMap(History.History, (history) =>
       Effect.gen(function*() {
         const fills = yield* history.getFills()
         expect(fills[0]!.tradeId).toBe("9007199254740993")
@@ -122,8 +123,8 @@ describe("History", () => {
   })
 
   it.effect("marketType: one value, a one-element array, and repeated keys signed as repeated pairs", () => {
-    const http = mockHttp(() => ({ body: [] }))
-    return run(http, (history) =>
+    http.respond(() => ({ body: [] }))
+    return Effect.flatMap(History.History, (history) =>
       Effect.gen(function*() {
         yield* history.getOrderHistory({ marketType: "SPOT" })
         yield* history.getOrderHistory({ marketType: ["PERP"] })
@@ -144,8 +145,8 @@ describe("History", () => {
   })
 
   it.effect("getOrderHistory decodes the history row (naive createdAt, percent trigger, uint32 clientId)", () => {
-    const http = mockHttp(() => ({ body: [orderRow] }))
-    return run(http, (history) =>
+    http.respond(() => ({ body: [orderRow] }))
+    return Effect.flatMap(History.History, (history) =>
       Effect.gen(function*() {
         const [order] = yield* history.getOrderHistory({ symbol: "SOL_USDC", orderId: "111063114377265150" })
         expect(order).toBeInstanceOf(History.Order)
@@ -457,8 +458,8 @@ describe("History", () => {
 
   for (const testCase of cases) {
     it.effect(`${testCase.method} sends ${testCase.path} signed with ${testCase.instruction} and decodes its rows`, () => {
-      const http = mockHttp(() => ({ body: [testCase.row] }))
-      return run(http, (history) =>
+      http.respond(() => ({ body: [testCase.row] }))
+      return Effect.flatMap(History.History, (history) =>
         Effect.gen(function*() {
           const rows = yield* (history[testCase.method] as (p: unknown) => Effect.Effect<ReadonlyArray<unknown>, any>)(
             testCase.params
@@ -477,8 +478,8 @@ describe("History", () => {
   }
 
   it.effect("the borrow/lend sources list is sent comma-separated and signed raw", () => {
-    const http = mockHttp(() => ({ body: [] }))
-    return run(http, (history) =>
+    http.respond(() => ({ body: [] }))
+    return Effect.flatMap(History.History, (history) =>
       Effect.gen(function*() {
         yield* history.getBorrowLendHistory({ sources: ["Manual", "Interest"] })
         const request = http.requests[0]!
@@ -489,8 +490,8 @@ describe("History", () => {
   })
 
   it.effect("bad filters fail with a ValidationError naming the field and send nothing", () => {
-    const http = mockHttp(() => ({ body: [] }))
-    return run(http, (history) =>
+    http.respond(() => ({ body: [] }))
+    return Effect.flatMap(History.History, (history) =>
       Effect.gen(function*() {
         const field = (effect: Effect.Effect<unknown, any>) =>
           Effect.map(Effect.flip(effect), (error) => [error._tag, error.field])
@@ -516,12 +517,12 @@ describe("History", () => {
 
   it.effect("paginate walks full, full, short pages in order and stops", () => {
     const rows = ["1", "2", "3", "4", "5"].map((id) => ({ ...liveFill, orderId: id }))
-    const http = mockHttp((request) => {
+    http.respond((request) => {
       const offset = Number(request.query.offset)
       const limit = Number(request.query.limit)
       return { body: rows.slice(offset, offset + limit) }
     })
-    return run(http, (history) =>
+    return Effect.flatMap(History.History, (history) =>
       Effect.gen(function*() {
         const fills = yield* Stream.runCollect(History.paginate(history.getFills, { symbol: "ETH_USDC_PERP" }, 2))
         expect(Chunk.toReadonlyArray(fills).map((fill) => fill.orderId)).toEqual(["1", "2", "3", "4", "5"])
@@ -542,11 +543,11 @@ describe("History", () => {
 
   it.effect("paginate starts at params.offset, stops on an empty page, and is lazy", () => {
     const rows = [1, 2, 3, 4].map((id) => ({ ...liveFill, orderId: String(id) }))
-    const http = mockHttp((request) => {
+    http.respond((request) => {
       const offset = Number(request.query.offset)
       return { body: rows.slice(offset, offset + Number(request.query.limit)) }
     })
-    return run(http, (history) =>
+    return Effect.flatMap(History.History, (history) =>
       Effect.gen(function*() {
         const tail = yield* Stream.runCollect(History.paginate(history.getFills, { offset: 2 }, 2))
         expect(Chunk.toReadonlyArray(tail).map((fill) => fill.orderId)).toEqual(["3", "4"])
@@ -559,8 +560,8 @@ describe("History", () => {
   })
 
   it.effect("paginate with a page size outside 1..1000 fails with a ValidationError and sends nothing", () => {
-    const http = mockHttp(() => ({ body: [] }))
-    return run(http, (history) =>
+    http.respond(() => ({ body: [] }))
+    return Effect.flatMap(History.History, (history) =>
       Effect.gen(function*() {
         const error = yield* Effect.flip(Stream.runCollect(History.paginate(history.getOrderHistory, {}, 5000)))
         expect(error._tag === "ValidationError" && error.field).toBe("limit")
@@ -570,7 +571,7 @@ describe("History", () => {
 })
 
 describe("History against the simulator (127.0.0.1)", () => {
-  it.live("fills and order history of real trades; paginate walks them page by page", () =>
+  it.effect("fills and order history of real trades; paginate walks them page by page", () =>
     Effect.scoped(
       Effect.gen(function*() {
         const sim = yield* Simulator.make({ seed: 5, rateLimits: false, liquidity: false, demoAccount: false })
@@ -603,7 +604,7 @@ describe("History against the simulator (127.0.0.1)", () => {
           expect(orders).toHaveLength(3)
           expect(orders.every((order) => order.status === "Filled" && order.orderType === "Market")).toBe(true)
           expect(new Set(orders.map((order) => order.id))).toEqual(new Set(fills.map((fill) => fill.orderId)))
-        }).pipe(Effect.provide(sdk))
+        }).pipe(Effect.provide(Layer.merge(sdk, Testing.layerLiveSigningClock)))
       })
     ))
 })

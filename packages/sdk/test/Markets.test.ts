@@ -1,12 +1,9 @@
 import { type Endpoint, Endpoints, Markets } from "@effect-backpack/sdk"
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, it, layer } from "@effect/vitest"
 import { BigDecimal, DateTime, Effect, Option } from "effect"
 import type * as AST from "effect/SchemaAST"
 import { perpMarket } from "./utils/fixtures.js"
 import { mockHttp, sdkLayer } from "./utils/mock.js"
-
-const run = <A, E>(effect: Effect.Effect<A, E, Markets.Markets>, http: ReturnType<typeof mockHttp>) =>
-  effect.pipe(Effect.provide(Markets.layer), Effect.provide(sdkLayer(http.layer)))
 
 const fmt = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
 const iso = (value: DateTime.Utc | undefined) => value === undefined ? undefined : DateTime.formatIso(value)
@@ -39,9 +36,12 @@ const ethTicker = {
   volume: "6732.4927"
 }
 
-describe("Markets", () => {
+/** One recording client for the file; each test gives it its answers with `respond`. */
+const http = mockHttp()
+
+layer(sdkLayer(http.layer))("Markets", (it) => {
   it.effect("getMarkets decodes the §9 perp market exactly and repeats marketType keys", () => {
-    const http = mockHttp(() => ({ body: [perpMarket, spotMarket] }))
+    http.respond(() => ({ body: [perpMarket, spotMarket] }))
     return Effect.gen(function*() {
       const markets = yield* (yield* Markets.Markets).getMarkets({ marketType: ["SPOT", "PERP"] })
       expect(http.requests).toHaveLength(1)
@@ -85,11 +85,11 @@ describe("Markets", () => {
       expect(spot.imfFunction).toBeUndefined()
       expect(spot.fundingInterval).toBeUndefined()
       expect(fmt(spot.filters.price.tickSize)).toBe("0.0001")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getMarkets accepts a single marketType and no argument at all", () => {
-    const http = mockHttp(() => ({ body: [spotMarket] }))
+    http.respond(() => ({ body: [spotMarket] }))
     return Effect.gen(function*() {
       const markets = yield* Markets.Markets
       yield* markets.getMarkets({ marketType: "PERP" })
@@ -99,11 +99,11 @@ describe("Markets", () => {
       expect(error._tag).toBe("ValidationError")
       expect(error._tag === "ValidationError" && error.field).toBe("marketType")
       expect(http.requests).toHaveLength(2)
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getMarket sends the symbol and decodes one market", () => {
-    const http = mockHttp(() => ({ body: perpMarket }))
+    http.respond(() => ({ body: perpMarket }))
     return Effect.gen(function*() {
       const market = yield* (yield* Markets.Markets).getMarket({ symbol: "SOL_USDC_PERP" })
       expect(http.requests[0]!.method).toBe("GET")
@@ -111,11 +111,11 @@ describe("Markets", () => {
       expect(http.requests[0]!.query).toEqual({ symbol: "SOL_USDC_PERP" })
       expect(market.symbol).toBe("SOL_USDC_PERP")
       expect(fmt(market.filters.price.tickSize)).toBe("0.01")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getTicker decodes the §9 ticker exactly (priceChangePercent is a fraction)", () => {
-    const http = mockHttp(() => ({ body: ethTicker }))
+    http.respond(() => ({ body: ethTicker }))
     return Effect.gen(function*() {
       const result = yield* (yield* Markets.Markets).getTicker({ symbol: "ETH_USDC", interval: "1d" })
       expect(http.requests[0]!.method).toBe("GET")
@@ -133,20 +133,20 @@ describe("Markets", () => {
       expect(fmt(ticker.volume)).toBe("6732.4927")
       expect(fmt(ticker.quoteVolume)).toBe("28695174.189628")
       expect(ticker.trades).toBe(24843)
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getTicker answers None on 204 No Content", () => {
-    const http = mockHttp(() => ({ status: 204 }))
+    http.respond(() => ({ status: 204 }))
     return Effect.gen(function*() {
       const result = yield* (yield* Markets.Markets).getTicker({ symbol: "ETH_USDC" })
       expect(Option.isNone(result)).toBe(true)
       expect(http.requests[0]!.query).toEqual({ symbol: "ETH_USDC" })
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getTickers decodes every ticker and sends the interval", () => {
-    const http = mockHttp(() => ({ body: [ethTicker, { ...ethTicker, symbol: "SOL_USDC", trades: "0" }] }))
+    http.respond(() => ({ body: [ethTicker, { ...ethTicker, symbol: "SOL_USDC", trades: "0" }] }))
     return Effect.gen(function*() {
       const tickers = yield* (yield* Markets.Markets).getTickers({ interval: "1w" })
       expect(http.requests[0]!.path).toBe("/api/v1/tickers")
@@ -155,11 +155,11 @@ describe("Markets", () => {
         ["ETH_USDC", 24843, "4182.41"],
         ["SOL_USDC", 0, "4182.41"]
       ])
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getDepth decodes the §9 snapshot with an exact lastUpdateId and best-first levels", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       text:
         `{"asks":[["118318.3","0.00633"],["118567.2","0.08450"]],"bids":[["1.0","0.38647"],["12.9","1.00000"]],"lastUpdateId":"1504999670","timestamp":1753102447307501}`
     }))
@@ -177,11 +177,11 @@ describe("Markets", () => {
       ])
       expect(depth.asks.map(([p]) => BigDecimal.format(p))).toEqual(["118318.3", "118567.2"])
       expect(BigDecimal.equals(depth.asks[0]![1], BigDecimal.unsafeFromString("0.00633"))).toBe(true)
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getDepth keeps a lastUpdateId above 2^53 exact and sorts shuffled levels", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       text:
         `{"asks":[["3","1"],["1","1"],["2","1"]],"bids":[["5","1"],["7","1"],["6","1"]],"lastUpdateId":"9007199254740993","timestamp":1753102447307501}`
     }))
@@ -191,11 +191,11 @@ describe("Markets", () => {
       expect(depth.asks.map(([p]) => BigDecimal.format(p))).toEqual(["1", "2", "3"])
       expect(depth.bids.map(([p]) => BigDecimal.format(p))).toEqual(["7", "6", "5"])
       expect(http.requests[0]!.query).toEqual({ symbol: "BTC_USDC" })
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getDepth: a malformed level is a DecodeError naming the side and the level", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: { asks: [["1.5", "2"], ["1,6", "1"]], bids: [], lastUpdateId: "7", timestamp: 1 }
     }))
     return Effect.gen(function*() {
@@ -205,21 +205,21 @@ describe("Markets", () => {
       expect(error.path).toBe("asks")
       expect(error.detail).toContain("level [1]")
       expect(error.detail).toContain("1,6")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getDepth: a decimal with an absurd exponent is a DecodeError, not a huge number", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: { asks: [["1e-100000000", "1"]], bids: [], lastUpdateId: "7", timestamp: 1 }
     }))
     return Effect.gen(function*() {
       const error = yield* Effect.flip((yield* Markets.Markets).getDepth({ symbol: "BTC_USDC" }))
       expect(error._tag === "DecodeError" && error.path).toBe("asks")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getDepth keeps quantities exact and already-sorted sides in place", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: {
         asks: [["180.01", "0.000000000000000001"], ["180.02", "12.50"]],
         bids: [["179.98", "3"], ["179.99", "4"]],
@@ -233,11 +233,11 @@ describe("Markets", () => {
       expect(BigDecimal.equals(depth.asks[0]![1], BigDecimal.unsafeFromString("0.000000000000000001"))).toBe(true)
       expect(depth.asks[0]![1].scale).toBe(18)
       expect(depth.bids.map(([p]) => BigDecimal.format(p))).toEqual(["179.99", "179.98"])
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getKlines sends seconds, decodes naive UTC times and optional OHLC", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [
         {
           close: "4422.62",
@@ -300,11 +300,11 @@ describe("Markets", () => {
         endTime: "1757608380",
         priceType: "Mark"
       })
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getKlines rejects milliseconds and an end before the start, nothing sent", () => {
-    const http = mockHttp(() => ({ body: [] }))
+    http.respond(() => ({ body: [] }))
     return Effect.gen(function*() {
       const markets = yield* Markets.Markets
       const ms = yield* Effect.flip(markets.getKlines({ symbol: "ETH_USDC", interval: "1m", startTime: 1757604778000 }))
@@ -316,11 +316,11 @@ describe("Markets", () => {
       )
       expect(reversed._tag === "ValidationError" && reversed.field).toBe("endTime")
       expect(http.requests.length).toBe(0)
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getMarkPrices decodes the §9 sample", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{
         fundingRate: "0.0001",
         indexPrice: "118333.18643195",
@@ -341,11 +341,11 @@ describe("Markets", () => {
       expect(fmt(spot!.markPrice)).toBe("180.5")
       expect(spot!.fundingRate).toBeUndefined()
       expect(spot!.nextFundingTimestamp).toBeUndefined()
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getOpenInterest decodes the §9 sample", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{ openInterest: "81420.17", symbol: "SOL_USDC_PERP", timestamp: 1743731167028 }]
     }))
     return Effect.gen(function*() {
@@ -358,11 +358,11 @@ describe("Markets", () => {
       expect(oi!.timestamp).toBe(1743731167028)
       yield* markets.getOpenInterest()
       expect(http.requests[1]!.url.search).toBe("")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getMarketSessions decodes sessions", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{
         name: "US_MARKET_HOURS",
         description: null,
@@ -386,11 +386,11 @@ describe("Markets", () => {
         "America/New_York"
       ])
       expect([session!.startWeekday, session!.endWeekday]).toEqual([1, 5])
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getSecurities decodes securities and their session rules", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{
         asset: "SPCX.US",
         name: "SpaceX",
@@ -406,11 +406,11 @@ describe("Markets", () => {
       expect(fmt(security!.sessions[0]!.minQuantity)).toBe("0.001")
       expect(fmt(security!.sessions[0]!.stepSize)).toBe("0.001")
       expect(security!.sessions[0]!.maxQuantity).toBeUndefined()
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getPredictionEvents sends its filters and decodes events with resolution conditions", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{
         slug: "btc-above-100k",
         title: "BTC above 100k?",
@@ -472,16 +472,16 @@ describe("Markets", () => {
       expect(iso(event!.resolution.startDate)).toBe("2025-09-11T00:00:00.000Z")
       expect(event!.resolution.closePrice).toBeUndefined()
       expect(event!.resolution.resolutionSource).toBe("binance")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getPredictionTags decodes tags", () => {
-    const http = mockHttp(() => ({ body: [{ slug: "sports", title: "Sports" }, { slug: "crypto", title: "Crypto" }] }))
+    http.respond(() => ({ body: [{ slug: "sports", title: "Sports" }, { slug: "crypto", title: "Crypto" }] }))
     return Effect.gen(function*() {
       const tags = yield* (yield* Markets.Markets).getPredictionTags()
       expect(http.requests[0]!.path).toBe("/api/v1/prediction/tags")
       expect(tags.map((t) => [t.slug, t.title])).toEqual([["sports", "Sports"], ["crypto", "Crypto"]])
-    }).pipe((e) => run(e, http))
+    })
   })
 
   describe("bad input is a ValidationError naming the field, nothing sent", () => {
@@ -500,13 +500,13 @@ describe("Markets", () => {
     ]
     for (const [label, call, field] of cases) {
       it.effect(label, () => {
-        const http = mockHttp(() => ({ body: {} }))
+        http.respond(() => ({ body: {} }))
         return Effect.gen(function*() {
           const error: any = yield* Effect.flip(call(yield* Markets.Markets))
           expect(error._tag).toBe("ValidationError")
           expect(error.field).toBe(field)
           expect(http.requests.length).toBe(0)
-        }).pipe((e) => run(e, http))
+        })
       })
     }
   })

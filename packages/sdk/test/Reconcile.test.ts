@@ -1,5 +1,5 @@
 import { BackpackError, Model, Orders } from "@effect-backpack/sdk"
-import { describe, expect, it } from "@effect/vitest"
+import { expect, layer } from "@effect/vitest"
 import { BigDecimal, DateTime, Effect, Random } from "effect"
 import { expectSigned, type Handler, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
 
@@ -42,10 +42,13 @@ const historyRow = (clientId: number) => ({
   strategyId: null
 })
 
+/** One recording client for the file; each test gives it its answers. */
+const http = mockHttp()
+
 /** A placement lost in transit, then the exchange state the handler describes. */
 const lostThen = (answer: (request: Recorded, sentClientIds: ReadonlyArray<number>) => ReturnType<Handler>) => {
   let sent: ReadonlyArray<number> = []
-  return mockHttp((request) => {
+  http.respond((request) => {
     if (request.method === "POST") {
       const body = request.json
       sent = (Array.isArray(body) ? body : [body]).map((o) => (o as { clientId: number }).clientId)
@@ -70,9 +73,9 @@ const placeLost = Effect.gen(function*() {
   return { orders, outcome }
 })
 
-describe("Orders.reconcile", () => {
+layer(sdkLayer(http.layer))("Orders.reconcile", (it) => {
   it.effect("finds an order still open: placed, with the live order", () => {
-    const http = lostThen((request, sent) =>
+    lostThen((request, sent) =>
       request.path === "/api/v1/orders" ? { body: [openOrder(sent[0]! + 1), openOrder(sent[0]!)] } : { status: 500 }
     )
     return Effect.gen(function*() {
@@ -91,11 +94,11 @@ describe("Orders.reconcile", () => {
         "GET /api/v1/orders?symbol=SOL_USDC"
       ])
       expectSigned(http.requests[1]!, "orderQueryAll", { symbol: "SOL_USDC" })
-    }).pipe(Effect.provide(sdkLayer(http.layer)))
+    })
   })
 
   it.effect("finds an order in the history: placed (filled since)", () => {
-    const http = lostThen((request, sent) =>
+    lostThen((request, sent) =>
       request.path === "/api/v1/orders"
         ? { body: [] }
         : request.path === "/wapi/v1/history/orders"
@@ -119,11 +122,11 @@ describe("Orders.reconcile", () => {
       )
       expect(expectSigned(history, "orderHistoryQueryAll", { symbol: "SOL_USDC", limit: 1000, sortDirection: "Desc" }))
         .toMatch(/^instruction=orderHistoryQueryAll&limit=1000&sortDirection=Desc&symbol=SOL_USDC&timestamp=/)
-    }).pipe(Effect.provide(sdkLayer(http.layer)))
+    })
   })
 
   it.effect("answers not placed when neither the book nor the history has it", () => {
-    const http = lostThen((request, sent) =>
+    lostThen((request, sent) =>
       request.path === "/api/v1/orders"
         ? { body: [openOrder(sent[0]! + 1)] }
         : { body: [historyRow(sent[0]! + 2)] }
@@ -133,11 +136,11 @@ describe("Orders.reconcile", () => {
       const results = yield* orders.reconcile(outcome)
       expect(results).toEqual([new Orders.OrderNotPlaced({ clientId: outcome.clientIds[0]!, symbol: "SOL_USDC" })])
       expect(http.requests).toHaveLength(3)
-    }).pipe(Effect.provide(sdkLayer(http.layer)))
+    })
   })
 
   it.effect("settles a lost batch per clientId and per market, in request order", () => {
-    const http = lostThen((request, sent) => {
+    lostThen((request, sent) => {
       const symbol = request.query.symbol
       if (request.path === "/api/v1/orders") {
         return { body: symbol === "SOL_USDC" ? [openOrder(sent[1]!)] : [] }
@@ -168,11 +171,11 @@ describe("Orders.reconcile", () => {
         "/api/v1/orders ETH_USDC",
         "/wapi/v1/history/orders ETH_USDC"
       ])
-    }).pipe(Effect.provide(sdkLayer(http.layer)))
+    })
   })
 
   it.effect("an outcome of a non-placement operation is a ValidationError, nothing sent", () => {
-    const http = mockHttp(() => ({ status: 500 }))
+    http.respond(() => ({ status: 500 }))
     return Effect.gen(function*() {
       const outcome = new BackpackError.OutcomeUnknown({
         operation: "Orders.cancelOpenOrders",
@@ -200,15 +203,15 @@ describe("Orders.reconcile", () => {
       })
       expect((yield* Effect.flip((yield* Orders.Orders).reconcile(rfq)))._tag).toBe("ValidationError")
       expect(http.requests).toHaveLength(0)
-    }).pipe(Effect.provide(sdkLayer(http.layer)))
+    })
   })
 
   it.effect("a failing lookup is an error, not a guess", () => {
-    const http = lostThen(() => ({ status: 401, body: { code: "UNAUTHORIZED", message: "no" } }))
+    lostThen(() => ({ status: 401, body: { code: "UNAUTHORIZED", message: "no" } }))
     return Effect.gen(function*() {
       const { orders, outcome } = yield* placeLost
       const error = yield* Effect.flip(orders.reconcile(outcome))
       expect(error._tag).toBe("AuthenticationError")
-    }).pipe(Effect.provide(sdkLayer(http.layer)))
+    })
   })
 })

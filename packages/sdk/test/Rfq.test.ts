@@ -1,12 +1,9 @@
 import { Rfq } from "@effect-backpack/sdk"
-import { describe, expect, it } from "@effect/vitest"
+import { expect, layer } from "@effect/vitest"
 import { BigDecimal, Effect } from "effect"
 import { expectSigned, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const dec = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
-
-const run = <A, E>(http: ReturnType<typeof mockHttp>, body: (rfq: Rfq.Service) => Effect.Effect<A, E>) =>
-  Effect.flatMap(Rfq.Rfq, body).pipe(Effect.provide(sdkLayer(http.layer)))
 
 const rfqId = "113460992315392000"
 const quoteId = "113460992315392001"
@@ -39,10 +36,13 @@ const quoteBody = {
   createdAt: 1754064001000
 }
 
-describe("Rfq", () => {
+/** One recording client for the file; each test gives it its answers with `respond`. */
+const http = mockHttp()
+
+layer(sdkLayer(http.layer))("Rfq", (it) => {
   it.effect("submitRfq posts the exact body and decodes the RFQ (exact string ids, ms times)", () => {
-    const http = mockHttp(() => ({ body: rfqBody() }))
-    return run(http, (rfq) =>
+    http.respond(() => ({ body: rfqBody() }))
+    return Effect.flatMap(Rfq.Rfq, (rfq) =>
       Effect.gen(function*() {
         const submitted = yield* rfq.submitRfq({
           symbol: "SOL_USDC_RFQ",
@@ -78,8 +78,8 @@ describe("Rfq", () => {
   })
 
   it.effect("submitRfq with a quote quantity, Immediate mode and a BigDecimal price", () => {
-    const http = mockHttp(() => ({ body: rfqBody({ executionMode: "Immediate", price: "181", quantity: null }) }))
-    return run(http, (rfq) =>
+    http.respond(() => ({ body: rfqBody({ executionMode: "Immediate", price: "181", quantity: null }) }))
+    return Effect.flatMap(Rfq.Rfq, (rfq) =>
       Effect.gen(function*() {
         const submitted = yield* rfq.submitRfq({
           symbol: "SOL_USDC_RFQ",
@@ -103,9 +103,9 @@ describe("Rfq", () => {
   })
 
   it.effect("submitRfq rules: exactly one of quantity/quoteQuantity, Immediate needs a price; nothing sent", () => {
-    const http = mockHttp(() => ({ body: rfqBody() }))
+    http.respond(() => ({ body: rfqBody() }))
     const base = { symbol: "SOL_USDC_RFQ", side: "Bid" } as const
-    return run(http, (rfq) =>
+    return Effect.flatMap(Rfq.Rfq, (rfq) =>
       Effect.gen(function*() {
         const neither = yield* Effect.flip(rfq.submitRfq(base))
         expect(neither._tag === "ValidationError" && neither.field).toBe("quantity")
@@ -126,8 +126,8 @@ describe("Rfq", () => {
   })
 
   it.effect("submitQuote posts both prices exactly and decodes the quote", () => {
-    const http = mockHttp(() => ({ body: quoteBody }))
-    return run(http, (rfq) =>
+    http.respond(() => ({ body: quoteBody }))
+    return Effect.flatMap(Rfq.Rfq, (rfq) =>
       Effect.gen(function*() {
         const quote = yield* rfq.submitQuote({ rfqId, bidPrice: "179.90", askPrice: "180.10", clientId: 0 })
         expect(quote).toBeInstanceOf(Rfq.Quote)
@@ -145,8 +145,8 @@ describe("Rfq", () => {
   })
 
   it.effect("submitQuote needs both bidPrice and askPrice, positive; nothing sent", () => {
-    const http = mockHttp(() => ({ body: quoteBody }))
-    return run(http, (rfq) =>
+    http.respond(() => ({ body: quoteBody }))
+    return Effect.flatMap(Rfq.Rfq, (rfq) =>
       Effect.gen(function*() {
         const noAsk = yield* Effect.flip(rfq.submitQuote({ rfqId, bidPrice: "1" } as any))
         expect(noAsk._tag === "ValidationError" && noAsk.field).toBe("askPrice")
@@ -161,8 +161,8 @@ describe("Rfq", () => {
   })
 
   it.effect("acceptQuote posts the quote id and decodes the RFQ", () => {
-    const http = mockHttp(() => ({ body: rfqBody({ status: "Filled" }) }))
-    return run(http, (rfq) =>
+    http.respond(() => ({ body: rfqBody({ status: "Filled" }) }))
+    return Effect.flatMap(Rfq.Rfq, (rfq) =>
       Effect.gen(function*() {
         const accepted = yield* rfq.acceptQuote({ quoteId, rfqId })
         expect(accepted.status).toBe("Filled")
@@ -178,8 +178,8 @@ describe("Rfq", () => {
   })
 
   it.effect("refreshRfq posts the RFQ id", () => {
-    const http = mockHttp(() => ({ body: rfqBody({ expiryTime: 1754064020000 }) }))
-    return run(http, (rfq) =>
+    http.respond(() => ({ body: rfqBody({ expiryTime: 1754064020000 }) }))
+    return Effect.flatMap(Rfq.Rfq, (rfq) =>
       Effect.gen(function*() {
         const refreshed = yield* rfq.refreshRfq({ rfqId })
         expect(refreshed.expiryTime).toBe(1754064020000)
@@ -192,8 +192,8 @@ describe("Rfq", () => {
   })
 
   it.effect("cancelRfq takes exactly one of rfqId / clientId", () => {
-    const http = mockHttp(() => ({ body: rfqBody({ status: "Cancelled" }) }))
-    return run(http, (rfq) =>
+    http.respond(() => ({ body: rfqBody({ status: "Cancelled" }) }))
+    return Effect.flatMap(Rfq.Rfq, (rfq) =>
       Effect.gen(function*() {
         const neither = yield* Effect.flip(rfq.cancelRfq({}))
         expect(neither._tag === "ValidationError" && neither.field).toBe("rfqId")
@@ -211,8 +211,8 @@ describe("Rfq", () => {
   })
 
   it.effect("getOpenRfqs sends a uint64 rfqId exactly and decodes RFQs with their quotes", () => {
-    const http = mockHttp(() => ({ body: [{ rfq: rfqBody(), quotes: [quoteBody] }] }))
-    return run(http, (rfq) =>
+    http.respond(() => ({ body: [{ rfq: rfqBody(), quotes: [quoteBody] }] }))
+    return Effect.flatMap(Rfq.Rfq, (rfq) =>
       Effect.gen(function*() {
         const open = yield* rfq.getOpenRfqs({
           rfqId,

@@ -1,12 +1,9 @@
 import { Orders, Strategies } from "@effect-backpack/sdk"
-import { describe, expect, it } from "@effect/vitest"
+import { expect, layer } from "@effect/vitest"
 import { BigDecimal, Effect } from "effect"
 import { expectSigned, mockHttp, sdkLayer } from "./utils/mock.js"
 
 const dec = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
-
-const run = <A, E>(http: ReturnType<typeof mockHttp>, body: (strategies: Strategies.Service) => Effect.Effect<A, E>) =>
-  Effect.flatMap(Strategies.Strategies, body).pipe(Effect.provide(sdkLayer(http.layer)))
 
 /** A `ScheduledStrategy` as the spec's `StrategyType` union sends it (tagged `strategyType`). */
 const strategyBody = (overrides: Record<string, unknown> = {}) => ({
@@ -31,10 +28,13 @@ const strategyBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides
 })
 
-describe("Strategies", () => {
+/** One recording client for the file; each test gives it its answers with `respond`. */
+const http = mockHttp()
+
+layer(sdkLayer(http.layer))("Strategies", (it) => {
   it.effect("getStrategy queries by strategyId and decodes the scheduled strategy", () => {
-    const http = mockHttp(() => ({ body: strategyBody() }))
-    return run(http, (strategies) =>
+    http.respond(() => ({ body: strategyBody() }))
+    return Effect.flatMap(Strategies.Strategies, (strategies) =>
       Effect.gen(function*() {
         const strategy = yield* strategies.getStrategy({ symbol: "SOL_USDC", strategyId: "9007199254740995" })
         expect(strategy).toBeInstanceOf(Strategies.ScheduledStrategy)
@@ -53,8 +53,8 @@ describe("Strategies", () => {
   })
 
   it.effect("getStrategy needs exactly one of strategyId / clientStrategyId (uint32); nothing sent", () => {
-    const http = mockHttp(() => ({ body: strategyBody() }))
-    return run(http, (strategies) =>
+    http.respond(() => ({ body: strategyBody() }))
+    return Effect.flatMap(Strategies.Strategies, (strategies) =>
       Effect.gen(function*() {
         const neither = yield* Effect.flip(strategies.getStrategy({ symbol: "SOL_USDC" }))
         expect(neither._tag === "ValidationError" && neither.field).toBe("strategyId")
@@ -75,8 +75,8 @@ describe("Strategies", () => {
   })
 
   it.effect("createStrategy posts the exact body and decodes the new strategy", () => {
-    const http = mockHttp(() => ({ body: strategyBody({ executedQuantity: "0", executedQuoteQuantity: "0" }) }))
-    return run(http, (strategies) =>
+    http.respond(() => ({ body: strategyBody({ executedQuantity: "0", executedQuoteQuantity: "0" }) }))
+    return Effect.flatMap(Strategies.Strategies, (strategies) =>
       Effect.gen(function*() {
         const created = yield* strategies.createStrategy({
           symbol: "SOL_USDC",
@@ -114,9 +114,9 @@ describe("Strategies", () => {
   })
 
   it.effect("createStrategy validation: enums, interval within duration, slippage type; nothing sent", () => {
-    const http = mockHttp(() => ({ body: strategyBody() }))
+    http.respond(() => ({ body: strategyBody() }))
     const base = { symbol: "SOL_USDC", side: "Bid", strategyType: "Scheduled", quantity: "1" } as const
-    return run(http, (strategies) =>
+    return Effect.flatMap(Strategies.Strategies, (strategies) =>
       Effect.gen(function*() {
         const type = yield* Effect.flip(strategies.createStrategy({ ...base, strategyType: "Twap" as any }))
         expect(type._tag === "ValidationError" && type.field).toBe("strategyType")
@@ -137,10 +137,8 @@ describe("Strategies", () => {
   })
 
   it.effect("cancelStrategy sends a DELETE JSON body; 200 decodes the strategy, 202 is CancelAccepted", () => {
-    const http = mockHttp((_, attempt) =>
-      attempt === 1 ? { body: strategyBody({ status: "Cancelled" }) } : { status: 202 }
-    )
-    return run(http, (strategies) =>
+    http.respond((_, attempt) => attempt === 1 ? { body: strategyBody({ status: "Cancelled" }) } : { status: 202 })
+    return Effect.flatMap(Strategies.Strategies, (strategies) =>
       Effect.gen(function*() {
         const cancelled = yield* strategies.cancelStrategy({ symbol: "SOL_USDC", strategyId: "9007199254740995" })
         expect(cancelled).toBeInstanceOf(Strategies.ScheduledStrategy)
@@ -162,8 +160,8 @@ describe("Strategies", () => {
   })
 
   it.effect("getOpenStrategies sends the filters and decodes the list", () => {
-    const http = mockHttp(() => ({ body: [strategyBody(), strategyBody({ id: "2", side: "Ask" })] }))
-    return run(http, (strategies) =>
+    http.respond(() => ({ body: [strategyBody(), strategyBody({ id: "2", side: "Ask" })] }))
+    return Effect.flatMap(Strategies.Strategies, (strategies) =>
       Effect.gen(function*() {
         const open = yield* strategies.getOpenStrategies({
           marketType: "SPOT",
@@ -189,10 +187,10 @@ describe("Strategies", () => {
   })
 
   it.effect("cancelOpenStrategies sends a DELETE body; 200 decodes the list, 202 is CancelAccepted", () => {
-    const http = mockHttp((_, attempt) =>
+    http.respond((_, attempt) =>
       attempt === 1 ? { body: [strategyBody({ status: "Cancelled" })] } : { status: 202, text: "" }
     )
-    return run(http, (strategies) =>
+    return Effect.flatMap(Strategies.Strategies, (strategies) =>
       Effect.gen(function*() {
         const cancelled = yield* strategies.cancelOpenStrategies({ symbol: "SOL_USDC", strategyType: "Scheduled" })
         expect(Array.isArray(cancelled)).toBe(true)

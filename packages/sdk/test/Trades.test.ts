@@ -1,18 +1,18 @@
 import { Trades } from "@effect-backpack/sdk"
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, layer } from "@effect/vitest"
 import { BigDecimal, Effect } from "effect"
 import { mockHttp, sdkLayer } from "./utils/mock.js"
-
-const run = <A, E>(effect: Effect.Effect<A, E, Trades.Trades>, http: ReturnType<typeof mockHttp>) =>
-  effect.pipe(Effect.provide(Trades.layer), Effect.provide(sdkLayer(http.layer)))
 
 // backpack-api.md §9
 const sample =
   `[{"id":8721564,"isBuyerMaker":false,"price":"117427.6","quantity":"0.00016","quoteQuantity":"18.788416","timestamp":1753123916818}]`
 
-describe("Trades", () => {
+/** One recording client for the file; each test gives it its answers with `respond`. */
+const http = mockHttp()
+
+layer(sdkLayer(http.layer))("Trades", (it) => {
   it.effect("getRecentTrades decodes the §9 sample and sends symbol and limit", () => {
-    const http = mockHttp(() => ({ text: sample }))
+    http.respond(() => ({ text: sample }))
     return Effect.gen(function*() {
       const [trade] = yield* (yield* Trades.Trades).getRecentTrades({ symbol: "BTC_USDC", limit: 1 })
       expect(http.requests[0]!.method).toBe("GET")
@@ -25,11 +25,11 @@ describe("Trades", () => {
       expect(BigDecimal.format(trade!.quoteQuantity)).toBe("18.788416")
       expect(trade!.timestamp).toBe(1753123916818)
       expect(trade!.isBuyerMaker).toBe(false)
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getHistoricalTrades pages with offset and keeps a trade id above 2^53 exact", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       text:
         `[{"id":9007199254740993,"isBuyerMaker":true,"price":"1.5","quantity":"2","quoteQuantity":"3","timestamp":1753123916818},{"id":null,"isBuyerMaker":false,"price":"1.4","quantity":"1","quoteQuantity":"1.4","timestamp":1753123916000}]`
     }))
@@ -42,7 +42,7 @@ describe("Trades", () => {
       expect(trades[0]!.isBuyerMaker).toBe(true)
       expect(trades[1]!.id).toBeUndefined()
       expect(BigDecimal.format(trades[1]!.quoteQuantity)).toBe("1.4")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   describe("bad input is a ValidationError naming the field, nothing sent", () => {
@@ -55,13 +55,13 @@ describe("Trades", () => {
     ]
     for (const [label, call, field] of cases) {
       it.effect(label, () => {
-        const http = mockHttp(() => ({ body: [] }))
+        http.respond(() => ({ body: [] }))
         return Effect.gen(function*() {
           const error: any = yield* Effect.flip(call(yield* Trades.Trades))
           expect(error._tag).toBe("ValidationError")
           expect(error.field).toBe(field)
           expect(http.requests.length).toBe(0)
-        }).pipe((e) => run(e, http))
+        })
       })
     }
   })

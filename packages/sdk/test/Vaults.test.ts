@@ -1,18 +1,18 @@
 import { Vaults } from "@effect-backpack/sdk"
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, layer } from "@effect/vitest"
 import { BigDecimal, DateTime, Effect } from "effect"
 import { expectSigned, mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
-
-const run = <A, E>(effect: Effect.Effect<A, E, Vaults.Vaults>, http: ReturnType<typeof mockHttp>) =>
-  effect.pipe(Effect.provide(Vaults.layer), Effect.provide(sdkLayer(http.layer)))
 
 const fmt = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
 
 const suffix = (request: Recorded) => `timestamp=${request.headers["x-timestamp"]}&window=5000`
 
-describe("Vaults", () => {
+/** One recording client for the file; each test gives it its answers with `respond`. */
+const http = mockHttp()
+
+layer(sdkLayer(http.layer))("Vaults", (it) => {
   it.effect("getVaults decodes vaults (public)", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [{
         id: 1,
         vaultToken: "BPUSDC",
@@ -38,11 +38,11 @@ describe("Vaults", () => {
       expect(fmt(vault!.minRedeemTokens)).toBe("0.000001")
       expect(vault!.redeemDelayMs).toBe(86400000)
       expect(vault!.remainingMintQuantity).toBeUndefined()
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getVaultHistory sends interval and vaultId and decodes snapshots", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: [
         {
           vaultId: 1,
@@ -64,11 +64,11 @@ describe("Vaults", () => {
       expect(fmt(first!.vaultEquity)).toBe("1023400.5")
       expect(fmt(first!.tokenCirculatingSupply)).toBe("1000000")
       expect(empty!.nav).toBeUndefined()
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getVaultNav is signed vaultNavQuery and decodes the NAV", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       body: {
         nav: "1.0234",
         twapNav: "1.0230",
@@ -92,11 +92,11 @@ describe("Vaults", () => {
       expect(fmt(nav.redeemNav)).toBe("1.023")
       expect(fmt(nav.netEquity)).toBe("1020000")
       expect(nav.lastCrankTimestamp).toBe(1757604778123)
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("mintVault posts the signed VaultMintRequest and succeeds on the empty 200", () => {
-    const http = mockHttp(() => ({ status: 200 }))
+    http.respond(() => ({ status: 200 }))
     return Effect.gen(function*() {
       const result = yield* (yield* Vaults.Vaults).mintVault({
         vaultId: 1,
@@ -112,11 +112,11 @@ describe("Vaults", () => {
       expect(
         expectSigned(request, "vaultMint", { vaultId: 1, symbol: "USDC", quantity: "250.50", autoLendRedeem: true })
       ).toBe(`instruction=vaultMint&autoLendRedeem=true&quantity=250.50&symbol=USDC&vaultId=1&${suffix(request)}`)
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("redeemVault posts the signed VaultRedeemRequest (with and without a quantity)", () => {
-    const http = mockHttp(() => ({ status: 200 }))
+    http.respond(() => ({ status: 200 }))
     return Effect.gen(function*() {
       const vaults = yield* Vaults.Vaults
       yield* vaults.redeemVault({ vaultId: 2, vaultTokenQuantity: BigDecimal.unsafeFromString("12.5") })
@@ -132,11 +132,11 @@ describe("Vaults", () => {
       expect(expectSigned(all!, "vaultRedeemRequest", { vaultId: 2 })).toBe(
         `instruction=vaultRedeemRequest&vaultId=2&${suffix(all!)}`
       )
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("cancelVaultRedeem sends a signed DELETE with a JSON body", () => {
-    const http = mockHttp(() => ({ status: 200 }))
+    http.respond(() => ({ status: 200 }))
     return Effect.gen(function*() {
       yield* (yield* Vaults.Vaults).cancelVaultRedeem({ vaultId: 3 })
       const request = http.requests[0]!
@@ -148,11 +148,11 @@ describe("Vaults", () => {
       expect(expectSigned(request, "vaultRedeemCancel", { vaultId: 3 })).toBe(
         `instruction=vaultRedeemCancel&vaultId=3&${suffix(request)}`
       )
-    }).pipe((e) => run(e, http))
+    })
   })
 
   it.effect("getVaultPendingRedeems is signed vaultPendingRedeemsQuery and decodes redeems", () => {
-    const http = mockHttp(() => ({
+    http.respond(() => ({
       text:
         `[{"status":"Requested","id":"9007199254740993","vaultId":1,"vaultTokenQuantity":"100.5","vaultToken":null,` +
         `"symbol":null,"quantity":null,"nav":null,"reason":null,"timestamp":1757604778123},` +
@@ -177,7 +177,7 @@ describe("Vaults", () => {
       expect(fmt(done!.quantity)).toBe("10.234")
       expect(fmt(done!.nav)).toBe("1.0234")
       expect(done!.symbol).toBe("USDC")
-    }).pipe((e) => run(e, http))
+    })
   })
 
   describe("bad input is a ValidationError naming the field, nothing sent", () => {
@@ -191,13 +191,13 @@ describe("Vaults", () => {
     ]
     for (const [label, call, field] of cases) {
       it.effect(label, () => {
-        const http = mockHttp(() => ({ body: [] }))
+        http.respond(() => ({ body: [] }))
         return Effect.gen(function*() {
           const error: any = yield* Effect.flip(call(yield* Vaults.Vaults))
           expect(error._tag).toBe("ValidationError")
           expect(error.field).toBe(field)
           expect(http.requests.length).toBe(0)
-        }).pipe((e) => run(e, http))
+        })
       })
     }
   })

@@ -79,3 +79,9 @@ export const describeTransport = (error: HttpClientError.HttpClientError): strin
   }
   return parts.join(": ")
 }
+
+/**
+ * What a `TransportError` keeps as its cause: the failure under the platform's error (socket, DNS,
+ * body read), never the platform error itself, whose request carries the signed headers.
+ */
+export const transportCause = (error: HttpClientError.HttpClientError): unknown => error.cause

@@ -6,9 +6,10 @@
  */
 import { Account, BackpackError, Orders, Positions } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Testing } from "@effect-backpack/sdk/testing"
 import { Simulator } from "@effect-backpack/simulator"
 import { describe, expect, it } from "@effect/vitest"
-import { BigDecimal, Effect, Redacted } from "effect"
+import { BigDecimal, Effect, Layer, Redacted } from "effect"
 
 type Sim = Simulator.SimulatorService
 
@@ -31,14 +32,14 @@ const withTrader = <A, E>(
         apiSecret: Redacted.make(trader.apiSecret),
         retries: options.retries ?? 0
       })
-      return yield* body(sim, trader, maker).pipe(Effect.provide(sdk))
+      return yield* body(sim, trader, maker).pipe(Effect.provide(Layer.merge(sdk, Testing.layerLiveSigningClock)))
     })
   )
 
 const dec = (s: string) => BigDecimal.unsafeFromString(s)
 
 describe("Orders against the simulator", () => {
-  it.live("places a resting order, finds it open, cancels it; locked funds follow", () =>
+  it.effect("places a resting order, finds it open, cancels it; locked funds follow", () =>
     withTrader((sim, trader) =>
       Effect.gen(function*() {
         const orders = yield* Orders.Orders
@@ -73,7 +74,7 @@ describe("Orders against the simulator", () => {
       })
     ))
 
-  it.live("fills a market order against a maker; fills and balances are exact", () =>
+  it.effect("fills a market order against a maker; fills and balances are exact", () =>
     withTrader((sim, trader, maker) =>
       Effect.gen(function*() {
         yield* sim.executeOrder(maker.apiKey, {
@@ -105,7 +106,7 @@ describe("Orders against the simulator", () => {
       })
     ))
 
-  it.live("batch: one order placed, one refused, decoded per element; cancel-all clears the book", () =>
+  it.effect("batch: one order placed, one refused, decoded per element; cancel-all clears the book", () =>
     withTrader((sim, trader) =>
       Effect.gen(function*() {
         const orders = yield* Orders.Orders
@@ -127,7 +128,7 @@ describe("Orders against the simulator", () => {
         expect(BigDecimal.equals(dec(balances.USDC!.available), dec("1000"))).toBe(true)
       }), { usdc: "1000" }))
 
-  it.live("a connection dropped after the order was accepted: OutcomeUnknown, then reconcile finds it", () =>
+  it.effect("a connection dropped after the order was accepted: OutcomeUnknown, then reconcile finds it", () =>
     withTrader((sim, trader, maker) =>
       Effect.gen(function*() {
         const orders = yield* Orders.Orders
@@ -190,7 +191,7 @@ describe("Orders against the simulator", () => {
         expect(notPlaced).toEqual(new Orders.OrderNotPlaced({ clientId: 4_000_000_000, symbol: "SOL_USDC" }))
       }), { retries: 3 }))
 
-  it.live("account settings, limits and perp positions", () =>
+  it.effect("account settings, limits and perp positions", () =>
     withTrader((sim, trader, maker) =>
       Effect.gen(function*() {
         const account = yield* Account.Account

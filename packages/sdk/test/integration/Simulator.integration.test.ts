@@ -17,9 +17,10 @@ import {
   Trades
 } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Testing } from "@effect-backpack/sdk/testing"
 import { Simulator } from "@effect-backpack/simulator"
 import { describe, expect, it } from "@effect/vitest"
-import { BigDecimal, DateTime, Effect, Option, Redacted } from "effect"
+import { BigDecimal, DateTime, Effect, Layer, Option, Redacted } from "effect"
 
 const dec = (s: string) => BigDecimal.unsafeFromString(s)
 const eq = (a: BigDecimal.BigDecimal, b: string) => BigDecimal.equals(a, dec(b))
@@ -44,12 +45,12 @@ const withSdk = <A, E, R extends Backpack.Services>(
         apiSecret: Redacted.make(options.secret ?? trader.apiSecret),
         retries: 0
       })
-      return yield* body(sim, trader).pipe(Effect.provide(sdk))
+      return yield* body(sim, trader).pipe(Effect.provide(Layer.merge(sdk, Testing.layerLiveSigningClock)))
     })
   )
 
 describe("public endpoints against the simulator", () => {
-  it.live("system: status, ping, time, wallets", () =>
+  it.effect("system: status, ping, time, wallets", () =>
     withSdk(() =>
       Effect.gen(function*() {
         const system = yield* System.System
@@ -63,7 +64,7 @@ describe("public endpoints against the simulator", () => {
       })
     ))
 
-  it.live("assets and collateral parameters", () =>
+  it.effect("assets and collateral parameters", () =>
     withSdk(() =>
       Effect.gen(function*() {
         const assets = yield* Assets.Assets
@@ -74,7 +75,7 @@ describe("public endpoints against the simulator", () => {
       })
     ))
 
-  it.live("markets, market, tickers, depth, klines, mark prices, open interest, funding rates", () =>
+  it.effect("markets, market, tickers, depth, klines, mark prices, open interest, funding rates", () =>
     withSdk(() =>
       Effect.gen(function*() {
         const markets = yield* Markets.Markets
@@ -126,7 +127,7 @@ describe("public endpoints against the simulator", () => {
       })
     ))
 
-  it.live("recent and historical trades", () =>
+  it.effect("recent and historical trades", () =>
     withSdk(() =>
       Effect.gen(function*() {
         const trades = yield* Trades.Trades
@@ -138,7 +139,7 @@ describe("public endpoints against the simulator", () => {
       })
     ))
 
-  it.live("the server answers a bad enum in the query with plain text, as the real exchange does", () =>
+  it.effect("the server answers a bad enum in the query with plain text, as the real exchange does", () =>
     withSdk((sim) =>
       Effect.gen(function*() {
         // bypass the SDK's own validation to reach the server's parser
@@ -152,7 +153,7 @@ describe("public endpoints against the simulator", () => {
 })
 
 describe("signed endpoints against the simulator", () => {
-  it.live("account: get and update settings, limits", () =>
+  it.effect("account: get and update settings, limits", () =>
     withSdk(() =>
       Effect.gen(function*() {
         const account = yield* Account.Account
@@ -170,7 +171,7 @@ describe("signed endpoints against the simulator", () => {
       })
     ))
 
-  it.live("capital: balances, collateral, deposits (faucet), deposit address, withdrawals", () =>
+  it.effect("capital: balances, collateral, deposits (faucet), deposit address, withdrawals", () =>
     withSdk((sim, trader) =>
       Effect.gen(function*() {
         const capital = yield* Capital.Capital
@@ -202,7 +203,7 @@ describe("signed endpoints against the simulator", () => {
       })
     ))
 
-  it.live("history: fills and order history after a trade; positions and funding on a perp", () =>
+  it.effect("history: fills and order history after a trade; positions and funding on a perp", () =>
     withSdk((sim, trader) =>
       Effect.gen(function*() {
         const orders = yield* Orders.Orders
@@ -239,7 +240,7 @@ describe("signed endpoints against the simulator", () => {
 })
 
 describe("authentication against the simulator", () => {
-  it.live("a key the exchange does not know → AuthenticationError", () =>
+  it.effect("a key the exchange does not know → AuthenticationError", () =>
     withSdk(
       () =>
         Effect.gen(function*() {
@@ -271,7 +272,7 @@ describe("authentication against the simulator", () => {
       })
     ))
 
-  it.live("public endpoints work without any secret", () =>
+  it.effect("public endpoints work without any secret", () =>
     Effect.scoped(
       Effect.gen(function*() {
         const sim = yield* Simulator.make({ seed: 3, rateLimits: false, demoAccount: false })

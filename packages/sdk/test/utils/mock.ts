@@ -4,96 +4,43 @@
  */
 import { Backpack, BackpackConfig, type Endpoint, RateLimiter, Signer } from "@effect-backpack/sdk"
 import * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { ed25519 } from "@noble/curves/ed25519.js"
-import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Encoding from "effect/Encoding"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { expect } from "vitest"
+import { makeRecorder, type RecordedRequest, type RecordedResponse } from "../../src/internal/testing/http.js"
 
 /** A request as the mock server saw it. */
-export interface Recorded {
-  readonly method: string
-  readonly url: URL
-  readonly path: string
-  readonly query: Record<string, string | Array<string>>
-  readonly headers: Record<string, string>
-  readonly body: string | undefined
-  readonly json: unknown
-}
+export type Recorded = RecordedRequest
 
 /** What a handler answers. */
-export interface Reply {
-  readonly status?: number
-  readonly body?: unknown
-  readonly text?: string
-  readonly headers?: Record<string, string>
-}
+export type Reply = RecordedResponse
 
-/** Throwing from a handler (or returning "reset") simulates a connection failure. */
+/** Returning "reset" simulates a connection failure; a promise that never settles, a hang. */
 export type Handler = (request: Recorded, attempt: number) => Reply | "reset" | Promise<Reply | "reset">
 
 /** The demo keypair of Backpack's support guides (public; for tests only). */
 export const demoSecret = "4odxgSUxFrC/zsKWZF4OQwYAgnNu9hnWH3NxWfLAPz4="
 export const demoPublicKey = "zDIJj9qneWIY0IYZ5aXoHcNMCm+XDhVcTssiT0HyY0A="
 
-const record = (request: HttpClientRequest.HttpClientRequest): Recorded => {
-  const url = new URL(request.url + (request.urlParams.length > 0 ? "" : ""))
-  const query: Record<string, string | Array<string>> = {}
-  for (const [key, value] of url.searchParams) {
-    const existing = query[key]
-    query[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]
-  }
-  const body = request.body._tag === "Uint8Array"
-    ? new TextDecoder().decode(request.body.body)
-    : undefined
-  return {
-    method: request.method,
-    url,
-    path: url.pathname,
-    query,
-    headers: { ...request.headers },
-    body,
-    json: body === undefined || body === "" ? undefined : JSON.parse(body)
-  }
+const unanswered: Handler = (request) => {
+  throw new Error(`mockHttp: no handler for ${request.method} ${request.path} (call respond first)`)
 }
 
-/** A mock HttpClient layer plus the list of requests it received. */
-export const mockHttp = (handler: Handler) => {
-  const requests: Array<Recorded> = []
-  const layer = Layer.succeed(
-    HttpClient.HttpClient,
-    HttpClient.make((request) =>
-      Effect.gen(function*() {
-        const recorded = record(request)
-        requests.push(recorded)
-        const reply = yield* Effect.promise(() => Promise.resolve(handler(recorded, requests.length)))
-        if (reply === "reset") {
-          return yield* Effect.fail(
-            new (yield* Effect.promise(() => import("@effect/platform/HttpClientError"))).RequestError({
-              request,
-              reason: "Transport",
-              cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })
-            })
-          )
-        }
-        const status = reply.status ?? 200
-        const text = reply.text ?? (reply.body === undefined ? "" : JSON.stringify(reply.body))
-        const isNullBody = status === 204 || status === 205 || status === 304
-        return HttpClientResponse.fromWeb(
-          request,
-          new Response(isNullBody ? null : text, {
-            status,
-            headers: { "content-type": reply.text !== undefined ? "text/plain" : "application/json", ...reply.headers }
-          })
-        )
-      })
-    )
-  )
-  return { layer, requests }
+/**
+ * A mock HttpClient layer (the SDK's recording client, `Testing.layerHttp`'s engine) plus the list of
+ * requests it received. `respond(handler)` gives it new answers and clears the list, so one layer can
+ * be shared by a whole `it.layer` suite.
+ */
+export const mockHttp = (handler: Handler = unanswered) => {
+  const recorder = makeRecorder(handler)
+  return {
+    layer: Layer.succeed(HttpClient.HttpClient, recorder.client),
+    requests: recorder.requests,
+    respond: (next: Handler) => recorder.reset(next)
+  }
 }
 
 /** Serves a fixed JSON body (or text) for every request. */
