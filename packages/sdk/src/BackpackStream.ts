@@ -31,6 +31,7 @@
  */
 import * as Socket from "@effect/platform/Socket"
 import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -81,7 +82,31 @@ export type StreamError = DecodeError | AuthenticationError | ValidationError | 
  * @since 0.1.0
  * @category models
  */
-export type Options = Connection.Options
+export interface Options {
+  /** Events buffered per consumer before the overflow policy applies. Default 4096. */
+  readonly bufferSize?: number | undefined
+  /**
+   * What a frame that fails to decode does: `"fail"` (default) fails the stream's consumers with a
+   * `DecodeError`; `"skip"` logs it, counts it in `decodeFailures` and goes on.
+   */
+  readonly onDecodeError?: "fail" | "skip" | undefined
+  /** First reconnect delay (doubled on every failed attempt, with ±50% jitter). Default 250 ms. */
+  readonly reconnectInitialDelay?: Duration.DurationInput | undefined
+  /** Upper bound of the reconnect delay (before jitter). Default 30 s. */
+  readonly reconnectMaxDelay?: Duration.DurationInput | undefined
+  /**
+   * Reconnect when nothing (no frame, no server ping where the socket exposes pings) arrived for
+   * this long. The server pings every 60 s. Default 120 s.
+   */
+  readonly idleTimeout?: Duration.DurationInput | undefined
+  /** Timeout of the WebSocket handshake. Default 10 s. */
+  readonly openTimeout?: Duration.DurationInput | undefined
+  /**
+   * How long a readiness probe (see `subscribeScoped`) waits for the server's answer before the
+   * subscription is taken as live anyway (with a warning). Default 10 s.
+   */
+  readonly readyTimeout?: Duration.DurationInput | undefined
+}
 
 /**
  * Depth aggregation periods: realtime when omitted.

@@ -29,6 +29,7 @@ import * as Stream from "effect/Stream"
 import * as SubscriptionRef from "effect/SubscriptionRef"
 import type { Resolved } from "../../BackpackConfig.js"
 import { AuthenticationError, DecodeError, type ValidationError } from "../../BackpackError.js"
+import type { Options } from "../../BackpackStream.js"
 import * as M from "../../models/streams.js"
 import * as Signer from "../../Signer.js"
 import { parseLossless } from "../json.js"
@@ -39,32 +40,6 @@ export type StreamError = DecodeError | AuthenticationError | ValidationError | 
 
 /** What a consumer receives: events, and (when asked for) discontinuity markers. */
 export type Item = M.StreamEvent | M.Resubscribed
-
-export interface Options {
-  /** Events buffered per consumer before the overflow policy applies. Default 4096. */
-  readonly bufferSize?: number | undefined
-  /**
-   * What a frame that fails to decode does: `"fail"` (default) fails the stream's consumers with a
-   * `DecodeError`; `"skip"` logs it, counts it in `decodeFailures` and goes on.
-   */
-  readonly onDecodeError?: "fail" | "skip" | undefined
-  /** First reconnect delay (doubled on every failed attempt, with ±50% jitter). Default 250 ms. */
-  readonly reconnectInitialDelay?: Duration.DurationInput | undefined
-  /** Upper bound of the reconnect delay (before jitter). Default 30 s. */
-  readonly reconnectMaxDelay?: Duration.DurationInput | undefined
-  /**
-   * Reconnect when nothing (no frame, no server ping where the socket exposes pings) arrived for
-   * this long. The server pings every 60 s. Default 120 s.
-   */
-  readonly idleTimeout?: Duration.DurationInput | undefined
-  /** Timeout of the WebSocket handshake. Default 10 s. */
-  readonly openTimeout?: Duration.DurationInput | undefined
-  /**
-   * How long a readiness probe (see `subscribeScoped`) waits for the server's answer before the
-   * subscription is taken as live anyway (with a warning). Default 10 s.
-   */
-  readonly readyTimeout?: Duration.DurationInput | undefined
-}
 
 /** One consumer of a stream: its bounded buffer and whether it wants discontinuity markers. */
 interface Consumer {
