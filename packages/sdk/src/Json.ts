@@ -21,6 +21,7 @@
  * reference to an enclosing object (a cycle) is rendered as the string `"[Circular]"`.
  *
  * @example
+ * ```ts
  * import { Json, Markets } from "@effect-backpack/sdk"
  * import { Effect } from "effect"
  *
@@ -28,6 +29,7 @@
  *   const depth = yield* (yield* Markets.Markets).getDepth({ symbol: "SOL_USDC", limit: "5" })
  *   console.log(Json.stringify(depth, 2)) // { "asks": [["150.25", "3.5"], …], "lastUpdateId": "1662976171", … }
  * })
+ * ```
  *
  * @since 0.1.0
  */
@@ -125,11 +127,13 @@ const isFrame = (rendered: Json | Frame | typeof omit): rendered is Frame =>
  * Plain JSON data for a decoded result (see the module documentation for the rules). Never throws.
  *
  * @example
+ * ```ts
  * import { Json } from "@effect-backpack/sdk"
  * import { BigDecimal, Option } from "effect"
  *
  * Json.toJson({ price: BigDecimal.unsafeFromString("18.70"), id: 113460992315392001n, best: Option.none() })
  * // { price: "18.70", id: "113460992315392001", best: null }
+ * ```
  *
  * @since 0.1.0
  * @category constructors
@@ -232,11 +236,13 @@ const write = (json: Json, indent: string): string => {
  * (`space`: a number of spaces, at most 10, or a string of at most 10 characters). Never throws.
  *
  * @example
+ * ```ts
  * import { Json } from "@effect-backpack/sdk"
  * import { BigDecimal } from "effect"
  *
  * Json.stringify({ id: 113460992315392001n, quantity: BigDecimal.unsafeFromString("1.50") })
  * // '{"id":"113460992315392001","quantity":"1.50"}'
+ * ```
  *
  * @since 0.1.0
  * @category constructors
