@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `pnpm docs:check`: what CI checks about the documentation.
-// 1. Every `@example` in the sources of the published packages compiles: each block is written to its own
-//    module under packages/examples/build/doc-examples and type-checked (strict, the repository's settings
-//    less noUnusedLocals) against the built declarations of the SDK and the simulator.
+// 1. Every `@example` in the sources of the published packages, and every TypeScript block of their READMEs,
+//    compiles: each block is written to its own module under packages/examples/build/doc-examples and
+//    type-checked (strict, the repository's settings less noUnusedLocals) against the built declarations of
+//    the SDK and the simulator.
 // 2. Every relative link of the READMEs (and the changeset notes) points at a file that exists.
 // 3. TypeDoc converts the API without emitting anything; its warnings (broken {@link}s, types referenced
 //    but not documented) are errors unless `--allow-warnings` is given.
@@ -59,6 +60,20 @@ for (const pkg of ["sdk", "simulator"]) {
     }
   }
 }
+// The TypeScript blocks of the packages' READMEs (the simulator's up to its hand-kept reference section).
+for (const pkg of ["sdk", "simulator"]) {
+  const readme = join(repo, "packages", pkg, "README.md")
+  if (!existsSync(readme)) continue
+  const text = readFileSync(readme, "utf8").split(/^## Reference$/m)[0]
+  let index = 0
+  for (const [, code] of text.matchAll(/^```ts\n([\s\S]*?)^```$/gm)) {
+    const name = `${pkg}_README_${++index}.ts`
+    const source = `packages/${pkg}/README.md, TypeScript block ${index}`
+    origin.set(name, source)
+    writeFileSync(join(out, name), `// ${source}\n${code}\nexport {}\n`)
+    count++
+  }
+}
 const dist = (pkg, entry) => relative(out, join(repo, "packages", pkg, "dist", `${entry}.d.ts`))
 writeFileSync(
   join(out, "tsconfig.json"),
@@ -95,7 +110,7 @@ if (tsc.status !== 0) {
   })
   failures.push(`examples do not compile:\n${report}`)
 }
-console.log(`[docs] ${count} @example blocks ${tsc.status === 0 ? "compile" : "FAIL to compile"}`)
+console.log(`[docs] ${count} @example and README blocks ${tsc.status === 0 ? "compile" : "FAIL to compile"}`)
 
 // 2. relative links in the Markdown a user reads
 const markdown = ["README.md", "packages/sdk/README.md", "packages/simulator/README.md", ".changeset/README.md"]

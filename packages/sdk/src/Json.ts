@@ -12,6 +12,7 @@
  * | `Redacted` | `"<redacted>"` |
  * | `Duration` | its text (`"10s"`, `"1m 30s"`) |
  * | arrays, typed arrays, `Set`, `Chunk`, `HashSet` | arrays |
+ * | `RedBlackTree` (the levels of an `OrderBook.Book`) | arrays of `[key, value]` pairs, in key order |
  * | `Map`, `HashMap` | objects keyed by `String(key)` |
  * | classes (`Market`, `Order`, …), errors, plain objects | plain objects of their own enumerable fields (an error also gets `message`) |
  * | `NaN`, `±Infinity` | `null` |
@@ -41,6 +42,7 @@ import * as HashMap from "effect/HashMap"
 import * as HashSet from "effect/HashSet"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as RedBlackTree from "effect/RedBlackTree"
 import * as Decimal from "./internal/decimal.js"
 
 /**
@@ -70,7 +72,7 @@ const omit: unique symbol = Symbol("omit")
  * iterable too (for `yield*`), and render as objects.
  */
 const isList = (value: object): value is Iterable<unknown> =>
-  value instanceof Set || Chunk.isChunk(value) || HashSet.isHashSet(value) ||
+  value instanceof Set || Chunk.isChunk(value) || HashSet.isHashSet(value) || RedBlackTree.isRedBlackTree(value) ||
   (ArrayBuffer.isView(value) && !(value instanceof DataView))
 
 /** Renders a scalar, or opens a frame for a container (its output already allocated). */

@@ -1,6 +1,6 @@
 import { BackpackError, Json, Model } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
-import { BigDecimal, Chunk, DateTime, Duration, HashMap, Option, Redacted, Schema } from "effect"
+import { BigDecimal, Chunk, DateTime, Duration, HashMap, Option, Redacted, RedBlackTree, Schema } from "effect"
 import { parseLossless } from "../src/internal/json.js"
 import { perpMarket } from "./utils/fixtures.js"
 
@@ -129,6 +129,11 @@ describe("Json", () => {
       map: new Map<unknown, unknown>([[1, "one"], ["two", 2n]]),
       hashMap: HashMap.make(["k", true]),
       set: new Set(["x"]),
+      tree: RedBlackTree.make(BigDecimal.Order)(
+        [BigDecimal.unsafeFromString("2.50"), BigDecimal.unsafeFromString("1")],
+        [BigDecimal.unsafeFromString("1.25"), BigDecimal.unsafeFromString("0.5")]
+      ),
+      ints: new Uint8Array([1, 255]),
       secret: Redacted.make("s3cr3t"),
       duration: Duration.seconds(10),
       date: new Date(Date.UTC(2025, 0, 2, 3, 4, 5, 6)),
@@ -148,6 +153,8 @@ describe("Json", () => {
       map: { "1": "one", two: "2" },
       hashMap: { k: true },
       set: ["x"],
+      tree: [["1.25", "0.5"], ["2.50", "1"]],
+      ints: [1, 255],
       secret: "<redacted>",
       duration: "10s",
       date: "2025-01-02T03:04:05.006Z",
