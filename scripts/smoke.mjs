@@ -215,10 +215,11 @@ try {
   const result = await runAsync(process.execPath, [join(consumer, "out", "main.js"), bin.url, bin.wsUrl, bin.secret], consumer)
   if (result.code !== 0) fail(`the program failed (${result.code}):\n${result.output}`)
   const printed = JSON.parse(result.output.trim().split("\n").at(-1))
-  if (!(printed.markets > 0 && printed.solTickSize === "0.01" && typeof printed.autoLend === "boolean" && printed.balances.includes("USDC"))) {
+  if (!(printed.markets > 0 && printed.solTickSize === "0.01" && typeof printed.autoLend === "boolean" && printed.balances.includes("USDC") &&
+      printed.market.symbol === "SOL_USDC" && printed.market.filters.price.tickSize === "0.01")) {
     fail(`unexpected program output: ${result.output}`)
   }
-  step(`the program ran: ${JSON.stringify(printed)}`)
+  step(`the program ran: ${JSON.stringify({ ...printed, market: `${printed.market.symbol} as JSON` })}`)
 
   await stopBin(bin, "SIGTERM")
   await stopBin(second, "SIGINT")

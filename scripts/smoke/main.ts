@@ -2,7 +2,7 @@
 // (`--strict`, `skipLibCheck: false`, NodeNext and Bundler resolution), then run against the
 // `backpack-simulator` bin of the installed simulator tarball.
 // usage: node main.js <rest url> <ws url> <api secret>
-import { Account, Capital, Markets } from "@effect-backpack/sdk"
+import { Account, Capital, Json, Markets } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
 import type { Simulator } from "@effect-backpack/simulator"
 import { BigDecimal, Effect, Redacted } from "effect"
@@ -26,6 +26,7 @@ const program = Effect.gen(function*() {
     solTickSize: BigDecimal.format(sol.filters.price.tickSize),
     autoLend: account.autoLend,
     balances: Object.keys(balances).sort(),
+    market: Json.toJson(sol), // decoded classes as plain JSON (decimals as strings)
     seed: simulatorOptions.seed ?? null
   }
 })
