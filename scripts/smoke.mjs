@@ -4,7 +4,8 @@
 // 2. In a throwaway project under the temp dir (outside the workspace), `npm install` the two tarballs plus the
 //    peers at the versions the workspace is tested with.
 // 3. Type-check scripts/smoke/main.ts with `--strict` and `skipLibCheck: false`, under NodeNext and under Bundler
-//    module resolution (in parallel; the NodeNext pass also emits the JS).
+//    module resolution (in parallel; the NodeNext pass also emits the JS; the Bundler pass adds
+//    exactOptionalPropertyTypes, noUncheckedIndexedAccess, noPropertyAccessFromIndexSignature and drops the DOM lib).
 // 4. Start two `backpack-simulator` bins from the installed tarball on 127.0.0.1 port 0, run the program against
 //    one (getMarkets and signed calls with the demo account the bin prints), then stop them with SIGTERM and
 //    SIGINT: each must exit 0, leave no process behind, and its port must be closed.
@@ -180,7 +181,18 @@ try {
   writeFileSync(
     join(consumer, "tsconfig.bundler.json"),
     JSON.stringify({
-      compilerOptions: { ...base, module: "ESNext", moduleResolution: "Bundler", noEmit: true },
+      // a stricter consumer: extra flags, and no DOM library
+      compilerOptions: {
+        ...base,
+        module: "ESNext",
+        moduleResolution: "Bundler",
+        noEmit: true,
+        lib: ["ES2022"],
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        noImplicitOverride: true,
+        noPropertyAccessFromIndexSignature: true
+      },
       files: ["main.ts"]
     })
   )
