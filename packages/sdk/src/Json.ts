@@ -126,7 +126,8 @@ const isFrame = (rendered: Json | Frame | typeof omit): rendered is Frame =>
   typeof rendered === "object" && rendered !== null
 
 /**
- * Plain JSON data for a decoded result (see the module documentation for the rules). Never throws.
+ * Plain JSON data for a decoded result (see the module documentation for the rules). Cycles and deep
+ * nesting do not make it throw.
  *
  * @example
  * ```ts
@@ -235,7 +236,8 @@ const write = (json: Json, indent: string): string => {
 
 /**
  * JSON text for a decoded result: {@link toJson}, then written like `JSON.stringify(json, null, space)`
- * (`space`: a number of spaces, at most 10, or a string of at most 10 characters). Never throws.
+ * (`space`: a number of spaces, at most 10, or a string of at most 10 characters). Unlike `JSON.stringify`,
+ * it does not throw on bigints, cycles or deep nesting.
  *
  * @example
  * ```ts
