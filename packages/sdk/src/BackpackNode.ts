@@ -2,6 +2,35 @@
  * The Node wiring: every service of the SDK in one layer, on undici's HTTP client, the
  * `node:crypto` signer and the `ws` WebSocket (for `BackpackStream` and `OrderBook`).
  *
+ * `layerConfig` reads the `BACKPACK_*` environment variables through Effect's `Config`; `layer` takes
+ * plain values (a secret as `Redacted`).
+ *
+ * @example
+ * ```ts
+ * import { Capital, Markets } from "@effect-backpack/sdk"
+ * import { BackpackNode } from "@effect-backpack/sdk/node"
+ * import { NodeRuntime } from "@effect/platform-node"
+ * import { Effect, Redacted } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const markets = yield* (yield* Markets.Markets).getMarkets()
+ *   const balances = yield* (yield* Capital.Capital).getBalances() // signed
+ *   yield* Effect.log(`${markets.length} markets; assets held: ${Object.keys(balances).join(", ")}`)
+ * })
+ *
+ * // configuration from BACKPACK_API_SECRET, BACKPACK_HOST, …
+ * program.pipe(Effect.provide(BackpackNode.layerConfig), NodeRuntime.runMain)
+ *
+ * // or from plain values, e.g. against a local simulator
+ * const local = BackpackNode.layer({
+ *   host: "http://127.0.0.1:8080",
+ *   wsUrl: "ws://127.0.0.1:8080",
+ *   apiSecret: Redacted.make("4odxgSUxFrC/zsKWZF4OQwYAgnNu9hnWH3NxWfLAPz4="),
+ *   rateLimits: "unlimited"
+ * })
+ * program.pipe(Effect.provide(local), NodeRuntime.runMain)
+ * ```
+ *
  * @since 0.1.0
  */
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"

@@ -329,6 +329,28 @@ export interface Service {
 }
 
 /**
+ * The `BackpackStream` service; provide it with `BackpackNode.layerConfig` (or any layer built by `Backpack`).
+ *
+ * @example
+ * ```ts
+ * import { BackpackStream } from "@effect-backpack/sdk"
+ * import { BackpackNode } from "@effect-backpack/sdk/node"
+ * import { NodeRuntime } from "@effect/platform-node"
+ * import { BigDecimal, Effect, Stream } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const ws = yield* BackpackStream.BackpackStream
+ *   // public and private streams share one connection, which reconnects and resubscribes by itself
+ *   const tops = ws.bookTicker("SOL_USDC").pipe(
+ *     Stream.map((t) => `bid ${t.b === undefined ? "-" : BigDecimal.format(t.b)} ask ${t.a === undefined ? "-" : BigDecimal.format(t.a)}`)
+ *   )
+ *   const fills = ws.orderUpdates("SOL_USDC").pipe(Stream.map((event) => `order ${event.i}: ${event.e}`)) // signed for you
+ *   yield* Stream.merge(tops, fills).pipe(Stream.take(20), Stream.runForEach((line) => Effect.log(line)))
+ * })
+ *
+ * program.pipe(Effect.provide(BackpackNode.layerConfig), NodeRuntime.runMain)
+ * ```
+ *
  * @since 0.1.0
  * @category tags
  */

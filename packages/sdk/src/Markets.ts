@@ -100,6 +100,30 @@ export type GetPredictionEventsParams = Endpoint.Params<typeof endpoints.getPred
 export interface Service extends Endpoint.Methods<typeof endpoints> {}
 
 /**
+ * The `Markets` service; provide it with `BackpackNode.layerConfig` (or any layer built by `Backpack`).
+ *
+ * @example
+ * ```ts
+ * import { Markets } from "@effect-backpack/sdk"
+ * import { BackpackNode } from "@effect-backpack/sdk/node"
+ * import { NodeRuntime } from "@effect/platform-node"
+ * import { BigDecimal, Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const markets = yield* Markets.Markets
+ *   const all = yield* markets.getMarkets()
+ *   const sol = yield* markets.getMarket({ symbol: "SOL_USDC" })
+ *   const depth = yield* markets.getDepth({ symbol: "SOL_USDC", limit: "5" })
+ *   const [bestAsk] = depth.asks // asks lowest first, bids highest first; exact BigDecimals
+ *   yield* Effect.log(
+ *     `${all.length} markets; SOL_USDC tick ${BigDecimal.format(sol.filters.price.tickSize)},`,
+ *     `best ask ${bestAsk === undefined ? "none" : BigDecimal.format(bestAsk[0])}, update ${depth.lastUpdateId}`
+ *   )
+ * })
+ *
+ * program.pipe(Effect.provide(BackpackNode.layerConfig), NodeRuntime.runMain)
+ * ```
+ *
  * @since 0.1.0
  * @category tags
  */

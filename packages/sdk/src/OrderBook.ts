@@ -303,6 +303,35 @@ export interface Service {
 }
 
 /**
+ * The `OrderBook` service; provide it with `BackpackNode.layerConfig` (or any layer built by `Backpack`).
+ *
+ * @example
+ * ```ts
+ * import { OrderBook } from "@effect-backpack/sdk"
+ * import { BackpackNode } from "@effect-backpack/sdk/node"
+ * import { NodeRuntime } from "@effect/platform-node"
+ * import { BigDecimal, Effect, Option, Stream } from "effect"
+ *
+ * const level = (side: Option.Option<readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal]>) =>
+ *   Option.match(side, {
+ *     onNone: () => "-",
+ *     onSome: ([price, size]) => `${BigDecimal.format(size)} @ ${BigDecimal.format(price)}`
+ *   })
+ *
+ * const program = Effect.gen(function*() {
+ *   const books = yield* OrderBook.OrderBook
+ *   // every book emitted is consistent: a gap, reconnect or crossed book triggers a resync first
+ *   yield* books.watch("SOL_USDC").pipe(
+ *     Stream.take(50),
+ *     Stream.runForEach((book) =>
+ *       Effect.log(`${level(book.bestBid)} | ${level(book.bestAsk)} (update ${book.lastUpdateId}, resyncs ${book.resyncs})`)
+ *     )
+ *   )
+ * })
+ *
+ * program.pipe(Effect.provide(BackpackNode.layerConfig), NodeRuntime.runMain)
+ * ```
+ *
  * @since 0.1.0
  * @category tags
  */

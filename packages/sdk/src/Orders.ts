@@ -87,6 +87,38 @@ export interface Service extends Endpoint.Methods<typeof endpoints> {
 }
 
 /**
+ * The `Orders` service; provide it with `BackpackNode.layerConfig` (or any layer built by `Backpack`).
+ *
+ * @example
+ * ```ts
+ * import { Orders } from "@effect-backpack/sdk"
+ * import { BackpackNode } from "@effect-backpack/sdk/node"
+ * import { NodeRuntime } from "@effect/platform-node"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const orders = yield* Orders.Orders
+ *   // a limit buy: it gets a clientId, and is never retried blindly
+ *   const outcome = yield* orders.executeOrder({
+ *     symbol: "SOL_USDC",
+ *     side: "Bid",
+ *     orderType: "Limit",
+ *     quantity: "1",
+ *     price: "20.50"
+ *   }).pipe(
+ *     Effect.map((order) => `placed ${order.id}: ${order.status}`),
+ *     // the answer was lost (timeout, reset, 5xx): ask the exchange, by clientId, what happened
+ *     Effect.catchTag("OutcomeUnknown", (unknown) =>
+ *       Effect.map(orders.reconcile(unknown), (results) => results.map((result) => result._tag).join(", ")))
+ *   )
+ *   yield* Effect.log(outcome)
+ *   const open = yield* orders.getOpenOrders({ symbol: "SOL_USDC" })
+ *   yield* Effect.log(`${open.length} open orders`)
+ * })
+ *
+ * program.pipe(Effect.provide(BackpackNode.layerConfig), NodeRuntime.runMain)
+ * ```
+ *
  * @since 0.1.0
  * @category tags
  */

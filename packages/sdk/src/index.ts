@@ -82,3 +82,6 @@ export * as Signer from "./Signer.js"
 
 /** @since 0.1.0 */
 export * as System from "./System.js"
+
+/** @since 0.1.0 */
+export * as Json from "./Json.js"

@@ -1,14 +1,5 @@
 #!/usr/bin/env node
-// Runs the simulator from its TypeScript sources through tsx, so the workspace needs no build step.
-import { spawnSync } from "node:child_process"
-import { createRequire } from "node:module"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
-
-const here = dirname(fileURLToPath(import.meta.url))
-const require = createRequire(import.meta.url)
-const tsx = require.resolve("tsx/cli")
-const result = spawnSync(process.execPath, [tsx, join(here, "..", "src", "bin.ts"), ...process.argv.slice(2)], {
-  stdio: "inherit"
-})
-process.exit(result.status ?? 1)
+// The `backpack-simulator` command: runs the built simulator (dist/bin.js) in this very process, so a
+// signal sent to this process reaches the server itself (no wrapper, no child process). In the
+// workspace run `pnpm build` first, or use `pnpm simulator`, which runs the sources through tsx's loader.
+import "../dist/bin.js"

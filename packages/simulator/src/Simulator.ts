@@ -251,6 +251,9 @@ const decodeSeed = (seed: string): Uint8Array | undefined => {
  * @category constructors
  * @example
  * ```ts
+ * import { Simulator } from "@effect-backpack/simulator"
+ * import { Effect } from "effect"
+ *
  * const program = Effect.scoped(Effect.gen(function*() {
  *   const sim = yield* Simulator.make({ seed: 7 })
  *   const trader = yield* sim.createAccount({ balances: { USDC: "10000" } })
