@@ -88,29 +88,21 @@ export const render = (book: TopOfBook): Array<string> => {
   return [title, header!, ...rows.slice(0, asks.length), `----  spread ${spread}`, ...rows.slice(asks.length)]
 }
 
-/**
- * The JSON shape of a book view.
- *
- * @since 0.1.0
- * @category rendering
- */
-export const toJson = (book: TopOfBook): Json.Json => Json.toJson(book)
-
 /** The `limit` values `getDepth` accepts. */
 const depthLimits = ["5", "10", "20", "50", "100", "500", "1000"] as const
 
-const once = (symbol: string, depth: number, asJson: boolean) =>
+/** The best `depth` levels of a REST snapshot. */
+const snapshot = (symbol: string, depth: number) =>
   Effect.gen(function*() {
     const limit = depthLimits.find((l) => Number(l) >= depth) ?? "1000"
-    const snapshot = yield* (yield* Markets.Markets).getDepth({ symbol, limit })
-    const view: TopOfBook = {
+    const book = yield* (yield* Markets.Markets).getDepth({ symbol, limit })
+    return {
       symbol,
-      lastUpdateId: snapshot.lastUpdateId,
-      timestamp: snapshot.timestamp,
-      asks: snapshot.asks.slice(0, depth),
-      bids: snapshot.bids.slice(0, depth)
-    }
-    yield* asJson ? printJson(view) : printLines(render(view))
+      lastUpdateId: book.lastUpdateId,
+      timestamp: book.timestamp,
+      asks: book.asks.slice(0, depth),
+      bids: book.bids.slice(0, depth)
+    } satisfies TopOfBook
   })
 
 const viewOf = (book: OrderBook.Book, depth: number): TopOfBook => ({
@@ -125,39 +117,44 @@ const viewOf = (book: OrderBook.Book, depth: number): TopOfBook => ({
 /** Redraws at most this often; the latest book is always the one drawn. */
 const frameInterval = "100 millis"
 
+/**
+ * The live view. The REST snapshot is shown at once; the local book of `OrderBook.watch` replaces it
+ * from its first version on (it needs one depth event to start, which a quiet market may not send
+ * for a while).
+ */
 const watch = (symbol: string, depth: number, asJson: boolean) =>
   Effect.gen(function*() {
-    const books = (yield* OrderBook.OrderBook).watch(symbol)
-    if (asJson) {
-      return yield* Stream.runForEach(books, (book) => Console.log(Json.stringify(viewOf(book, depth), true)))
-    }
-    const interactive = process.stdout.isTTY === true
-    const latest = yield* SubscriptionRef.make<Option.Option<OrderBook.Book>>(Option.none())
-    const follow = Stream.runForEach(books, (book) => SubscriptionRef.set(latest, Option.some(book)))
-    const frame = (book: Option.Option<OrderBook.Book>) =>
-      Option.match(book, {
-        onNone: () => [`${symbol}  syncing…`],
-        onSome: (b) => render(viewOf(b, depth))
-      })
-    if (!interactive) {
-      // not a terminal: print each new version (at most one per frame interval), separated by a blank line
+    const latest = yield* SubscriptionRef.make<Option.Option<TopOfBook>>(Option.none())
+    const first = Effect.flatMap(
+      snapshot(symbol, depth),
+      (view) => SubscriptionRef.update(latest, (current) => Option.isNone(current) ? Option.some(view) : current)
+    )
+    const follow = (yield* OrderBook.OrderBook).watch(symbol).pipe(
+      Stream.runForEach((book) => SubscriptionRef.set(latest, Option.some(viewOf(book, depth))))
+    )
+    const feed = Effect.zipRight(Effect.all([first, follow], { concurrency: 2, discard: true }), Effect.never)
+    if (asJson || process.stdout.isTTY !== true) {
+      // not a terminal: each new version (at most one per frame interval), as a JSON line or a block of lines
       const printChanges = latest.changes.pipe(
-        Stream.filter(Option.isSome),
+        Stream.filterMap((view) => view),
         Stream.throttle({ cost: () => 1, units: 1, duration: frameInterval, strategy: "shape" }),
-        Stream.runForEach((book) => printLines([...frame(book), ""]))
+        Stream.runForEach((view) =>
+          asJson ? Console.log(Json.stringify(view, true)) : printLines([...render(view), ""])
+        )
       )
-      return yield* Effect.raceFirst(follow, printChanges)
+      return yield* Effect.raceFirst(feed, printChanges)
     }
     yield* Screen.enter
-    let drawn: Option.Option<OrderBook.Book> | undefined
+    let drawn: Option.Option<TopOfBook> | undefined
     const redraw = Effect.gen(function*() {
-      const book = yield* SubscriptionRef.get(latest)
-      if (book === drawn) return
-      drawn = book
-      yield* Screen.draw([...frame(book), "", "q or Ctrl-C to quit"])
+      const view = yield* SubscriptionRef.get(latest)
+      if (view === drawn) return
+      drawn = view
+      const lines = Option.match(view, { onNone: () => [`${symbol}  loading…`], onSome: render })
+      yield* Screen.draw([...lines, "", "q or Ctrl-C to quit"])
     })
-    const drawLoop = Effect.repeat(redraw, Schedule.spaced(frameInterval))
-    yield* Effect.raceFirst(Effect.zipRight(follow, Effect.never), Effect.raceFirst(drawLoop, Screen.quitKey))
+    const drawLoop = Effect.zipRight(Effect.repeat(redraw, Schedule.spaced(frameInterval)), Effect.never)
+    yield* Effect.raceFirst(feed, Effect.raceFirst(drawLoop, Screen.quitKey))
   }).pipe(Effect.scoped)
 
 /**
@@ -184,6 +181,8 @@ export const command = Command.make(
       if (!Number.isInteger(depth) || depth < 1 || depth > 1000) {
         return yield* new UsageError({ message: `--depth must be from 1 to 1000, got ${depth}` })
       }
-      yield* live ? watch(symbol, depth, json) : once(symbol, depth, json)
+      yield* live
+        ? watch(symbol, depth, json)
+        : Effect.flatMap(snapshot(symbol, depth), (view) => json ? printJson(view) : printLines(render(view)))
     }).pipe(withSdk)
 ).pipe(Command.withDescription("Top of the order book: asks above the spread, bids below, with running totals"))

@@ -1,0 +1,149 @@
+/**
+ * The live view in a real terminal: `bpx book SOL_USDC --watch` inside tmux, read back with
+ * `capture-pane`, quit with `q` and with Ctrl-C. Skipped (with the reason printed) only when tmux is
+ * not installed (`apt-get install -y tmux`).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { execFile, spawnSync } from "node:child_process"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { bin, run, type Running, sleep, startSimulator } from "./harness.js"
+
+const tmuxAvailable = spawnSync("tmux", ["-V"], { stdio: "ignore" }).status === 0
+if (!tmuxAvailable) {
+  console.warn("skipping the live-view tests: tmux is not installed (apt-get install -y tmux)")
+}
+
+const socket = `bpx-test-${process.pid}`
+let running: Running
+let maker: { apiKey: string }
+let dir: string
+let config: string
+
+const tmux = (...args: ReadonlyArray<string>) =>
+  new Promise<string>((resolve, reject) =>
+    execFile("tmux", ["-L", socket, "-f", config, ...args], (error, stdout) => error ? reject(error) : resolve(stdout))
+  )
+
+const capture = async (session: string) => (await tmux("capture-pane", "-p", "-t", session)).split("\n")
+
+/** Polls `check` on the pane until it holds (or fails with the last screen after `timeoutMs`). */
+const waitForScreen = async (session: string, check: (screen: Array<string>) => boolean, timeoutMs = 20_000) => {
+  const deadline = Date.now() + timeoutMs
+  let screen: Array<string> = []
+  while (Date.now() < deadline) {
+    screen = await capture(session)
+    if (check(screen)) return screen
+    await sleep(150)
+  }
+  throw new Error(`screen never matched; last screen:\n${screen.join("\n")}`)
+}
+
+const tokens = (screen: ReadonlyArray<string>) => screen.map((line) => line.trim().split(/\s+/).join(" "))
+
+/** Starts `bpx book SOL_USDC --depth 3 --watch` in a new 100×30 session; answers the pid of bpx. */
+const startView = async (session: string) => {
+  const env = [`PATH=${process.env.PATH}`, `TERM=xterm-256color`, `BACKPACK_HOST=${running.sim.url}`, `BACKPACK_WS_URL=${running.sim.wsUrl}`]
+  const command = `exec env -i ${env.map((e) => `'${e}'`).join(" ")} '${process.execPath}' '${bin}' book SOL_USDC --depth 3 --watch`
+  await tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
+  return Number((await tmux("display-message", "-p", "-t", session, "#{pane_pid}")).trim())
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Waits for the pane's process to end; answers its exit status. */
+const waitForExit = async (session: string, pid: number) => {
+  const deadline = Date.now() + 15_000
+  while (Date.now() < deadline) {
+    const [dead, status] = (await tmux("display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status}"))
+      .trim()
+      .split(" ")
+    if (dead === "1" && !isAlive(pid)) return Number(status)
+    await sleep(100)
+  }
+  throw new Error("bpx did not exit")
+}
+
+const place = (side: "Bid" | "Ask", price: string, quantity: string) =>
+  run(running.sim.executeOrder(maker.apiKey, { symbol: "SOL_USDC", side, orderType: "Limit", price, quantity }))
+
+describe.skipIf(!tmuxAvailable)("bpx book --watch in a terminal (tmux)", () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "bpx-tmux-"))
+    config = join(dir, "tmux.conf")
+    // keep a finished pane so its exit status can be read
+    writeFileSync(config, "set -g remain-on-exit on\n")
+    running = await startSimulator()
+    maker = await run(running.sim.createAccount({ balances: { USDC: "100000", SOL: "1000" } }))
+    await place("Ask", "100.50", "1.50")
+    await place("Bid", "99.50", "2")
+  })
+
+  afterAll(async () => {
+    await tmux("kill-server").catch(() => undefined)
+    rmSync(dir, { recursive: true, force: true })
+    await running?.close()
+  })
+
+  it("draws the top of book, redraws it in place on every change, quits on q", async () => {
+    const pid = await startView("q")
+    const first = await waitForScreen("q", (screen) => screen.some((line) => line.startsWith("bid")))
+    expect(first[0]).toMatch(/^SOL_USDC {2}update \d+ {2}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC/)
+    expect(first.slice(1, 7)).toEqual([
+      "SIDE   PRICE  QUANTITY  TOTAL",
+      "ask   100.50      1.50   1.50",
+      "----  spread 1.00",
+      "bid    99.50      2.00   2.00",
+      "",
+      "q or Ctrl-C to quit"
+    ])
+
+    // a new best bid, one order at a time until the view shows it (the local book starts from the
+    // first depth event), then a new best ask, which the live book applies at once
+    let bids = 0
+    for (; bids < 50; bids++) {
+      const screen = await capture("q")
+      if (screen.some((line) => line.startsWith("bid    99.75"))) break
+      await place("Bid", "99.75", "1")
+      await sleep(300)
+    }
+    await place("Ask", "100.25", "0.50")
+    const expected = [
+      "SIDE PRICE QUANTITY TOTAL",
+      "ask 100.50 1.50 2.00",
+      "ask 100.25 0.50 0.50",
+      "---- spread 0.50",
+      `bid 99.75 ${bids}.00 ${bids}.00`,
+      `bid 99.50 2.00 ${bids + 2}.00`,
+      "",
+      "q or Ctrl-C to quit"
+    ]
+    const live = await waitForScreen("q", (screen) => JSON.stringify(tokens(screen.slice(1, 9))) === JSON.stringify(expected))
+    expect(live[0]).toMatch(/ {2}resyncs 0$/)
+    // redrawn in place: one frame on the screen, nothing below it
+    expect(live.filter((line) => line.startsWith("SOL_USDC")).length).toBe(1)
+    expect(live.slice(9).every((line) => line.trim() === "")).toBe(true)
+
+    await tmux("send-keys", "-t", "q", "q")
+    expect(await waitForExit("q", pid)).toBe(0)
+    // the alternate screen is gone: the terminal is back to the (empty) main screen
+    const after = await capture("q")
+    expect(after.some((line) => line.startsWith("SOL_USDC"))).toBe(false)
+  })
+
+  it("quits on Ctrl-C with no process left", async () => {
+    const pid = await startView("ctrl-c")
+    await waitForScreen("ctrl-c", (screen) => screen.some((line) => line.startsWith("bid")))
+    await tmux("send-keys", "-t", "ctrl-c", "C-c")
+    expect(await waitForExit("ctrl-c", pid)).toBe(0)
+    expect(isAlive(pid)).toBe(false)
+  })
+})
