@@ -26,7 +26,11 @@ Cli.run(process.argv).pipe(
     NodeRuntime.runMain(program, {
       disableErrorReporting: true,
       teardown: (exit, onExit) => {
-        const code = Exit.isSuccess(exit) && typeof exit.value === "number" ? exit.value : Exit.isInterrupted(exit) ? 130 : 1
+        const code = Exit.isSuccess(exit) && typeof exit.value === "number"
+          ? exit.value
+          : Exit.isInterrupted(exit)
+          ? 130
+          : 1
         onExit(code)
         // a code of 0 leaves the process to end by itself; make sure nothing (an idle socket) keeps it
         process.exit(code)

@@ -17,12 +17,14 @@ beforeAll(async () => {
   publicEnv = { BACKPACK_HOST: sim.url, BACKPACK_WS_URL: sim.wsUrl }
   env = { ...publicEnv, BACKPACK_API_SECRET: trader.apiSecret }
   // the SOL_USDC book: asks 100.50 x 1.5, 101.00 x 3; bids 99.50 x 2, 99.00 x 1.25
-  for (const [side, price, quantity] of [
-    ["Ask", "100.50", "1.50"],
-    ["Ask", "101.00", "3"],
-    ["Bid", "99.50", "2"],
-    ["Bid", "99.00", "1.25"]
-  ] as const) {
+  for (
+    const [side, price, quantity] of [
+      ["Ask", "100.50", "1.50"],
+      ["Ask", "101.00", "3"],
+      ["Bid", "99.50", "2"],
+      ["Bid", "99.00", "1.25"]
+    ] as const
+  ) {
     await place(maker.apiKey, { symbol: "SOL_USDC", side, orderType: "Limit", price, quantity })
   }
 })
@@ -146,7 +148,21 @@ describe("bpx account commands", () => {
 
   it("order place --yes, orders, order cancel --yes", async () => {
     const placed = await bpx(
-      ["order", "place", "SOL_USDC", "--side", "buy", "--quantity", "1.5", "--price", "98.00", "--client-id", "42", "--yes", "--json"],
+      [
+        "order",
+        "place",
+        "SOL_USDC",
+        "--side",
+        "buy",
+        "--quantity",
+        "1.5",
+        "--price",
+        "98.00",
+        "--client-id",
+        "42",
+        "--yes",
+        "--json"
+      ],
       env
     )
     expect(placed.code).toBe(0)
@@ -178,7 +194,17 @@ describe("bpx account commands", () => {
       "STATUS",
       "CREATED (UTC)"
     ])
-    expect(row!.split(/\s+/).slice(0, 9)).toEqual([order.id, "42", "SOL_USDC", "Bid", "Limit", "98.00", "1.50", "0.00", "New"])
+    expect(row!.split(/\s+/).slice(0, 9)).toEqual([
+      order.id,
+      "42",
+      "SOL_USDC",
+      "Bid",
+      "Limit",
+      "98.00",
+      "1.50",
+      "0.00",
+      "New"
+    ])
 
     const cancelled = await bpx(["order", "cancel", "SOL_USDC", "--client-id", "42", "--yes", "--json"], env)
     expect(cancelled.code).toBe(0)

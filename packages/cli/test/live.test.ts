@@ -44,8 +44,15 @@ const tokens = (screen: ReadonlyArray<string>) => screen.map((line) => line.trim
 
 /** Starts `bpx book SOL_USDC --depth 3 --watch` in a new 100×30 session; answers the pid of bpx. */
 const startView = async (session: string) => {
-  const env = [`PATH=${process.env.PATH}`, `TERM=xterm-256color`, `BACKPACK_HOST=${running.sim.url}`, `BACKPACK_WS_URL=${running.sim.wsUrl}`]
-  const command = `exec env -i ${env.map((e) => `'${e}'`).join(" ")} '${process.execPath}' '${bin}' book SOL_USDC --depth 3 --watch`
+  const env = [
+    `PATH=${process.env.PATH}`,
+    `TERM=xterm-256color`,
+    `BACKPACK_HOST=${running.sim.url}`,
+    `BACKPACK_WS_URL=${running.sim.wsUrl}`
+  ]
+  const command = `exec env -i ${
+    env.map((e) => `'${e}'`).join(" ")
+  } '${process.execPath}' '${bin}' book SOL_USDC --depth 3 --watch`
   await tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
   return Number((await tmux("display-message", "-p", "-t", session, "#{pane_pid}")).trim())
 }
@@ -126,7 +133,10 @@ describe.skipIf(!tmuxAvailable)("bpx book --watch in a terminal (tmux)", () => {
       "",
       "q or Ctrl-C to quit"
     ]
-    const live = await waitForScreen("q", (screen) => JSON.stringify(tokens(screen.slice(1, 9))) === JSON.stringify(expected))
+    const live = await waitForScreen(
+      "q",
+      (screen) => JSON.stringify(tokens(screen.slice(1, 9))) === JSON.stringify(expected)
+    )
     expect(live[0]).toMatch(/ {2}resyncs 0$/)
     // redrawn in place: one frame on the screen, nothing below it
     expect(live.filter((line) => line.startsWith("SOL_USDC")).length).toBe(1)

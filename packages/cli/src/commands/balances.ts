@@ -3,8 +3,8 @@
  *
  * @since 0.1.0
  */
-import * as Command from "@effect/cli/Command"
 import { Capital } from "@effect-backpack/sdk"
+import * as Command from "@effect/cli/Command"
 import * as Effect from "effect/Effect"
 import { json, output, withSdk } from "../internal/shared.js"
 import * as Table from "../internal/table.js"
@@ -42,5 +42,7 @@ export const command = Command.make("balances", { json }, ({ json }) =>
     const rows = Object.keys(balances).sort().map((asset) => ({ asset, balance: balances[asset]! }))
     yield* json ? output(true, toJsonShape(rows), () => []) : output(false, rows, (r) => Table.render(columns, r))
   }).pipe(withSdk)).pipe(
-    Command.withDescription("Balances of the account: available, locked (by open orders), staked and total (needs BACKPACK_API_SECRET)")
+    Command.withDescription(
+      "Balances of the account: available, locked (by open orders), staked and total (needs BACKPACK_API_SECRET)"
+    )
   )

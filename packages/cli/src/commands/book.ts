@@ -6,10 +6,10 @@
  *
  * @since 0.1.0
  */
+import { Markets, OrderBook, Precision } from "@effect-backpack/sdk"
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
-import { Markets, OrderBook, Precision } from "@effect-backpack/sdk"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -82,9 +82,9 @@ export const render = (book: TopOfBook): Array<string> => {
   const spread = bestAsk !== undefined && bestBid !== undefined
     ? Precision.format(BigDecimal.subtract(bestAsk[0], bestBid[0]))
     : "-"
-  const title = `${book.symbol}  update ${book.lastUpdateId}  ${Table.formatTime(Math.floor(book.timestamp / 1000))} UTC${
-    book.resyncs === undefined ? "" : `  resyncs ${book.resyncs}`
-  }`
+  const title = `${book.symbol}  update ${book.lastUpdateId}  ${
+    Table.formatTime(Math.floor(book.timestamp / 1000))
+  } UTC${book.resyncs === undefined ? "" : `  resyncs ${book.resyncs}`}`
   return [title, header!, ...rows.slice(0, asks.length), `----  spread ${spread}`, ...rows.slice(asks.length)]
 }
 

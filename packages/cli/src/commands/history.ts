@@ -4,9 +4,9 @@
  *
  * @since 0.1.0
  */
+import { History } from "@effect-backpack/sdk"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
-import { History } from "@effect-backpack/sdk"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"

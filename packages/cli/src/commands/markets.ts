@@ -3,9 +3,9 @@
  *
  * @since 0.1.0
  */
+import { Markets } from "@effect-backpack/sdk"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
-import { Markets } from "@effect-backpack/sdk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { json, output, withSdk } from "../internal/shared.js"
@@ -40,7 +40,9 @@ export const command = Command.make(
   ({ json, type }) =>
     Effect.gen(function*() {
       const markets = yield* Markets.Markets
-      const all = yield* markets.getMarkets(Option.match(type, { onNone: () => ({}), onSome: (t) => ({ marketType: t }) }))
+      const all = yield* markets.getMarkets(
+        Option.match(type, { onNone: () => ({}), onSome: (t) => ({ marketType: t }) })
+      )
       const sorted = [...all].sort((a, b) => a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0)
       yield* output(json, sorted, (rows) => Table.render(columns, rows))
     }).pipe(withSdk)

@@ -5,10 +5,10 @@
  *
  * @since 0.1.0
  */
+import { Markets, Orders, Precision } from "@effect-backpack/sdk"
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
-import { Markets, Orders, Precision } from "@effect-backpack/sdk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { UsageError } from "../internal/errors.js"
@@ -18,12 +18,15 @@ import { orderColumns } from "./orders.js"
 
 const symbol = Args.text({ name: "symbol" }).pipe(Args.withDescription("Market symbol, e.g. SOL_USDC"))
 
-const side = Options.choiceWithValue("side", [
-  ["buy", "Bid"],
-  ["sell", "Ask"],
-  ["Bid", "Bid"],
-  ["Ask", "Ask"]
-] as const).pipe(Options.withDescription("buy (Bid) or sell (Ask)"))
+const side = Options.choiceWithValue(
+  "side",
+  [
+    ["buy", "Bid"],
+    ["sell", "Ask"],
+    ["Bid", "Bid"],
+    ["Ask", "Ask"]
+  ] as const
+).pipe(Options.withDescription("buy (Bid) or sell (Ask)"))
 
 const optionalText = (name: string, description: string) =>
   Options.text(name).pipe(Options.withDescription(description), Options.optional)
@@ -49,7 +52,9 @@ interface PlaceInput {
 const orderParams = (input: PlaceInput): Effect.Effect<Orders.OrderExecuteParams, UsageError> => {
   const fail = (message: string) => Effect.fail(new UsageError({ message }))
   const limit = Option.isSome(input.price)
-  if (limit && Option.isSome(input.quoteQuantity)) return fail("--quote-quantity is only for market orders (no --price)")
+  if (limit && Option.isSome(input.quoteQuantity)) {
+    return fail("--quote-quantity is only for market orders (no --price)")
+  }
   if (limit && Option.isNone(input.quantity)) return fail("a limit order (--price) needs --quantity")
   if (!limit && Option.isSome(input.quantity) === Option.isSome(input.quoteQuantity)) {
     return fail("a market order needs exactly one of --quantity or --quote-quantity")
@@ -149,7 +154,9 @@ const cancel = Command.make(
         if (Orders.isCancelAccepted(result)) return yield* printAccepted(input.json)
         return yield* input.json ? printJson(result) : printLines(Table.render(orderColumns, result))
       }
-      const which = Option.isSome(input.id) ? `order ${input.id.value}` : `order with client id ${Option.getOrThrow(input.clientId)}`
+      const which = Option.isSome(input.id)
+        ? `order ${input.id.value}`
+        : `order with client id ${Option.getOrThrow(input.clientId)}`
       yield* confirm(`cancel ${which} on ${input.symbol}`, input.yes)
       const result = yield* orders.cancelOrder({
         symbol: input.symbol,

@@ -3,9 +3,9 @@
  *
  * @since 0.1.0
  */
+import { Orders } from "@effect-backpack/sdk"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
-import { Orders } from "@effect-backpack/sdk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { json, output, withSdk } from "../internal/shared.js"
@@ -46,10 +46,16 @@ export const symbolOption = Options.text("symbol").pipe(
  * @since 0.1.0
  * @category commands
  */
-export const command = Command.make("orders", { json, symbol: symbolOption }, ({ json, symbol }) =>
-  Effect.gen(function*() {
-    const orders = yield* Orders.Orders
-    const open = yield* orders.getOpenOrders(Option.match(symbol, { onNone: () => ({}), onSome: (s) => ({ symbol: s }) }))
-    const sorted = [...open].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    yield* output(json, sorted, (rows) => Table.render(orderColumns, rows))
-  }).pipe(withSdk)).pipe(Command.withDescription("Open orders of the account, oldest first (needs BACKPACK_API_SECRET)"))
+export const command = Command.make(
+  "orders",
+  { json, symbol: symbolOption },
+  ({ json, symbol }) =>
+    Effect.gen(function*() {
+      const orders = yield* Orders.Orders
+      const open = yield* orders.getOpenOrders(
+        Option.match(symbol, { onNone: () => ({}), onSome: (s) => ({ symbol: s }) })
+      )
+      const sorted = [...open].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      yield* output(json, sorted, (rows) => Table.render(orderColumns, rows))
+    }).pipe(withSdk)
+).pipe(Command.withDescription("Open orders of the account, oldest first (needs BACKPACK_API_SECRET)"))

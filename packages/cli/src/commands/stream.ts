@@ -5,10 +5,10 @@
  *
  * @since 0.1.0
  */
+import { BackpackStream } from "@effect-backpack/sdk"
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
-import { BackpackStream } from "@effect-backpack/sdk"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"

@@ -3,9 +3,9 @@
  *
  * @since 0.1.0
  */
+import { Markets, Precision } from "@effect-backpack/sdk"
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
-import { Markets, Precision } from "@effect-backpack/sdk"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -64,7 +64,9 @@ export const command = Command.make(
       if (Option.isSome(symbol)) {
         const ticker = yield* markets.getTicker({ symbol: symbol.value })
         if (Option.isNone(ticker)) {
-          return yield* new CommandFailed({ message: `no ticker for ${symbol.value}: the market has no statistics yet` })
+          return yield* new CommandFailed({
+            message: `no ticker for ${symbol.value}: the market has no statistics yet`
+          })
         }
         return yield* json ? printJson(ticker.value) : printLines(record(ticker.value))
       }

@@ -26,8 +26,7 @@ export interface Progress {
 export const make = (): Progress => {
   const inPlace = process.stderr.isTTY === true
   return {
-    update: (text) =>
-      Effect.sync(() => void process.stderr.write(inPlace ? `\r\x1b[K${text}` : `${text}\n`)),
+    update: (text) => Effect.sync(() => void process.stderr.write(inPlace ? `\r\x1b[K${text}` : `${text}\n`)),
     done: Effect.sync(() => {
       if (inPlace) process.stderr.write("\r\x1b[K")
     })

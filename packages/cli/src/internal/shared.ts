@@ -4,9 +4,9 @@
  *
  * @since 0.1.0
  */
+import { BackpackNode } from "@effect-backpack/sdk/node"
 import * as Options from "@effect/cli/Options"
 import * as Prompt from "@effect/cli/Prompt"
-import { BackpackNode } from "@effect-backpack/sdk/node"
 import type * as Terminal from "@effect/platform/Terminal"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"

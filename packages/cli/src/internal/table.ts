@@ -74,7 +74,9 @@ export const render = <A>(columns: ReadonlyArray<Column<A>>, rows: ReadonlyArray
       return String(cell)
     })
   )
-  const right = columns.map((_, c) => cells.length > 0 && cells.every((row) => row[c] === undefined || isRightAligned(row[c])))
+  const right = columns.map((_, c) =>
+    cells.length > 0 && cells.every((row) => row[c] === undefined || isRightAligned(row[c]))
+  )
   const widths = columns.map((column, c) => Math.max(column.header.length, ...text.map((row) => row[c]!.length)))
   const line = (row: ReadonlyArray<string>) =>
     row.map((value, c) => right[c] ? value.padStart(widths[c]!) : value.padEnd(widths[c]!)).join("  ").trimEnd()
