@@ -95,6 +95,20 @@ describe("bpx", () => {
   })
 })
 
+describe("bpx book --watch without a terminal", () => {
+  it("prints one JSON line per version of the book; SIGINT ends it with 130", async () => {
+    const watch = bpxStarted(["book", "SOL_USDC", "--depth", "1", "--watch", "--json"], publicEnv)
+    const deadline = Date.now() + 20_000
+    while (!watch.stdout().includes("\n") && Date.now() < deadline) await sleep(100)
+    const first = JSON.parse(watch.stdout().split("\n")[0]!)
+    expect(first).toMatchObject({ symbol: "SOL_USDC", asks: [["100.50", "1.50"]], bids: [["99.50", "2.00"]] })
+    watch.child.kill("SIGINT")
+    const result = await watch.result
+    expect(result.code).toBe(130)
+    expect(result.stderr).toBe("")
+  })
+})
+
 describe("bpx account commands", () => {
   it("balances: a table of every asset and JSON with totals", async () => {
     const [table, json] = await Promise.all([bpx(["balances"], env), bpx(["balances", "--json"], env)])

@@ -42,20 +42,21 @@ const waitForScreen = async (session: string, check: (screen: Array<string>) => 
 
 const tokens = (screen: ReadonlyArray<string>) => screen.map((line) => line.trim().split(/\s+/).join(" "))
 
-/** Starts `bpx book SOL_USDC --depth 3 --watch` in a new 100×30 session; answers the pid of bpx. */
-const startView = async (session: string) => {
+/** Starts `bpx args…` in a new 100×30 session (a real terminal); answers the pid of bpx. */
+const start = async (session: string, args: ReadonlyArray<string>, secret?: string) => {
   const env = [
     `PATH=${process.env.PATH}`,
     `TERM=xterm-256color`,
     `BACKPACK_HOST=${running.sim.url}`,
-    `BACKPACK_WS_URL=${running.sim.wsUrl}`
+    `BACKPACK_WS_URL=${running.sim.wsUrl}`,
+    ...(secret === undefined ? [] : [`BACKPACK_API_SECRET=${secret}`])
   ]
-  const command = `exec env -i ${
-    env.map((e) => `'${e}'`).join(" ")
-  } '${process.execPath}' '${bin}' book SOL_USDC --depth 3 --watch`
-  await tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
+  const quoted = [...env, process.execPath, bin, ...args].map((word) => `'${word}'`).join(" ")
+  await tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", `exec env -i ${quoted}`)
   return Number((await tmux("display-message", "-p", "-t", session, "#{pane_pid}")).trim())
 }
+
+const startView = (session: string) => start(session, ["book", "SOL_USDC", "--depth", "3", "--watch"])
 
 const isAlive = (pid: number) => {
   try {
@@ -68,7 +69,7 @@ const isAlive = (pid: number) => {
 
 /** Waits for the pane's process to end; answers its exit status. */
 const waitForExit = async (session: string, pid: number) => {
-  const deadline = Date.now() + 15_000
+  const deadline = Date.now() + 20_000
   while (Date.now() < deadline) {
     const [dead, status] = (await tmux("display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status}"))
       .trim()
@@ -76,13 +77,13 @@ const waitForExit = async (session: string, pid: number) => {
     if (dead === "1" && !isAlive(pid)) return Number(status)
     await sleep(100)
   }
-  throw new Error("bpx did not exit")
+  throw new Error(`bpx did not exit (alive: ${isAlive(pid)}); screen:\n${(await capture(session)).join("\n")}`)
 }
 
 const place = (side: "Bid" | "Ask", price: string, quantity: string) =>
   run(running.sim.executeOrder(maker.apiKey, { symbol: "SOL_USDC", side, orderType: "Limit", price, quantity }))
 
-describe.skipIf(!tmuxAvailable)("bpx book --watch in a terminal (tmux)", () => {
+describe.skipIf(!tmuxAvailable)("bpx in a terminal (tmux)", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "bpx-tmux-"))
     config = join(dir, "tmux.conf")
@@ -155,5 +156,27 @@ describe.skipIf(!tmuxAvailable)("bpx book --watch in a terminal (tmux)", () => {
     await tmux("send-keys", "-t", "ctrl-c", "C-c")
     expect(await waitForExit("ctrl-c", pid)).toBe(0)
     expect(isAlive(pid)).toBe(false)
+  })
+
+  it("order place asks for confirmation on a terminal: no sends nothing, yes places the order", async () => {
+    const trader = await run(running.sim.createAccount({ balances: { USDC: "1000" } }))
+    const args = ["order", "place", "SOL_USDC", "--side", "buy", "--quantity", "1", "--price", "98.00"]
+    const question = "Place a limit order to buy 1 SOL_USDC at 98.00?"
+
+    const declined = await start("no", args, trader.apiSecret)
+    await waitForScreen("no", (screen) => screen.some((line) => line.includes(question)))
+    await tmux("send-keys", "-t", "no", "n")
+    expect(await waitForExit("no", declined)).toBe(1)
+    const refusal = await capture("no")
+    expect(refusal).toContain("bpx: cancelled: did not place a limit order to buy 1 SOL_USDC at 98.00")
+    expect((await run(running.sim.balances(trader.apiKey))).USDC!.locked).toMatch(/^0(\.0+)?$/)
+
+    const accepted = await start("yes", args, trader.apiSecret)
+    await waitForScreen("yes", (screen) => screen.some((line) => line.includes(question)))
+    await tmux("send-keys", "-t", "yes", "y")
+    expect(await waitForExit("yes", accepted)).toBe(0)
+    const placed = tokens(await capture("yes"))
+    expect(placed.some((line) => /^\d+ \d+ SOL_USDC Bid Limit 98\.00 1\.00 0\.00 New /.test(line))).toBe(true)
+    expect((await run(running.sim.balances(trader.apiKey))).USDC!.locked).toMatch(/^98(\.0+)?$/)
   })
 })

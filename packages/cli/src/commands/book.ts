@@ -144,17 +144,23 @@ const watch = (symbol: string, depth: number, asJson: boolean) =>
       )
       return yield* Effect.raceFirst(feed, printChanges)
     }
+    const quit = yield* Screen.listenForQuit
     yield* Screen.enter
     let drawn: Option.Option<TopOfBook> | undefined
     const redraw = Effect.gen(function*() {
       const view = yield* SubscriptionRef.get(latest)
       if (view === drawn) return
       drawn = view
-      const lines = Option.match(view, { onNone: () => [`${symbol}  loading…`], onSome: render })
+      // as many levels as the terminal has rows for (title, header, spread, blank, help: 5 lines)
+      const fit = Math.max(1, Math.min(depth, Math.floor(((process.stdout.rows ?? 30) - 5) / 2)))
+      const lines = Option.match(view, {
+        onNone: () => [`${symbol}  loading…`],
+        onSome: (v) => render({ ...v, asks: v.asks.slice(0, fit), bids: v.bids.slice(0, fit) })
+      })
       yield* Screen.draw([...lines, "", "q or Ctrl-C to quit"])
     })
     const drawLoop = Effect.zipRight(Effect.repeat(redraw, Schedule.spaced(frameInterval)), Effect.never)
-    yield* Effect.raceFirst(feed, Effect.raceFirst(drawLoop, Screen.quitKey))
+    yield* Effect.raceFirst(feed, Effect.raceFirst(drawLoop, quit))
   }).pipe(Effect.scoped)
 
 /**

@@ -32,18 +32,24 @@ export const draw = (lines: ReadonlyArray<string>): Effect.Effect<void> =>
   write(`\x1b[H${lines.map((line) => `${line}\x1b[K`).join("\r\n")}\r\n\x1b[J`)
 
 /**
- * Completes when the user presses `q`, `Esc` or Ctrl-C (or Ctrl-D, or stdin ends).
+ * Starts listening to the keyboard now (raw mode on a terminal) and answers an effect that completes
+ * when the user presses `q`, `Esc` or Ctrl-C (or Ctrl-D, or stdin ends). Listening before the first
+ * frame is drawn means no key pressed once the view is visible is lost.
  *
  * @since 0.1.0
  * @category keys
  */
-export const quitKey: Effect.Effect<void, never, Terminal.Terminal | Scope.Scope> = Effect.gen(function*() {
-  const terminal = yield* Terminal.Terminal
-  const input = yield* terminal.readInput
-  while (true) {
-    const next = yield* Effect.option(input.take)
-    if (next._tag === "None") return
-    const key = next.value.key
-    if (key.name === "q" || key.name === "escape" || (key.ctrl && (key.name === "c" || key.name === "d"))) return
+export const listenForQuit: Effect.Effect<Effect.Effect<void>, never, Terminal.Terminal | Scope.Scope> = Effect.gen(
+  function*() {
+    const terminal = yield* Terminal.Terminal
+    const input = yield* terminal.readInput
+    return Effect.gen(function*() {
+      while (true) {
+        const next = yield* Effect.option(input.take)
+        if (next._tag === "None") return
+        const key = next.value.key
+        if (key.name === "q" || key.name === "escape" || (key.ctrl && (key.name === "c" || key.name === "d"))) return
+      }
+    })
   }
-})
+)
