@@ -6,6 +6,7 @@
  */
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import type * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Logger from "effect/Logger"
@@ -18,7 +19,17 @@ const stderrLogger = Logger.replace(
   Logger.map(Logger.logfmtLogger, (line) => void process.stderr.write(`${line}\n`))
 )
 
-Cli.run(process.argv).pipe(
+/** Colour codes (from the help pages of @effect/cli) are dropped when the stream is not a terminal. */
+const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g")
+const plain = (stream: NodeJS.WriteStream) => (args: ReadonlyArray<unknown>) =>
+  stream.isTTY === true ? args : args.map((arg) => typeof arg === "string" ? arg.replace(ansi, "") : arg)
+const withPlainText = (console: Console.Console): Console.Console => ({
+  ...console,
+  log: (...args) => console.log(...plain(process.stdout)(args)),
+  error: (...args) => console.error(...plain(process.stderr)(args))
+})
+
+Effect.flatMap(Effect.console, (console) => Effect.withConsole(Cli.run(process.argv), withPlainText(console))).pipe(
   Effect.provide(NodeContext.layer),
   Effect.provide(stderrLogger),
   Logger.withMinimumLogLevel(LogLevel.Warning),

@@ -41,6 +41,7 @@ describe("bpx", () => {
       bpx(["order", "place", "--help"], {})
     ])
     expect(root.code).toBe(0)
+    expect(root.stdout).not.toContain("\x1b[") // no colour codes when stdout is not a terminal
     for (const name of ["markets", "ticker", "book", "balances", "orders", "order", "stream", "history"]) {
       expect(root.stdout).toContain(`- ${name}`)
     }

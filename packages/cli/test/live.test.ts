@@ -69,7 +69,7 @@ const isAlive = (pid: number) => {
 
 /** Waits for the pane's process to end; answers its exit status. */
 const waitForExit = async (session: string, pid: number) => {
-  const deadline = Date.now() + 20_000
+  const deadline = Date.now() + 30_000
   while (Date.now() < deadline) {
     const [dead, status] = (await tmux("display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status}"))
       .trim()
@@ -148,7 +148,7 @@ describe.skipIf(!tmuxAvailable)("bpx in a terminal (tmux)", () => {
     // the alternate screen is gone: the terminal is back to the (empty) main screen
     const after = await capture("q")
     expect(after.some((line) => line.startsWith("SOL_USDC"))).toBe(false)
-  })
+  }, 120_000)
 
   it("quits on Ctrl-C with no process left", async () => {
     const pid = await startView("ctrl-c")
@@ -156,7 +156,7 @@ describe.skipIf(!tmuxAvailable)("bpx in a terminal (tmux)", () => {
     await tmux("send-keys", "-t", "ctrl-c", "C-c")
     expect(await waitForExit("ctrl-c", pid)).toBe(0)
     expect(isAlive(pid)).toBe(false)
-  })
+  }, 60_000)
 
   it("order place asks for confirmation on a terminal: no sends nothing, yes places the order", async () => {
     const trader = await run(running.sim.createAccount({ balances: { USDC: "1000" } }))
@@ -178,5 +178,5 @@ describe.skipIf(!tmuxAvailable)("bpx in a terminal (tmux)", () => {
     const placed = tokens(await capture("yes"))
     expect(placed.some((line) => /^\d+ \d+ SOL_USDC Bid Limit 98\.00 1\.00 0\.00 New /.test(line))).toBe(true)
     expect((await run(running.sim.balances(trader.apiKey))).USDC!.locked).toMatch(/^98(\.0+)?$/)
-  })
+  }, 120_000)
 })
