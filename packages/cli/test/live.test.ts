@@ -15,7 +15,6 @@ if (!tmuxAvailable) {
   console.warn("skipping the live-view tests: tmux is not installed (apt-get install -y tmux)")
 }
 
-const socket = `bpx-test-${process.pid}`
 let running: Running
 let maker: { apiKey: string }
 let dir: string
@@ -23,7 +22,11 @@ let config: string
 
 const tmux = (...args: ReadonlyArray<string>) =>
   new Promise<string>((resolve, reject) =>
-    execFile("tmux", ["-L", socket, "-f", config, ...args], (error, stdout) => error ? reject(error) : resolve(stdout))
+    execFile(
+      "tmux",
+      ["-S", join(dir, "tmux.sock"), "-f", config, ...args],
+      (error, stdout) => error ? reject(error) : resolve(stdout)
+    )
   )
 
 const capture = async (session: string) => (await tmux("capture-pane", "-p", "-t", session)).split("\n")

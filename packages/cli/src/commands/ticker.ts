@@ -25,10 +25,10 @@ const columns: ReadonlyArray<Table.Column<Markets.Ticker>> = [
   { header: "TRADES", cell: (t) => t.trades }
 ]
 
-/** `priceChangePercent` is a fraction: shown as a percentage, two decimals (× 100 moves the point: exact). */
-const percent = (t: Markets.Ticker): string => {
+/** `priceChangePercent` is a fraction: as a percentage (× 100 moves the point: exact), two decimals, truncated. */
+const percent = (t: Markets.Ticker): BigDecimal.BigDecimal => {
   const fraction = t.priceChangePercent
-  return `${Precision.formatScaled(BigDecimal.make(fraction.value, fraction.scale - 2), 2)}%`
+  return BigDecimal.scale(BigDecimal.make(fraction.value, fraction.scale - 2), 2)
 }
 
 const record = (t: Markets.Ticker): Array<string> =>
@@ -37,7 +37,7 @@ const record = (t: Markets.Ticker): Array<string> =>
     ["last", t.lastPrice],
     ["first", t.firstPrice],
     ["change", t.priceChange],
-    ["change %", percent(t)],
+    ["change %", `${Precision.format(percent(t))}%`],
     ["high", t.high],
     ["low", t.low],
     ["volume", t.volume],
