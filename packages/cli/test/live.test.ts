@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { execFile, spawnSync } from "node:child_process"
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { bin, run, type Running, sleep, startSimulator } from "./harness.js"
@@ -61,12 +61,19 @@ const start = async (session: string, args: ReadonlyArray<string>, secret?: stri
 
 const startView = (session: string) => start(session, ["book", "SOL_USDC", "--depth", "3", "--watch"])
 
+/** Whether the process exists and is not a zombie waiting to be reaped. */
 const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0)
-    return true
   } catch {
     return false
+  }
+  try {
+    // `pid (comm) S …`: state Z is a zombie (ended, not reaped yet)
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z"
+  } catch {
+    return true
   }
 }
 
@@ -80,7 +87,17 @@ const waitForExit = async (session: string, pid: number) => {
     if (dead === "1" && !isAlive(pid)) return Number(status)
     await sleep(100)
   }
-  throw new Error(`bpx did not exit (alive: ${isAlive(pid)}); screen:\n${(await capture(session)).join("\n")}`)
+  const pane = (await tmux("display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status}")).trim()
+  const stat = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, "utf8")
+    } catch {
+      return "-"
+    }
+  })()
+  throw new Error(
+    `bpx did not exit (pane dead/status: ${pane}; /proc stat: ${stat}); screen:\n${(await capture(session)).join("\n")}`
+  )
 }
 
 const place = (side: "Bid" | "Ask", price: string, quantity: string) =>
