@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { execFile, spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { bin, run, type Running, sleep, startSimulator } from "./harness.js"
@@ -45,7 +45,10 @@ const waitForScreen = async (session: string, check: (screen: Array<string>) => 
 
 const tokens = (screen: ReadonlyArray<string>) => screen.map((line) => line.trim().split(/\s+/).join(" "))
 
-/** Starts `bpx args…` in a new 100×30 session (a real terminal); answers the pid of bpx. */
+/**
+ * Starts `bpx args…` in a new 100×30 session (a real terminal) under a shell that writes its exit
+ * status to `<session>.exit` once it has reaped it; answers the pid of bpx.
+ */
 const start = async (session: string, args: ReadonlyArray<string>, secret?: string) => {
   const env = [
     `PATH=${process.env.PATH}`,
@@ -55,49 +58,45 @@ const start = async (session: string, args: ReadonlyArray<string>, secret?: stri
     ...(secret === undefined ? [] : [`BACKPACK_API_SECRET=${secret}`])
   ]
   const quoted = [...env, process.execPath, bin, ...args].map((word) => `'${word}'`).join(" ")
-  await tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", `exec env -i ${quoted}`)
-  return Number((await tmux("display-message", "-p", "-t", session, "#{pane_pid}")).trim())
+  const exitFile = join(dir, `${session}.exit`)
+  await tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", `env -i ${quoted}; echo $? > '${exitFile}'`)
+  const shell = Number((await tmux("display-message", "-p", "-t", session, "#{pane_pid}")).trim())
+  // bpx is the shell's only child
+  const deadline = Date.now() + 20_000
+  while (Date.now() < deadline) {
+    const child = await new Promise<string>((resolve) =>
+      execFile("pgrep", ["-P", String(shell)], (_, stdout) => resolve(stdout.trim()))
+    )
+    if (child !== "") return Number(child.split("\n")[0])
+    await sleep(50)
+  }
+  throw new Error(`bpx did not start in session ${session}`)
 }
 
 const startView = (session: string) => start(session, ["book", "SOL_USDC", "--depth", "3", "--watch"])
 
-/** Whether the process exists and is not a zombie waiting to be reaped. */
 const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0)
+    return true
   } catch {
     return false
   }
-  try {
-    // `pid (comm) S …`: state Z is a zombie (ended, not reaped yet)
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z"
-  } catch {
-    return true
-  }
 }
 
-/** Waits for the pane's process to end; answers its exit status. */
-const waitForExit = async (session: string, pid: number) => {
+/** Waits for bpx to end (its shell writes the status after reaping it); answers its exit status. */
+const waitForExit = async (session: string, pid: number): Promise<number> => {
+  const exitFile = join(dir, `${session}.exit`)
   const deadline = Date.now() + 30_000
   while (Date.now() < deadline) {
-    const [dead, status] = (await tmux("display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status}"))
-      .trim()
-      .split(" ")
-    if (dead === "1" && !isAlive(pid)) return Number(status)
+    const status = existsSync(exitFile) ? readFileSync(exitFile, "utf8").trim() : ""
+    if (status !== "") {
+      expect(isAlive(pid)).toBe(false)
+      return Number(status)
+    }
     await sleep(100)
   }
-  const pane = (await tmux("display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status}")).trim()
-  const stat = (() => {
-    try {
-      return readFileSync(`/proc/${pid}/stat`, "utf8")
-    } catch {
-      return "-"
-    }
-  })()
-  throw new Error(
-    `bpx did not exit (pane dead/status: ${pane}; /proc stat: ${stat}); screen:\n${(await capture(session)).join("\n")}`
-  )
+  throw new Error(`bpx did not exit (alive: ${isAlive(pid)}); screen:\n${(await capture(session)).join("\n")}`)
 }
 
 const place = (side: "Bid" | "Ask", price: string, quantity: string) =>
@@ -107,7 +106,7 @@ describe.skipIf(!tmuxAvailable)("bpx in a terminal (tmux)", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "bpx-tmux-"))
     config = join(dir, "tmux.conf")
-    // keep a finished pane so its exit status can be read
+    // keep a finished pane on the screen, to read what bpx left there
     writeFileSync(config, "set -g remain-on-exit on\n")
     running = await startSimulator()
     maker = await run(running.sim.createAccount({ balances: { USDC: "100000", SOL: "1000" } }))
