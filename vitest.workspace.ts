@@ -1,1 +1,1 @@
-export default ["packages/sdk", "packages/simulator", "packages/examples"]
+export default ["packages/sdk", "packages/simulator", "packages/examples", "packages/cli"]
