@@ -10,6 +10,7 @@
  *   `scaling`, `footprint`, `heap`, …); see `--list`
  * - `--impl sdk,raw`: only these clients (ratios need `raw`/`ccxt` beside `sdk`)
  * - `--reps N`: repetitions (default 3, quick 1)
+ * - `--deltas N`: deltas of the `watch` figure (default 100,000; quick 20,000)
  * - `--json [file]`: also write the results as JSON (default `packages/bench/results.json`)
  * - `--profile [dir]`: run SDK workers under `node --cpu-prof` (default dir `packages/bench/profiles`)
  *
@@ -79,6 +80,8 @@ interface Figure {
   readonly job: (impl: Impl) => Job
   /** Repetitions (defaults to the run's). */
   readonly reps?: number
+  /** Clients measured (defaults to the run's). */
+  readonly impls?: ReadonlyArray<Impl>
   /** Throws when the outcome is wrong: a figure only counts when its check passes. */
   readonly check: (impl: Impl, outcome: Outcome) => void
 }
@@ -166,12 +169,12 @@ const watchFigure = (
   title: string,
   config: { readonly symbols: number; readonly levels: number; readonly deltas: number; readonly heap?: boolean },
   metrics: ReadonlyArray<Metric>,
-  figureReps?: number
+  restrict?: { readonly reps: number; readonly impls: ReadonlyArray<Impl> }
 ): Figure => ({
   id,
   title,
   metrics,
-  ...(figureReps === undefined ? {} : { reps: figureReps }),
+  ...restrict,
   job: (impl) => ({
     kind: "worker",
     task: {
@@ -186,10 +189,10 @@ const watchFigure = (
   check: checkWatch(config.deltas)
 })
 
-const depthCounts = { warmup: pick(100, 20), iterations: pick(800, 100) }
-const orderCounts = { warmup: pick(100, 20), iterations: pick(1600, 200) }
-const watchDeltas = pick(200_000, 20_000)
-const scalingDeltas = pick(50_000, 10_000)
+const depthCounts = { warmup: pick(50, 20), iterations: pick(300, 100) }
+const orderCounts = { warmup: pick(50, 20), iterations: pick(600, 200) }
+const watchDeltas = Number(option("--deltas") ?? pick(100_000, 20_000))
+const scalingDeltas = pick(25_000, 10_000)
 const heapDeltas = pick(1_000_000, 100_000)
 
 const figures: ReadonlyArray<Figure> = [
@@ -240,7 +243,7 @@ const figures: ReadonlyArray<Figure> = [
     `heap growth over ${heapDeltas.toLocaleString("en-US")} deltas (after GC, before vs after the watch)`,
     { symbols: 1, levels: 1000, deltas: heapDeltas, heap: true },
     [{ key: "heapGrowthMb", label: "heap growth", unit: "MB", higherIsBetter: false }, deltasPerSec],
-    1
+    { reps: 1, impls: ["sdk"] }
   )
 ]
 
@@ -507,7 +510,8 @@ const main = async () => {
   for (let rep = 0; rep < maxReps; rep++) {
     for (const figure of selected) {
       if (rep >= (figure.reps ?? reps)) continue
-      const order = impls.map((_, i) => impls[(i + rep) % impls.length]!)
+      const mine = impls.filter((impl) => figure.impls === undefined || figure.impls.includes(impl))
+      const order = mine.map((_, i) => mine[(i + rep) % mine.length]!)
       for (const impl of order) {
         const label = `${figure.id}-${impl}-${rep + 1}`
         process.stdout.write(`  ${label} … `)
