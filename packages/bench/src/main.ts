@@ -12,7 +12,9 @@
  * - `--reps N`: repetitions (default 3, quick 1)
  * - `--deltas N`: deltas of the `watch` figure (default 100,000; quick 20,000)
  * - `--json [file]`: also write the results as JSON (default `packages/bench/results.json`)
- * - `--profile [dir]`: run SDK workers under `node --cpu-prof` (default dir `packages/bench/profiles`)
+ * - `--profile [dir]`: CPU-profile the SDK's timed phase (V8's sampling profiler, what
+ *   `node --cpu-prof` runs) into `<dir>/<figure>-sdk-<rep>.cpuprofile` (default dir
+ *   `packages/bench/profiles`); summarise with `tsx src/profile.ts <file or dir>`
  *
  * Only 127.0.0.1 is contacted (servers on port 0; every child installs the loopback guard).
  *
@@ -322,13 +324,14 @@ const runJob = (
   new Promise((resolve, reject) => {
     const impl = job.kind === "worker" ? job.task.impl : job.impl
     const profiling = profileDir !== undefined && impl === "sdk"
-    const profileArgs = profiling
+    // workers profile their timed phase only (BENCH_PROFILE_FILE); footprint runs the whole process
+    const profileArgs = profiling && job.kind === "footprint"
       ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-name", `${label}.cpuprofile`]
       : []
     const child = job.kind === "worker"
       ? Child.fork(Path.join(here, "client/worker.ts"), [JSON.stringify(job.task)], {
-        execArgv: [...tsxArgs, "--expose-gc", ...profileArgs],
-        env,
+        execArgv: [...tsxArgs, "--expose-gc"],
+        env: profiling ? { ...env, BENCH_PROFILE_FILE: Path.join(profileDir, `${label}.cpuprofile`) } : env,
         stdio: ["ignore", "inherit", "inherit", "ipc"]
       })
       : Child.fork(footprint!.script, [job.impl], {

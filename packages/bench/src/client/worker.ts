@@ -5,6 +5,8 @@
  *
  * @since 0.1.0
  */
+import { writeFileSync } from "node:fs"
+import * as Inspector from "node:inspector"
 import { performance } from "node:perf_hooks"
 import * as NetGuard from "../NetGuard.js"
 import type { Client, DepthSummary, Endpoint, OrderSummary } from "./Client.js"
@@ -79,6 +81,29 @@ const control = async (method: "GET" | "POST", path: string, body?: unknown): Pr
   return response.json()
 }
 
+/**
+ * With `BENCH_PROFILE_FILE` set, the V8 CPU profiler (what `node --cpu-prof` runs) records only the
+ * timed phase and writes a `.cpuprofile` there: module loading and setup stay out of the profile.
+ */
+const profiled = async <A>(body: () => Promise<A>): Promise<A> => {
+  const file = process.env["BENCH_PROFILE_FILE"]
+  if (file === undefined) return body()
+  const session = new Inspector.Session()
+  session.connect()
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) =>
+      session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result)))
+    )
+  await post("Profiler.enable")
+  await post("Profiler.setSamplingInterval", { interval: 200 })
+  await post("Profiler.start")
+  const result = await body()
+  const { profile } = await post("Profiler.stop")
+  writeFileSync(file, JSON.stringify(profile))
+  session.disconnect()
+  return result
+}
+
 const wall = () => performance.timeOrigin + performance.now()
 
 const gc = () => {
@@ -100,9 +125,11 @@ const rest = async (task: Extract<Task, { kind: "rest" }>): Promise<Outcome> => 
   const lanes = Math.max(1, task.concurrency)
   const perLane = Math.ceil(task.iterations / lanes)
   const started = performance.now()
-  await Promise.all(Array.from({ length: lanes }, async () => {
-    for (let i = 0; i < perLane; i++) last = await call()
-  }))
+  await profiled(() =>
+    Promise.all(Array.from({ length: lanes }, async () => {
+      for (let i = 0; i < perLane; i++) last = await call()
+    }))
+  )
   const elapsed = performance.now() - started
   const stats = task.op === "executeOrder" ? await control("GET", "/bench/stats") : undefined
   await client.close()
@@ -130,9 +157,11 @@ const watch = async (task: Extract<Task, { kind: "watch" }>): Promise<Outcome> =
     heapBefore = process.memoryUsage().heapUsed
   }
   let startedAt = 0
-  const outcome = await client.watch(final, () => {
-    startedAt = wall()
-  })
+  const outcome = await profiled(() =>
+    client.watch(final, () => {
+      startedAt = wall()
+    })
+  )
   const elapsedMs = outcome.finalSeenAt - startedAt
   let heapGrowthMb: number | undefined
   if (task.heap) {
