@@ -10,8 +10,9 @@
  * book crossed (best bid ≥ best ask). While resyncing nothing is emitted, so every book handed out is
  * consistent.
  *
- * Levels live in persistent red-black trees keyed by exact decimal price: an update costs
- * O(log n), and each emitted {@link Book} is an immutable version that later updates never touch.
+ * Levels live in persistent AVL trees keyed by exact decimal price (compared as doubles, ties settled
+ * exactly): an update costs one O(log n) path copy, and each emitted {@link Book} is an immutable
+ * version that later updates never touch.
  *
  * @since 0.1.0
  */
@@ -25,7 +26,6 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
-import * as RBT from "effect/RedBlackTree"
 import * as Stream from "effect/Stream"
 import type { BackpackError } from "./BackpackError.js"
 import { BackpackStream, type DepthSpeed, isResubscribed, type StreamError } from "./BackpackStream.js"
@@ -113,12 +113,12 @@ export class Book {
 
   /** Number of bid levels. */
   get bidLevels(): number {
-    return RBT.size(this.bidTree)
+    return B.size(this.bidTree)
   }
 
   /** Number of ask levels. */
   get askLevels(): number {
-    return RBT.size(this.askTree)
+    return B.size(this.askTree)
   }
 
   /** The best `n` bids, highest first (all when `n` is omitted). */
@@ -134,10 +134,8 @@ export class Book {
   /** The quantity resting at an exact price on one side (zero when there is no level). */
   quantityAt(side: "Bid" | "Ask", price: BigDecimal.BigDecimal | string): BigDecimal.BigDecimal {
     const key = typeof price === "string" ? BigDecimal.unsafeFromString(price) : price
-    return Option.getOrElse(
-      RBT.findFirst(side === "Bid" ? this.bidTree : this.askTree, key),
-      () => BigDecimal.make(0n, 0)
-    )
+    const level = B.find(side === "Bid" ? this.bidTree : this.askTree, key)
+    return Option.isSome(level) ? level.value[1] : BigDecimal.make(0n, 0)
   }
 
   /** Bids priced at or above `price`, and asks priced at or below `price`, summed. */

@@ -40,7 +40,7 @@ const orderText = JSON.stringify({
   timeInForce: "GTC",
   selfTradePrevention: "RejectTaker"
 })
-const decimals = (JSON.parse(depthText) as { bids: Array<[string, string]>; asks: Array<[string, string]> })
+const decimals = JSON.parse(depthText) as { bids: Array<[string, string]>; asks: Array<[string, string]> }
 const decimalTexts = [...decimals.bids, ...decimals.asks].flat()
 
 const check = (what: string, ok: boolean) => {
@@ -98,22 +98,54 @@ const text = (levels: ReadonlyArray<readonly [BigDecimal.BigDecimal, BigDecimal.
 check("book", text(a[0]) === text(b[0]) && text(a[1]) === text(b[1]) && a[2] === b[2] && a[3] === b[3])
 
 const rows: Array<Harness.Result> = [
-  Harness.measureSync("JSON: full scan + JSON.parse (before), depth 1000+1000", { warmup: 50, iterations: n(400, 50) }, () =>
-    parseLosslessSlow(depthText)),
-  Harness.measureSync("JSON: regex check + JSON.parse (after), depth 1000+1000", { warmup: 50, iterations: n(400, 50) }, () =>
-    parseLossless(depthText)),
-  Harness.measureSync("JSON.parse alone, depth 1000+1000", { warmup: 50, iterations: n(400, 50) }, () => JSON.parse(depthText)),
-  Harness.measureSync("JSON: full scan (before), order answer", { warmup: 1000, iterations: n(20_000, 2000), batch: 100 }, () =>
-    parseLosslessSlow(orderText)),
-  Harness.measureSync("JSON: fast path (after), order answer", { warmup: 1000, iterations: n(20_000, 2000), batch: 100 }, () =>
-    parseLossless(orderText)),
-  Harness.measureSync("Dec.parse slow (before), 4000 decimals", { warmup: 20, iterations: n(200, 20) }, () =>
-    decimalTexts.map(Dec.parseSlow)),
-  Harness.measureSync("Dec.parse fast path (after), 4000 decimals", { warmup: 20, iterations: n(200, 20) }, () =>
-    decimalTexts.map(Dec.parse)),
-  Harness.measureSync("Markets.Depth decode of the parsed answer (current code)", { warmup: 20, iterations: n(200, 20) }, () =>
-    decodeDepth(parsedDepth)),
-  Harness.measureSync("book before: RBT + BigDecimal keys, snapshot + 100k deltas", { warmup: 1, iterations: n(5, 1) }, runOld),
-  Harness.measureSync("book after: AVL + double keys, snapshot + 100k deltas", { warmup: 1, iterations: n(5, 1) }, runNew)
+  Harness.measureSync(
+    "JSON: full scan + JSON.parse (before), depth 1000+1000",
+    { warmup: 50, iterations: n(400, 50) },
+    () => parseLosslessSlow(depthText)
+  ),
+  Harness.measureSync(
+    "JSON: regex check + JSON.parse (after), depth 1000+1000",
+    { warmup: 50, iterations: n(400, 50) },
+    () => parseLossless(depthText)
+  ),
+  Harness.measureSync(
+    "JSON.parse alone, depth 1000+1000",
+    { warmup: 50, iterations: n(400, 50) },
+    () => JSON.parse(depthText)
+  ),
+  Harness.measureSync("JSON: full scan (before), order answer", {
+    warmup: 1000,
+    iterations: n(20_000, 2000),
+    batch: 100
+  }, () => parseLosslessSlow(orderText)),
+  Harness.measureSync("JSON: fast path (after), order answer", {
+    warmup: 1000,
+    iterations: n(20_000, 2000),
+    batch: 100
+  }, () => parseLossless(orderText)),
+  Harness.measureSync(
+    "Dec.parse slow (before), 4000 decimals",
+    { warmup: 20, iterations: n(200, 20) },
+    () => decimalTexts.map(Dec.parseSlow)
+  ),
+  Harness.measureSync(
+    "Dec.parse fast path (after), 4000 decimals",
+    { warmup: 20, iterations: n(200, 20) },
+    () => decimalTexts.map(Dec.parse)
+  ),
+  Harness.measureSync("Markets.Depth decode of the parsed answer (current code)", {
+    warmup: 20,
+    iterations: n(200, 20)
+  }, () => decodeDepth(parsedDepth)),
+  Harness.measureSync(
+    "book before: RBT + BigDecimal keys, snapshot + 100k deltas",
+    { warmup: 1, iterations: n(5, 1) },
+    runOld
+  ),
+  Harness.measureSync(
+    "book after: AVL + double keys, snapshot + 100k deltas",
+    { warmup: 1, iterations: n(5, 1) },
+    runNew
+  )
 ]
 console.log(Harness.textTable(rows))
