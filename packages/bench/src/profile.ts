@@ -1,7 +1,8 @@
 /**
  * `tsx src/profile.ts <file.cpuprofile | dir> [top]`: the hottest frames of V8 CPU profiles (the
  * files `node --cpu-prof` writes; `pnpm bench --profile` produces one per SDK worker), by self time,
- * with their share of the non-idle samples, plus the same grouped by source file.
+ * with their share of the non-idle samples (the profiler's own `Profiler.stop` excluded), plus the
+ * same grouped by source file.
  *
  * @since 0.1.0
  */
@@ -40,7 +41,9 @@ export const summarize = (files: ReadonlyArray<string>) => {
       const node = nodes.get(profile.samples[i]!)!
       const dt = profile.timeDeltas[i] ?? 0
       const { functionName, lineNumber, url } = node.callFrame
-      if (functionName === "(idle)") continue
+      // "(idle)" is waiting; a url-less "dispatch" is the inspector handling `Profiler.stop` (the
+      // profile's own serialisation), not the program
+      if (functionName === "(idle)" || (functionName === "dispatch" && url === "")) continue
       total += dt
       const short = url.replace(/^file:\/\//, "").replace(/.*\/node_modules\/\.pnpm\/[^/]+\/node_modules\//, "")
         .replace(/.*\/packages\//, "packages/")
