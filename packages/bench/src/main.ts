@@ -11,6 +11,7 @@
  * - `--impl sdk,raw`: only these clients (ratios need `raw`/`ccxt` beside `sdk`)
  * - `--reps N`: repetitions (default 3, quick 1)
  * - `--deltas N`: deltas of the `watch` figure (default 100,000; quick 20,000)
+ * - `--timeout S`: seconds before a measurement is abandoned (default 240; watch 120 + 0.5 ms a delta)
  * - `--json [file]`: also write the results as JSON (default `packages/bench/results.json`)
  * - `--profile [dir]`: CPU-profile the SDK's timed phase (V8's sampling profiler, what
  *   `node --cpu-prof` runs) into `<dir>/<figure>-sdk-<rep>.cpuprofile` (default dir
@@ -59,6 +60,8 @@ const impls = (option("--impl")?.split(",") ?? allImpls) as ReadonlyArray<Impl>
 const jsonPath = flag("--json") ? Path.resolve(option("--json") ?? Path.join(benchDir, "results.json")) : undefined
 const profileDir = flag("--profile") ? Path.resolve(option("--profile") ?? Path.join(benchDir, "profiles")) : undefined
 const pick = (full: number, q: number) => (quick ? q : full)
+const timeoutOption = option("--timeout")
+const timeoutSeconds = timeoutOption === undefined ? undefined : Number(timeoutOption)
 
 // ---------------------------------------------------------------------------------------------
 // figures
@@ -340,10 +343,17 @@ const runJob = (
         stdio: ["ignore", "inherit", "inherit", "ipc"]
       })
     let outcome: Outcome | undefined
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL")
-      reject(new Error(`${label}: timed out`))
-    }, job.kind === "worker" && job.task.kind === "watch" ? 120_000 + job.task.deltas / 2 : 240_000)
+    const timer = setTimeout(
+      () => {
+        child.kill("SIGKILL")
+        reject(new Error(`${label}: timed out`))
+      },
+      timeoutSeconds !== undefined
+        ? timeoutSeconds * 1000
+        : job.kind === "worker" && job.task.kind === "watch"
+        ? 120_000 + job.task.deltas / 2
+        : 240_000
+    )
     child.on("message", (message) => {
       outcome = message as Outcome
     })

@@ -13,10 +13,10 @@
 import { Model } from "@effect-backpack/sdk"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Schema from "effect/Schema"
+import { performance } from "node:perf_hooks"
 import * as Dec from "../../../sdk/src/internal/decimal.js"
 import { parseLossless, parseLosslessSlow } from "../../../sdk/src/internal/json.js"
 import * as Book from "../../../sdk/src/internal/orderbook/book.js"
-import * as Harness from "../Harness.js"
 import { depthJson, prng } from "../Payloads.js"
 import * as Rbt from "./RbtBook.js"
 
@@ -97,55 +97,38 @@ const text = (levels: ReadonlyArray<readonly [BigDecimal.BigDecimal, BigDecimal.
   levels.map(([p, q]) => `${BigDecimal.format(p)}:${BigDecimal.format(q)}`).join()
 check("book", text(a[0]) === text(b[0]) && text(a[1]) === text(b[1]) && a[2] === b[2] && a[3] === b[3])
 
-const rows: Array<Harness.Result> = [
-  Harness.measureSync(
-    "JSON: full scan + JSON.parse (before), depth 1000+1000",
-    { warmup: 50, iterations: n(400, 50) },
-    () => parseLosslessSlow(depthText)
-  ),
-  Harness.measureSync(
-    "JSON: regex check + JSON.parse (after), depth 1000+1000",
-    { warmup: 50, iterations: n(400, 50) },
-    () => parseLossless(depthText)
-  ),
-  Harness.measureSync(
-    "JSON.parse alone, depth 1000+1000",
-    { warmup: 50, iterations: n(400, 50) },
-    () => JSON.parse(depthText)
-  ),
-  Harness.measureSync("JSON: full scan (before), order answer", {
-    warmup: 1000,
-    iterations: n(20_000, 2000),
-    batch: 100
-  }, () => parseLosslessSlow(orderText)),
-  Harness.measureSync("JSON: fast path (after), order answer", {
-    warmup: 1000,
-    iterations: n(20_000, 2000),
-    batch: 100
-  }, () => parseLossless(orderText)),
-  Harness.measureSync(
-    "Dec.parse slow (before), 4000 decimals",
-    { warmup: 20, iterations: n(200, 20) },
-    () => decimalTexts.map(Dec.parseSlow)
-  ),
-  Harness.measureSync(
-    "Dec.parse fast path (after), 4000 decimals",
-    { warmup: 20, iterations: n(200, 20) },
-    () => decimalTexts.map(Dec.parse)
-  ),
-  Harness.measureSync("Markets.Depth decode of the parsed answer (current code)", {
-    warmup: 20,
-    iterations: n(200, 20)
-  }, () => decodeDepth(parsedDepth)),
-  Harness.measureSync(
-    "book before: RBT + BigDecimal keys, snapshot + 100k deltas",
-    { warmup: 1, iterations: n(5, 1) },
-    runOld
-  ),
-  Harness.measureSync(
-    "book after: AVL + double keys, snapshot + 100k deltas",
-    { warmup: 1, iterations: n(5, 1) },
-    runNew
-  )
+/**
+ * Per-call times of `op` (batches of `batch` calls for tiny ones): the minimum and the median. On a
+ * loaded machine the minimum is the steadiest estimate of what the code costs.
+ */
+const measure = (name: string, iterations: number, op: () => unknown, batch = 1) => {
+  let sink: unknown
+  for (let i = 0; i < Math.min(iterations, 50); i++) sink = op()
+  const samples: Array<number> = []
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now()
+    for (let j = 0; j < batch; j++) sink = op()
+    samples.push((performance.now() - t0) / batch)
+  }
+  samples.sort((x, y) => x - y)
+  void sink
+  return { name, min: samples[0]!, median: samples[Math.floor(samples.length / 2)]!, iterations: iterations * batch }
+}
+
+const rows = [
+  measure("JSON: full scan + JSON.parse (before), depth 1000+1000", n(400, 50), () => parseLosslessSlow(depthText)),
+  measure("JSON: regex check + JSON.parse (after), depth 1000+1000", n(400, 50), () => parseLossless(depthText)),
+  measure("JSON.parse alone, depth 1000+1000", n(400, 50), () => JSON.parse(depthText)),
+  measure("JSON: full scan (before), order answer", n(400, 50), () => parseLosslessSlow(orderText), 50),
+  measure("JSON: fast path (after), order answer", n(400, 50), () => parseLossless(orderText), 50),
+  measure("Dec.parse slow (before), 4000 decimals", n(200, 20), () => decimalTexts.map(Dec.parseSlow)),
+  measure("Dec.parse fast path (after), 4000 decimals", n(200, 20), () => decimalTexts.map(Dec.parse)),
+  measure("Markets.Depth decode of the parsed answer (current code)", n(200, 20), () => decodeDepth(parsedDepth)),
+  measure("book before: RBT + BigDecimal keys, snapshot + 100k deltas", n(5, 1), runOld),
+  measure("book after: AVL + double keys, snapshot + 100k deltas", n(5, 1), runNew)
 ]
-console.log(Harness.textTable(rows))
+const ms = (x: number) => (x >= 1 ? `${x.toFixed(2)} ms` : `${(x * 1000).toFixed(1)} µs`)
+console.log("| case | min | median | calls |\n| --- | ---: | ---: | ---: |")
+for (const r of rows) {
+  console.log(`| ${r.name} | ${ms(r.min)} | ${ms(r.median)} | ${r.iterations.toLocaleString("en-US")} |`)
+}
