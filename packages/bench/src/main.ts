@@ -590,7 +590,10 @@ const main = async () => {
     goalRows.push({ goal: goal.text, value, met: value === undefined ? null : goal.met(value) })
   }
   const elapsed = (performance.now() - started) / 1000
-  console.log(`\nMedian (min–max) of ${reps} repetition(s), each in a fresh process:\n`)
+  console.log(
+    `\nMedian (min–max) of ${reps} repetition(s), each in a fresh process. Ratios divide the SDK's median by the ` +
+      "other client's: above 1 is better for rates (/s), below 1 for times and sizes.\n"
+  )
   console.log(lines.join("\n"))
   console.log(`\nGoals (issue 8), SDK medians:\n`)
   console.log(goalLines.join("\n"))
