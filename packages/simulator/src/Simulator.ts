@@ -15,8 +15,8 @@ import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
 import { createServer } from "node:http"
 import * as Auth from "./internal/auth.js"
-import type { RateLimitSettings } from "./internal/controls.js"
-import type { Controls } from "./internal/controls.js"
+import type { Controls, Limits, RateLimitSettings } from "./internal/controls.js"
+import { defaultLimits } from "./internal/controls.js"
 import * as D from "./internal/decimal.js"
 import * as Accounts from "./internal/engine/accounts.js"
 import * as Activity from "./internal/engine/activity.js"
@@ -100,7 +100,21 @@ export interface SimulatorOptions {
   readonly takerFee?: string | undefined
   /** Accepted skew of `X-Timestamp` ahead of the server clock, ms (default 1000). */
   readonly futureToleranceMs?: number | undefined
+  /**
+   * Limits that keep the server up whatever a client sends (defaults: 64 KiB bodies, JSON nested at most 32
+   * deep, 64 KiB WebSocket frames, 1000 streams per connection, 4 MiB queued per connection before a slow
+   * consumer is dropped).
+   */
+  readonly limits?: Partial<SimulatorLimits> | undefined
 }
+
+/**
+ * Server limits (see `SimulatorOptions.limits`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SimulatorLimits = Limits
 
 /**
  * Failure of a control-API call (unknown account, bad asset or quantity, rejected order).
@@ -279,6 +293,7 @@ export const make = (
       takerFee: options.takerFee
     })
     const controls: Controls = {
+      limits: { ...defaultLimits, ...options.limits },
       latencyMs: 0,
       rate429: 0,
       rate503: 0,
@@ -370,12 +385,15 @@ export const make = (
     const port = address._tag === "TcpAddress" ? address.port : 0
     const host = options.host ?? "127.0.0.1"
 
+    // background work survives its own defects (logged), so funding and activity never silently stop
+    const resilient = (what: string, step: () => void) =>
+      Effect.sync(step).pipe(Effect.catchAllDefect((defect) => Effect.logError(`simulator ${what} failed`, defect)))
     yield* Effect.forkScoped(
-      Effect.sync(() => Perps.settleDueFunding(engine)).pipe(Effect.repeat(Schedule.spaced("1 second")))
+      resilient("funding", () => Perps.settleDueFunding(engine)).pipe(Effect.repeat(Schedule.spaced("1 second")))
     )
     if (options.activity !== undefined && options.activity !== false) {
       yield* Effect.forkScoped(
-        Effect.sync(() => Activity.activityStep(engine)).pipe(
+        resilient("activity", () => Activity.activityStep(engine)).pipe(
           Effect.repeat(Schedule.spaced(`${options.activity.intervalMs} millis`))
         )
       )
@@ -437,6 +455,7 @@ export const make = (
         Effect.gen(function*() {
           const m = yield* marketOf(symbol)
           const p = yield* parseDecimal(price, "price")
+          if (p < m.tick) return yield* Effect.fail(fail("Price must be at least the tick size", "INVALID_PRICE"))
           Perps.setMarkPrice(engine, m, p)
         }),
       setFundingRate: (symbol, rate) =>

@@ -15,7 +15,30 @@ export interface RateLimitSettings {
   readonly windowMs: number
 }
 
+/** Size limits that keep the server up whatever a client sends. */
+export interface Limits {
+  /** Largest accepted REST body in bytes (413 above; signed routes check their headers before reading it). */
+  readonly maxBodyBytes: number
+  /** Deepest accepted JSON nesting of a REST body. */
+  readonly maxJsonDepth: number
+  /** Largest accepted WebSocket frame from a client in bytes (the connection is closed with 1009 above). */
+  readonly maxFrameBytes: number
+  /** Streams one connection may subscribe to. */
+  readonly maxSubscriptions: number
+  /** Bytes queued for a connection that does not read before it is dropped as a slow consumer. */
+  readonly maxBufferedBytes: number
+}
+
+export const defaultLimits: Limits = {
+  maxBodyBytes: 64 * 1024,
+  maxJsonDepth: 32,
+  maxFrameBytes: 64 * 1024,
+  maxSubscriptions: 1000,
+  maxBufferedBytes: 4 * 1024 * 1024
+}
+
 export interface Controls {
+  readonly limits: Limits
   latencyMs: number
   rate429: number
   rate503: number

@@ -65,10 +65,12 @@ export const routes: RouteDomain = (engine) => [
       const rawPrice = query.get("price")
       const price = rawPrice === null ? undefined : D.parse(rawPrice)
       if (price === undefined && rawPrice !== null) throw paramError("price", "failed to parse \"Decimal\"")
+      if (price !== undefined && price <= 0n) throw new ApiFailure(400, "INVALID_PRICE", "Price must be positive")
       const reduceOnly = boolParam(query, "reduceOnly")
       const ref = price ?? (side === "Bid" ? Book.bestAsk(m) : Book.bestBid(m)) ?? markPrice(m)
       let max: bigint
-      if (m.perp) {
+      if (ref <= 0n) max = 0n
+      else if (m.perp) {
         const pos = account.positions.get(m.symbol)?.netQuantity ?? 0n
         if (reduceOnly === true) max = side === "Bid" ? D.max(0n, -pos) : D.max(0n, pos)
         else {
