@@ -7,12 +7,14 @@
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
+import * as Console from "effect/Console"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
+import { randomBytes } from "node:crypto"
 import { createServer } from "node:http"
 import * as Auth from "./internal/auth.js"
 import type { Controls, Limits, RateLimitSettings } from "./internal/controls.js"
@@ -26,6 +28,7 @@ import * as Matching from "./internal/engine/matching.js"
 import type { Account, Market } from "./internal/engine/model.js"
 import { ApiFailure, PlainFailure } from "./internal/engine/model.js"
 import * as Perps from "./internal/engine/perps.js"
+import { exposureWarning, isLoopback } from "./internal/exposure.js"
 import { orderRequest } from "./internal/http/payloads.js"
 import { router } from "./internal/http/server.js"
 import type { MarketDefinition } from "./internal/markets.js"
@@ -106,6 +109,16 @@ export interface SimulatorOptions {
    * consumer is dropped).
    */
   readonly limits?: Partial<SimulatorLimits> | undefined
+  /**
+   * Token the control routes (`/_simulator/*`) require as `Authorization: Bearer <token>` (default: a fresh random
+   * one, see `SimulatorService.controlToken`).
+   */
+  readonly controlToken?: string | undefined
+  /**
+   * Browser origins (`http://localhost:3000`) allowed to open WebSocket connections and call the control routes,
+   * besides the simulator's own. Requests without an `Origin` (non-browser clients) are always allowed.
+   */
+  readonly allowedOrigins?: ReadonlyArray<string> | undefined
 }
 
 /**
@@ -203,6 +216,8 @@ export interface Faults {
 export interface SimulatorService {
   /** REST base URL, e.g. `http://127.0.0.1:41234`. */
   readonly url: string
+  /** Token of the control routes (`/_simulator/faucet`): send it as `Authorization: Bearer <token>`. */
+  readonly controlToken: string
   /** WebSocket URL (same port, root path), e.g. `ws://127.0.0.1:41234`. */
   readonly wsUrl: string
   readonly port: number
@@ -292,8 +307,11 @@ export const make = (
       makerFee: options.makerFee,
       takerFee: options.takerFee
     })
+    const controlToken = options.controlToken ?? randomBytes(24).toString("base64url")
+    if (controlToken.length < 8) return yield* Effect.fail(fail("controlToken must have at least 8 characters"))
     const controls: Controls = {
       limits: { ...defaultLimits, ...options.limits },
+      access: { token: controlToken, origins: new Set((options.allowedOrigins ?? []).map((o) => o.toLowerCase())) },
       latencyMs: 0,
       rate429: 0,
       rate503: 0,
@@ -384,6 +402,10 @@ export const make = (
     const address = server.address
     const port = address._tag === "TcpAddress" ? address.port : 0
     const host = options.host ?? "127.0.0.1"
+    for (const name of ["127.0.0.1", "localhost", "[::1]", host.includes(":") ? `[${host}]` : host]) {
+      controls.access.origins.add(`http://${name}:${port}`)
+    }
+    if (!isLoopback(host)) yield* Console.error(exposureWarning(host, port))
 
     // background work survives its own defects (logged), so funding and activity never silently stop
     const resilient = (what: string, step: () => void) =>
@@ -426,6 +448,7 @@ export const make = (
 
     const service: SimulatorService = {
       url: `http://${host}:${port}`,
+      controlToken,
       wsUrl: `ws://${host}:${port}`,
       port,
       demoAccount,

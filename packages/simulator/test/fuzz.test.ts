@@ -155,7 +155,7 @@ const restRequest = FastCheck.record({
 
 type RestRequest = typeof restRequest extends FastCheck.Arbitrary<infer A> ? A : never
 
-const send = async (base: string, r: RestRequest): Promise<number> => {
+const send = async (base: string, token: string, r: RestRequest): Promise<number> => {
   const method = r.route.method
   const qs = new URLSearchParams(Object.entries(r.query)).toString()
   const url = `${base}${r.route.path}${method === "GET" && qs.length > 0 ? `?${qs}` : ""}`
@@ -172,6 +172,7 @@ const send = async (base: string, r: RestRequest): Promise<number> => {
       if (typeof r.body === "object" && r.body !== null) signedParams = r.body as Record<string, unknown>
     }
   }
+  if (r.sign && r.route.path.startsWith("/_simulator/")) headers.authorization = `Bearer ${token}`
   if (r.sign && r.route.instruction !== undefined) {
     Object.assign(
       headers,
@@ -241,7 +242,7 @@ describe("fuzz", () => {
         yield* Effect.promise(() =>
           FastCheck.assert(
             FastCheck.asyncProperty(restRequest, async (r) => {
-              const status = await send(sim.url, r)
+              const status = await send(sim.url, sim.controlToken, r)
               statuses.set(status, (statuses.get(status) ?? 0) + 1)
               expect(status, `${r.route.method} ${r.route.path}`).toBeLessThan(500)
             }),

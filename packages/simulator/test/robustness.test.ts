@@ -164,7 +164,7 @@ describe("robustness", () => {
       const faucet = yield* raw(sim.url, {
         method: "POST",
         path: "/_simulator/faucet",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", authorization: `Bearer ${sim.controlToken}` },
         body: "null"
       })
       expect(faucet.status).toBe(400)
@@ -211,7 +211,7 @@ describe("robustness", () => {
       const faucet = yield* raw(sim.url, {
         method: "POST",
         path: "/_simulator/faucet",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", authorization: `Bearer ${sim.controlToken}` },
         body: JSON.stringify({ apiKey: acc.apiKey, asset: "USDC", quantity: `1${"0".repeat(100)}` })
       })
       expect(faucet.status).toBe(400)

@@ -37,8 +37,17 @@ export const defaultLimits: Limits = {
   maxBufferedBytes: 4 * 1024 * 1024
 }
 
+/** Who may use the control routes and open WebSocket connections from a browser. */
+export interface Access {
+  /** Token the control routes (`/_simulator/*`) require (`Authorization: Bearer …` or `X-Simulator-Token`). */
+  readonly token: string
+  /** Origins accepted on control routes and WebSocket upgrades (the simulator's own, plus configured ones). */
+  readonly origins: Set<string>
+}
+
 export interface Controls {
   readonly limits: Limits
+  readonly access: Access
   latencyMs: number
   rate429: number
   rate503: number
@@ -66,3 +75,7 @@ export const consume = (controls: Controls, key: string, limit: number, now: num
   bucket.count++
   return undefined
 }
+
+/** Whether a request's `Origin` (absent for non-browser clients) is one the simulator accepts. */
+export const originAllowed = (access: Access, origin: string | undefined): boolean =>
+  origin === undefined || access.origins.has(origin.toLowerCase())

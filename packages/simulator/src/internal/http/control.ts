@@ -1,12 +1,15 @@
 /**
- * Control routes under `/_simulator/` (not Backpack routes): the faucet.
+ * Control routes under `/_simulator/` (not Backpack routes): the faucet. They require the simulator's control
+ * token, accept JSON only and refuse cross-origin requests, so a web page the user happens to open cannot mint.
  *
  * @internal
  */
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Effect from "effect/Effect"
-import type { Controls } from "../controls.js"
+import { timingSafeEqual } from "node:crypto"
+import type { Access, Controls } from "../controls.js"
+import { originAllowed } from "../controls.js"
 import * as D from "../decimal.js"
 import * as Accounts from "../engine/accounts.js"
 import type { Engine } from "../engine/engine.js"
@@ -33,10 +36,53 @@ const faucet = (engine: Engine, body: unknown): Reply => {
   return json({ id: record.id, symbol: asset, quantity: D.format(quantity) })
 }
 
+const tokenOf = (headers: Record<string, string | undefined>): string | undefined => {
+  const auth = headers["authorization"]
+  if (auth !== undefined && /^Bearer /i.test(auth)) return auth.slice(7).trim()
+  return headers["x-simulator-token"]
+}
+
+const sameToken = (access: Access, given: string | undefined): boolean => {
+  if (given === undefined) return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(access.token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/**
+ * Refusals before the body is read: a browser's cross-site request (403), a missing or wrong token (401), a body
+ * that is not JSON (415). All close the connection.
+ */
+export const guard = (controls: Controls, headers: Record<string, string | undefined>): Reply | undefined => {
+  const close = { connection: "close" }
+  const site = headers["sec-fetch-site"]
+  if (
+    !originAllowed(controls.access, headers["origin"]) ||
+    (site !== undefined && site !== "same-origin" && site !== "none")
+  ) {
+    return apiError(403, "FORBIDDEN", "Cross-origin requests to control routes are refused", close)
+  }
+  if (!sameToken(controls.access, tokenOf(headers))) {
+    return apiError(
+      401,
+      "UNAUTHORIZED",
+      "Control routes need the simulator token (Authorization: Bearer <token>)",
+      close
+    )
+  }
+  const type = headers["content-type"]
+  if (type === undefined || !/^application\/json\s*(;|$)/i.test(type)) {
+    return apiError(415, "INVALID_CLIENT_REQUEST", "Control routes accept application/json bodies only", close)
+  }
+  return undefined
+}
+
 /** `POST /_simulator/faucet`. */
 export const control = (engine: Engine, controls: Controls) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
+    const refused = guard(controls, request.headers as Record<string, string | undefined>)
+    if (refused !== undefined) return refused
     const read = yield* Body.read(NodeHttpServerRequest.toIncomingMessage(request), controls.limits.maxBodyBytes)
     if (read._tag === "TooLarge") return tooLarge(controls)
     if (read._tag === "Failed") return text("Bad Request: the body could not be read", 400)

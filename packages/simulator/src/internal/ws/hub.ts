@@ -9,6 +9,7 @@ import type { Duplex } from "node:stream"
 import { WebSocket, WebSocketServer } from "ws"
 import * as Auth from "../auth.js"
 import type { Controls } from "../controls.js"
+import { originAllowed } from "../controls.js"
 import * as D from "../decimal.js"
 import type { Engine } from "../engine/engine.js"
 import type { EventOf } from "../engine/events.js"
@@ -378,6 +379,11 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
       const path = (request.url ?? "/").split("?")[0]
       if (path !== "/" && path !== "") {
         socket.end("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        return
+      }
+      // a browser page from another origin may not stream the user's account (Node clients send no Origin)
+      if (!originAllowed(controls.access, request.headers.origin)) {
+        socket.end("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         return
       }
       wss.handleUpgrade(request, socket, head, (ws) => {
