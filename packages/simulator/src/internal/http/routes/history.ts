@@ -3,8 +3,9 @@
  *
  * @internal
  */
+import * as History from "../../engine/history.js"
 import * as Wire from "../../wire.js"
-import { enumParam, intParam, marketTypesFilter, page, sortDirection } from "../params.js"
+import { enumParam, intParam, marketTypesFilter, pageOf, sortDirection } from "../params.js"
 import { json } from "../reply.js"
 import type { RouteDomain } from "../route.js"
 
@@ -28,12 +29,14 @@ export const routes: RouteDomain = (engine) => [
       const orderId = query.get("orderId")
       const symbol = query.get("symbol")
       const types = marketTypesFilter(query)
-      let rows = account.orders.filter((o) =>
-        (orderId === null || o.id === orderId) && (symbol === null || o.symbol === symbol) &&
-        (types === undefined || types.includes(engine.markets.get(o.symbol)!.def.marketType))
-      )
-      if (sortDirection(query) === "Desc") rows = rows.reverse()
-      return json(page(rows, query).map((o) => Wire.historyOrder(engine, o)))
+      const rows = History.page(account.orders, {
+        newestFirst: sortDirection(query) === "Desc",
+        ...pageOf(query),
+        keep: (o) =>
+          (orderId === null || o.id === orderId) && (symbol === null || o.symbol === symbol) &&
+          (types === undefined || types.includes(engine.markets.get(o.symbol)!.def.marketType))
+      })
+      return json(rows.map((o) => Wire.historyOrder(engine, o)))
     }
   },
   {
@@ -47,13 +50,15 @@ export const routes: RouteDomain = (engine) => [
       const to = intParam(query, "to", "int64") ?? Number.MAX_SAFE_INTEGER
       enumParam(query, "fillType", "FillType", FILL_TYPES)
       const types = marketTypesFilter(query)
-      let rows = account.fills.filter((f) =>
-        (orderId === null || f.orderId === orderId) && (symbol === null || f.symbol === symbol) &&
-        f.timestamp >= from && f.timestamp <= to &&
-        (types === undefined || types.includes(engine.markets.get(f.symbol)!.def.marketType))
-      )
-      if (sortDirection(query) === "Desc") rows = rows.reverse()
-      return json(page(rows, query).map((f) => Wire.fill(engine, f)))
+      const rows = History.page(account.fills, {
+        newestFirst: sortDirection(query) === "Desc",
+        ...pageOf(query),
+        keep: (f) =>
+          (orderId === null || f.orderId === orderId) && (symbol === null || f.symbol === symbol) &&
+          f.timestamp >= from && f.timestamp <= to &&
+          (types === undefined || types.includes(engine.markets.get(f.symbol)!.def.marketType))
+      })
+      return json(rows.map((f) => Wire.fill(engine, f)))
     }
   },
   {
@@ -63,9 +68,12 @@ export const routes: RouteDomain = (engine) => [
     handler: ({ account, query }) => {
       const symbol = query.get("symbol")
       intParam(query, "subaccountId", "uint16")
-      let rows = account.fundingPayments.filter((f) => symbol === null || f.symbol === symbol)
-      if (sortDirection(query) === "Desc") rows = [...rows].reverse()
-      return json(page(rows, query).map(Wire.fundingPayment))
+      const rows = History.page(account.fundingPayments, {
+        newestFirst: sortDirection(query) === "Desc",
+        ...pageOf(query),
+        keep: (f) => symbol === null || f.symbol === symbol
+      })
+      return json(rows.map(Wire.fundingPayment))
     }
   }
 ]
