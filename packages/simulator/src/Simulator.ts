@@ -7,24 +7,35 @@
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
+import * as Console from "effect/Console"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
+import { randomBytes } from "node:crypto"
 import { createServer } from "node:http"
 import * as Auth from "./internal/auth.js"
-import type { RateLimitSettings } from "./internal/controls.js"
-import type { Controls } from "./internal/controls.js"
+import type { Controls, Limits, RateLimitSettings } from "./internal/controls.js"
+import { defaultLimits } from "./internal/controls.js"
 import * as D from "./internal/decimal.js"
-import type { Account, Market } from "./internal/engine.js"
-import { ApiFailure, Engine, PlainFailure } from "./internal/engine.js"
-import { router } from "./internal/http.js"
+import * as Accounts from "./internal/engine/accounts.js"
+import * as Activity from "./internal/engine/activity.js"
+import * as Book from "./internal/engine/book.js"
+import type { HistoryLimits } from "./internal/engine/engine.js"
+import { Engine } from "./internal/engine/engine.js"
+import * as Matching from "./internal/engine/matching.js"
+import type { Account, Market } from "./internal/engine/model.js"
+import { ApiFailure, PlainFailure } from "./internal/engine/model.js"
+import * as Perps from "./internal/engine/perps.js"
+import { exposureWarning, isLoopback } from "./internal/exposure.js"
+import { orderRequest } from "./internal/http/payloads.js"
+import { router } from "./internal/http/server.js"
 import type { MarketDefinition } from "./internal/markets.js"
 import * as Prng from "./internal/prng.js"
-import * as V from "./internal/views.js"
-import { makeHub } from "./internal/ws.js"
+import * as Wire from "./internal/wire.js"
+import { makeHub } from "./internal/ws/hub.js"
 
 /**
  * The demo seed printed in Backpack's own support guides (public; for tests and demos only).
@@ -93,7 +104,44 @@ export interface SimulatorOptions {
   readonly takerFee?: string | undefined
   /** Accepted skew of `X-Timestamp` ahead of the server clock, ms (default 1000). */
   readonly futureToleranceMs?: number | undefined
+  /**
+   * Limits that keep the server up whatever a client sends (defaults: 64 KiB bodies, JSON nested at most 32
+   * deep, 64 KiB WebSocket frames, 1000 streams per connection, 4 MiB queued per connection before a slow
+   * consumer is dropped).
+   */
+  readonly limits?: Partial<SimulatorLimits> | undefined
+  /**
+   * Token the control routes (`/_simulator/*`) require as `Authorization: Bearer <token>` (default: a fresh random
+   * one, see `SimulatorService.controlToken`).
+   */
+  readonly controlToken?: string | undefined
+  /**
+   * Browser origins (`http://localhost:3000`) allowed to open WebSocket connections and call the control routes,
+   * besides the simulator's own. Requests without an `Origin` (non-browser clients) are always allowed.
+   */
+  readonly allowedOrigins?: ReadonlyArray<string> | undefined
+  /**
+   * History retained, newest kept (defaults: 100 000 orders, fills, deposits, withdrawals and funding payments
+   * per account; 100 000 public trades per market; 5 000 candles per market and kline interval).
+   */
+  readonly history?: Partial<SimulatorHistoryLimits> | undefined
 }
+
+/**
+ * History retention (see `SimulatorOptions.history`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SimulatorHistoryLimits = HistoryLimits
+
+/**
+ * Server limits (see `SimulatorOptions.limits`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SimulatorLimits = Limits
 
 /**
  * Failure of a control-API call (unknown account, bad asset or quantity, rejected order).
@@ -182,6 +230,8 @@ export interface Faults {
 export interface SimulatorService {
   /** REST base URL, e.g. `http://127.0.0.1:41234`. */
   readonly url: string
+  /** Token of the control routes (`/_simulator/faucet`): send it as `Authorization: Bearer <token>`. */
+  readonly controlToken: string
   /** WebSocket URL (same port, root path), e.g. `ws://127.0.0.1:41234`. */
   readonly wsUrl: string
   readonly port: number
@@ -272,9 +322,14 @@ export const make = (
       markets: options.markets,
       liquidity: options.liquidity,
       makerFee: options.makerFee,
-      takerFee: options.takerFee
+      takerFee: options.takerFee,
+      history: options.history
     })
+    const controlToken = options.controlToken ?? randomBytes(24).toString("base64url")
+    if (controlToken.length < 8) return yield* Effect.fail(fail("controlToken must have at least 8 characters"))
     const controls: Controls = {
+      limits: { ...defaultLimits, ...options.limits },
+      access: { token: controlToken, origins: new Set((options.allowedOrigins ?? []).map((o) => o.toLowerCase())) },
       latencyMs: 0,
       rate429: 0,
       rate503: 0,
@@ -311,7 +366,7 @@ export const make = (
         }
         const q = yield* parseDecimal(quantity, "quantity")
         if (q <= 0n) return yield* Effect.fail(fail("Quantity must be positive", "INVALID_QUANTITY"))
-        engine.deposit(account, asset, q)
+        Accounts.deposit(engine, account, asset, q)
       })
 
     const createAccount = (
@@ -327,9 +382,9 @@ export const make = (
               fail("apiSecret must be base64 of a 32-byte Ed25519 seed", "INVALID_CLIENT_REQUEST")
             )
           }
-          created = engine.createAccount(bytes)
+          created = Accounts.create(engine, bytes)
         } else {
-          created = engine.createRandomAccount()
+          created = Accounts.createRandom(engine)
         }
         for (const [asset, qty] of Object.entries(opts.balances ?? {})) {
           yield* deposit(created.account.apiKey, asset, qty)
@@ -348,6 +403,10 @@ export const make = (
 
     // HTTP server (Effect router on platform-node) + WebSocket hub on the same node server
     const nodeServer = createServer()
+    // idle keep-alive connections live 65 s (Node's 5 s default races clients whose event loop stalled: they
+    // reuse a socket the server has just closed and see ECONNRESET)
+    nodeServer.keepAliveTimeout = 65_000
+    nodeServer.headersTimeout = 66_000
     const server = yield* NodeHttpServer.make(() => nodeServer, {
       port: options.port ?? 0,
       host: options.host ?? "127.0.0.1"
@@ -365,13 +424,20 @@ export const make = (
     const address = server.address
     const port = address._tag === "TcpAddress" ? address.port : 0
     const host = options.host ?? "127.0.0.1"
+    for (const name of ["127.0.0.1", "localhost", "[::1]", host.includes(":") ? `[${host}]` : host]) {
+      controls.access.origins.add(`http://${name}:${port}`)
+    }
+    if (!isLoopback(host)) yield* Console.error(exposureWarning(host, port))
 
+    // background work survives its own defects (logged), so funding and activity never silently stop
+    const resilient = (what: string, step: () => void) =>
+      Effect.sync(step).pipe(Effect.catchAllDefect((defect) => Effect.logError(`simulator ${what} failed`, defect)))
     yield* Effect.forkScoped(
-      Effect.sync(() => engine.settleDueFunding()).pipe(Effect.repeat(Schedule.spaced("1 second")))
+      resilient("funding", () => Perps.settleDueFunding(engine)).pipe(Effect.repeat(Schedule.spaced("1 second")))
     )
     if (options.activity !== undefined && options.activity !== false) {
       yield* Effect.forkScoped(
-        Effect.sync(() => engine.activityStep()).pipe(
+        resilient("activity", () => Activity.activityStep(engine)).pipe(
           Effect.repeat(Schedule.spaced(`${options.activity.intervalMs} millis`))
         )
       )
@@ -404,6 +470,7 @@ export const make = (
 
     const service: SimulatorService = {
       url: `http://${host}:${port}`,
+      controlToken,
       wsUrl: `ws://${host}:${port}`,
       port,
       demoAccount,
@@ -421,7 +488,7 @@ export const make = (
       executeOrder: (apiKey, order) =>
         Effect.flatMap(accountOf(apiKey), (account) =>
           Effect.try({
-            try: () => V.order(engine, engine.execute(account, { ...order })),
+            try: () => Wire.order(engine, Matching.execute(engine, account, orderRequest({ ...order }))),
             catch: (e) =>
               e instanceof ApiFailure ?
                 fail(e.message, e.code) :
@@ -433,20 +500,21 @@ export const make = (
         Effect.gen(function*() {
           const m = yield* marketOf(symbol)
           const p = yield* parseDecimal(price, "price")
-          engine.setMarkPrice(m, p)
+          if (p < m.tick) return yield* Effect.fail(fail("Price must be at least the tick size", "INVALID_PRICE"))
+          Perps.setMarkPrice(engine, m, p)
         }),
       setFundingRate: (symbol, rate) =>
         Effect.gen(function*() {
           const m = yield* marketOf(symbol)
-          engine.setFundingRate(m, yield* parseDecimal(rate, "rate"))
+          Perps.setFundingRate(engine, m, yield* parseDecimal(rate, "rate"))
         }),
       settleFunding: (symbol) =>
         symbol === undefined ?
-          Effect.sync(() => [...engine.markets.values()].reduce((n, m) => n + engine.settleFunding(m), 0)) :
-          Effect.map(marketOf(symbol), (m) => engine.settleFunding(m)),
+          Effect.sync(() => [...engine.markets.values()].reduce((n, m) => n + Perps.settleFunding(engine, m), 0)) :
+          Effect.map(marketOf(symbol), (m) => Perps.settleFunding(engine, m)),
       runActivity: (steps = 1) =>
         Effect.sync(() => {
-          for (let i = 0; i < steps; i++) engine.activityStep()
+          for (let i = 0; i < steps; i++) Activity.activityStep(engine)
         }),
       setRateLimits: (limits) =>
         Effect.sync(() => {
@@ -460,8 +528,8 @@ export const make = (
   })
 
 const audit = (engine: Engine): AuditReport => {
-  const totals = engine.totals()
-  const flows = engine.netFlows()
+  const totals = Accounts.totals(engine)
+  const flows = Accounts.netFlows(engine)
   const fmt = (m: Map<string, bigint>) => Object.fromEntries([...m].map(([k, v]) => [k, D.format(v)]))
   const conservationViolations: Array<string> = []
   for (const asset of new Set([...totals.keys(), ...flows.keys()])) {
@@ -479,7 +547,7 @@ const audit = (engine: Engine): AuditReport => {
       }
     }
     const expected = new Map<string, bigint>()
-    for (const o of engine.openOrders(account)) {
+    for (const o of Accounts.openOrders(account)) {
       if (o.lockAsset !== null) expected.set(o.lockAsset, (expected.get(o.lockAsset) ?? 0n) + o.locked)
     }
     for (const [asset, b] of account.balances) {
@@ -488,8 +556,8 @@ const audit = (engine: Engine): AuditReport => {
   }
   const crossedBooks: Array<string> = []
   for (const m of engine.markets.values()) {
-    const bid = engine.bestBid(m)
-    const ask = engine.bestAsk(m)
+    const bid = Book.bestBid(m)
+    const ask = Book.bestAsk(m)
     if (bid !== null && ask !== null && bid >= ask) crossedBooks.push(m.symbol)
   }
   return {

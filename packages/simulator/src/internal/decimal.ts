@@ -13,16 +13,24 @@ export const ZERO = 0n
 
 const pattern = /^([+-])?(\d+)?(?:\.(\d*))?$/
 
+/** Longest accepted decimal text (sign, digits and point). */
+export const MAX_LENGTH = 64
+/** Most significant integer digits accepted (values stay below 10^28, inside the exchange's 96-bit decimals). */
+export const MAX_INTEGER_DIGITS = 28
+
 /**
  * Parses a decimal string (`"180.50"`, `"-0.1"`, `".5"`). Fails (returns `undefined`) for anything else, for
- * exponent notation and for values with more than 18 fractional digits.
+ * exponent notation, for values with more than 18 fractional digits, more than 28 integer digits, or text longer
+ * than 64 characters (so a million-digit input costs nothing).
  */
 export const parse = (input: string): bigint | undefined => {
+  if (input.length > MAX_LENGTH) return undefined
   const m = pattern.exec(input)
   if (m === null) return undefined
   const int = m[2] ?? ""
   const frac = m[3] ?? ""
   if (int === "" && frac === "") return undefined
+  if (int.replace(/^0+/, "").length > MAX_INTEGER_DIGITS) return undefined
   if (frac.length > SCALE) {
     // Accept extra digits only when they are zeros.
     if (!/^0*$/.test(frac.slice(SCALE))) return undefined
@@ -60,6 +68,12 @@ export const div = (a: bigint, b: bigint): bigint => (a * ONE) / b
 
 /** Rounds toward zero to a multiple of `step`. */
 export const floorTo = (value: bigint, step: bigint): bigint => value - (value % step)
+
+/** Rounds up (toward +infinity) to a multiple of `step`. */
+export const ceilTo = (value: bigint, step: bigint): bigint => {
+  const r = ((value % step) + step) % step
+  return r === 0n ? value : value - r + step
+}
 
 /** Rounds to the nearest multiple of `step` (half away from zero). */
 export const roundTo = (value: bigint, step: bigint): bigint => {
