@@ -208,6 +208,7 @@ export type EngineEvent =
   | { readonly _tag: "PositionUpdate"; readonly accountId: number; readonly symbol: string; readonly data: Payload }
   | { readonly _tag: "MarkPrice"; readonly symbol: string }
   | { readonly _tag: "Liquidation"; readonly symbol: string; readonly data: Payload }
+  | { readonly _tag: "RfqUpdate"; readonly accountId: number; readonly symbol: string; readonly data: Payload }
 
 export type Payload = Record<string, unknown>
 
@@ -301,6 +302,10 @@ export class Engine {
   readonly accountsByKey = new Map<string, Account>()
   readonly ordersById = new Map<string, Order>()
   readonly listeners = new Set<(event: EngineEvent) => void>()
+  /** Equity an account holds outside its balances and perp positions (lends less borrows), in USDC. */
+  readonly equityAdjustments: Array<(account: Account) => bigint> = []
+  /** Run whenever the engine's clock is checked for due work (every request and every second). */
+  readonly clockHooks: Array<() => void> = []
   readonly makerFee: bigint
   readonly takerFee: bigint
   /** Milliseconds added to the injected clock (fault injection). */
@@ -375,7 +380,7 @@ export class Engine {
     return this.lastMicros
   }
 
-  private emit(event: EngineEvent): void {
+  emit(event: EngineEvent): void {
     for (const listener of this.listeners) {
       try {
         listener(event)
@@ -385,7 +390,8 @@ export class Engine {
     }
   }
 
-  private orderId(): string {
+  /** A fresh order id (also used by conditional orders, which keep it when they fire). */
+  orderId(): string {
     const id = this.nextOrderId
     this.nextOrderId += BigInt(1 + this.prng.int(0, 3))
     return id.toString()
@@ -636,15 +642,15 @@ export class Engine {
   }
 
   /** Validates and executes an order request (`OrderExecutePayload`); returns the resulting order. */
-  execute(account: Account, body: Payload): Order {
+  execute(account: Account, body: Payload, options?: { readonly id?: string }): Order {
     try {
-      return this.executeUnsafe(account, body)
+      return this.executeUnsafe(account, body, options?.id)
     } finally {
       this.flush()
     }
   }
 
-  private executeUnsafe(account: Account, body: Payload): Order {
+  private executeUnsafe(account: Account, body: Payload, id?: string): Order {
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       throw new PlainFailure(400, "Bad Request parse request payload error: expected an object")
     }
@@ -772,7 +778,7 @@ export class Engine {
     }
 
     const order: Order = {
-      id: this.orderId(),
+      id: id ?? this.orderId(),
       clientId,
       accountId: account.id,
       symbol,
@@ -866,7 +872,9 @@ export class Engine {
       const exposure = D.max(D.abs(net + bids), D.abs(net - asks))
       initialMargin += D.mul(D.mul(exposure, this.markPrice(m)), this.imf(account, m))
     }
-    return { equity: usdc.available + unrealized, initialMargin, unrealized }
+    let adjustment = 0n
+    for (const f of this.equityAdjustments) adjustment += f(account)
+    return { equity: usdc.available + unrealized + adjustment, initialMargin, unrealized }
   }
 
   /** Walks the book (skipping the account's own orders) to price a market order. */
@@ -1215,6 +1223,7 @@ export class Engine {
         m.nextFunding += interval
       }
     }
+    for (const hook of this.clockHooks) hook()
   }
 
   // -------------------------------------------------------------------------------------------------------------

@@ -17,6 +17,9 @@ import * as D from "./decimal.js"
 import type { Account, Engine, Market, Order } from "./engine.js"
 import { ApiFailure, naiveMs, PlainFailure, spaced } from "./engine.js"
 import { blockchains, klineIntervals, wallets } from "./markets.js"
+import { collateralParameters, collateralSummary, conditionalOrders } from "./orderOps.js"
+import { opsRoutes } from "./opsRoutes.js"
+import { attach } from "./venue.js"
 import * as V from "./views.js"
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -210,7 +213,11 @@ const base58 = (bytes: Uint8Array): string => {
   return out
 }
 
-const routes = (engine: Engine): ReadonlyArray<Route> => {
+const routes = (engine: Engine): ReadonlyArray<Route> => [...coreRoutes(engine), ...opsRoutes(engine)]
+
+const coreRoutes = (engine: Engine): ReadonlyArray<Route> => {
+  const venue = attach(engine)
+  const conditional = conditionalOrders(engine, venue)
   const order = (o: Order) => V.order(engine, o)
   const balancesOf = (account: Account) => {
     const out: Record<string, unknown> = {}
@@ -256,18 +263,7 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
     {
       method: "GET",
       path: "/api/v1/collateral",
-      handler: () =>
-        json(engine.assets.map((a) => ({
-          symbol: a.symbol,
-          imfFunction: { type: "sqrt", base: "0.02", factor: "0.0000235" },
-          mmfFunction: { type: "sqrt", base: "0.0125", factor: "0.000014" },
-          haircutFunction: {
-            weight: a.collateralWeight,
-            kind: a.symbol === "USDC"
-              ? { type: "identity" }
-              : { type: "inverseSqrt", base: "1", positiveCurvePenalty: "0.00001" }
-          }
-        })))
+      handler: () => json(collateralParameters(engine, venue))
     },
     // markets
     {
@@ -416,7 +412,7 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
           autoLend: account.settings.autoLend,
           autoRealizePnl: true,
           autoRepayBorrows: account.settings.autoRepayBorrows,
-          borrowLimit: "0",
+          borrowLimit: D.format(venue.lending.liability(account) + D.max(0n, venue.lending.freeMargin(account))),
           futuresMakerFee: D.format(engine.makerFee * 10000n),
           futuresTakerFee: D.format(engine.takerFee * 10000n),
           leverageLimit: D.format(account.settings.leverageLimit),
@@ -425,7 +421,7 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
           positionLimit: "1000000",
           spotMakerFee: D.format(engine.makerFee * 10000n),
           spotTakerFee: D.format(engine.takerFee * 10000n),
-          triggerOrders: 0
+          triggerOrders: venue.triggers.open(account).length
         })
     },
     {
@@ -459,7 +455,10 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
       method: "GET",
       path: "/api/v1/account/limits/borrow",
       instruction: "maxBorrowQuantity",
-      handler: ({ query }) => json({ maxBorrowQuantity: "0", symbol: reqString(query, "symbol", "CustodyAsset") })
+      handler: ({ account, query }) => {
+        const symbol = reqString(query, "symbol", "CustodyAsset")
+        return json({ maxBorrowQuantity: D.format(venue.lending.maxBorrow(account, symbol)), symbol })
+      }
     },
     {
       method: "GET",
@@ -524,7 +523,7 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
       method: "GET",
       path: "/api/v1/capital/collateral",
       instruction: "collateralQuery",
-      handler: ({ account }) => json(V.collateral(engine, account))
+      handler: ({ account }) => json(collateralSummary(engine, venue, account))
     },
     {
       method: "GET",
@@ -587,7 +586,9 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
       handler: ({ account, body }) => {
         const record = engine.withdraw(account, bodyObject(body, "AccountWithdrawalPayload"))
         const view = V.withdrawal(record)
-        record.status = "confirmed"
+        const releaseAt = venue.capital.hold(account, record)
+        if (releaseAt === null) record.status = "confirmed"
+        else view.triggerAt = naiveMs(releaseAt)
         return json(view)
       }
     },
@@ -604,7 +605,7 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
           throw new ApiFailure(400, "INVALID_CLIENT_REQUEST", "Must specify either `clientId` or `orderId`")
         }
         const o = engine.findOpenOrder(account, m.symbol, orderId, clientId)
-        if (o === undefined) throw new ApiFailure(404, "RESOURCE_NOT_FOUND", "Order not found")
+        if (o === undefined) return json(conditional.find(account, m.symbol, orderId, clientId))
         return json(order(o))
       }
     },
@@ -613,7 +614,7 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
       path: "/api/v1/order",
       instruction: "orderExecute",
       orderMutation: true,
-      handler: ({ account, body }) => json(order(engine.execute(account, bodyObject(body, "OrderExecutePayload"))))
+      handler: ({ account, body }) => json(conditional.execute(account, bodyObject(body, "OrderExecutePayload")))
     },
     {
       method: "POST",
@@ -635,7 +636,7 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
         }
         return json(body.map((item) => {
           try {
-            return { ...order(engine.execute(account, bodyObject(item, "OrderExecutePayload"))), operation: "Ok" }
+            return { ...conditional.execute(account, bodyObject(item, "OrderExecutePayload")), operation: "Ok" }
           } catch (e) {
             if (e instanceof ApiFailure) return { code: e.code, message: e.message, operation: "Err" }
             if (e instanceof PlainFailure) return { code: "INVALID_CLIENT_REQUEST", message: e.text, operation: "Err" }
@@ -654,7 +655,7 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
         const m = bodyMarket(engine, b, "OrderCancelPayload")
         const { clientId, orderId } = cancelIds(b)
         const o = engine.cancel(account, m.symbol, orderId, clientId)
-        if (o === undefined) throw new ApiFailure(404, "RESOURCE_NOT_FOUND", "Order not found")
+        if (o === undefined) return json(conditional.cancel(account, m.symbol, orderId, clientId))
         return json(order(o))
       }
     },
@@ -668,7 +669,7 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
         const type = enumParam(query, "marketType", "MarketType", MARKET_TYPES)
         const rows = engine.openOrders(account, symbol ?? undefined)
           .filter((o) => type === undefined || engine.markets.get(o.symbol)!.def.marketType === type)
-        return json(rows.map(order))
+        return json([...rows.map(order), ...conditional.open(account, symbol ?? undefined, type)])
       }
     },
     {
@@ -686,8 +687,9 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
             "Bad Request parse request payload error: failed to parse \"CancelOrderTypeEnum\": Expect a valid enumeration value. (occurred while parsing \"OrderCancelAllPayload\")"
           )
         }
-        if (type === "ConditionalOrder") return json([])
-        return json(engine.cancelAll(account, m.symbol).map(order))
+        if (type === "ConditionalOrder") return json(conditional.cancelAll(account, m.symbol))
+        if (type === "RestingLimitOrder") return json(engine.cancelAll(account, m.symbol).map(order))
+        return json([...engine.cancelAll(account, m.symbol).map(order), ...conditional.cancelAll(account, m.symbol)])
       }
     },
     // positions
@@ -722,7 +724,9 @@ const routes = (engine: Engine): ReadonlyArray<Route> => {
         const orderId = query.get("orderId")
         const symbol = query.get("symbol")
         const types = marketTypesFilter(query)
+        const strategy = conditional.strategyOrders(query.get("strategyId"))
         let rows = account.orders.filter((o) =>
+          (strategy === undefined || strategy.has(o.id)) &&
           (orderId === null || o.id === orderId) && (symbol === null || o.symbol === symbol) &&
           (types === undefined || types.includes(engine.markets.get(o.symbol)!.def.marketType))
         )

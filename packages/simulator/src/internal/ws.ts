@@ -9,6 +9,7 @@ import { WebSocket, WebSocketServer } from "ws"
 import * as Auth from "./auth.js"
 import type { Controls } from "./controls.js"
 import * as D from "./decimal.js"
+import { stringifyFrame } from "./rfq.js"
 import type { Account, Engine, EngineEvent, Market, Payload } from "./engine.js"
 import { ApiFailure, naiveSeconds } from "./engine.js"
 import { checkTimestamp } from "./http.js"
@@ -66,7 +67,7 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
   }
 
   const send = (c: Connection, stream: string, data: Payload) => {
-    rawSend(c, JSON.stringify({ stream, data: { ...data, E: micros() } }))
+    rawSend(c, stringifyFrame({ stream, data: { ...data, E: micros() } }))
   }
 
   const publish = (stream: string, data: Payload, accountId?: number) => {
@@ -248,6 +249,10 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
       }
       case "Liquidation":
         publish("liquidation", event.data)
+        return
+      case "RfqUpdate":
+        publish("account.rfqUpdate", event.data, event.accountId)
+        publish(`account.rfqUpdate.${event.symbol}`, event.data, event.accountId)
         return
     }
   }
