@@ -218,7 +218,12 @@ export class Lending {
     if (quantity % pool.params.stepSize !== 0n) throw insufficient("INVALID_QUANTITY", "Quantity decimal too long")
     const balance = this.engine.balance(account, symbol)
     const poolBalance = this.engine.balance(this.poolAccount, symbol)
-    const pos = this.positionFor(account, symbol)
+    let pos = this.positionFor(account, symbol)
+    // a repay or redeem that flattens the position closes it; what is left opens a new one
+    const turn = () => {
+      this.closeIfFlat(pos)
+      pos = this.positionFor(account, symbol)
+    }
     try {
       if (side === "Lend") {
         if (balance.available < quantity) throw insufficient("INSUFFICIENT_FUNDS", "Insufficient funds")
@@ -232,6 +237,7 @@ export class Lending {
           this.move(account, pos, "BorrowRepay", repay, source)
         }
         if (lend > 0n) {
+          if (repay > 0n) turn()
           pos.net += lend
           pool.lent += lend
           this.move(account, pos, "Lend", lend, source)
@@ -240,12 +246,12 @@ export class Lending {
         const redeem = pos.net > 0n ? D.min(pos.net, quantity) : 0n
         const borrow = quantity - redeem
         if (borrow > 0n) {
-          const max = this.maxBorrow(account, symbol, redeem)
+          const max = this.maxBorrow(account, symbol)
           if (borrow > max) {
-            throw insufficient(
-              pool.lent - pool.borrowed - redeem < borrow ? "INSUFFICIENT_SUPPLY" : "INSUFFICIENT_MARGIN",
-              pool.lent - pool.borrowed - redeem < borrow ? "Insufficient supply" : "Insufficient margin"
-            )
+            const short = D.mul(pool.lent - redeem, pool.params.maxUtilization) - pool.borrowed < borrow
+            throw short
+              ? insufficient("INSUFFICIENT_SUPPLY", "Insufficient supply")
+              : insufficient("INSUFFICIENT_MARGIN", "Insufficient margin")
           }
         }
         if (redeem > 0n && poolBalance.available < redeem) throw insufficient("INSUFFICIENT_SUPPLY", "Insufficient supply")
@@ -255,6 +261,7 @@ export class Lending {
           this.move(account, pos, "LendRedeem", redeem, source)
         }
         if (borrow > 0n) {
+          if (redeem > 0n) turn()
           pos.net -= borrow
           pool.borrowed += borrow
           this.move(account, pos, "Borrow", borrow, source)
@@ -323,14 +330,15 @@ export class Lending {
   /**
    * Largest quantity of `symbol` the account can borrow now: the free margin divided by what one unit costs
    * in margin (`price × (1 + imf − weight)`: the liability plus its margin, less the haircut value of the
-   * borrowed coins), capped by the pool's unborrowed supply. `redeemFirst` is lend that a borrow redeems first.
+   * borrowed coins), capped by the pool's supply at its maximum utilisation. Redeeming a lend into the balance
+   * leaves the free margin unchanged (both count at the same haircut), so a borrow that redeems first has the
+   * same cap.
    */
-  maxBorrow(account: Account, symbol: string, redeemFirst = 0n): bigint {
+  maxBorrow(account: Account, symbol: string): bigint {
     const pool = this.pool(symbol)
     const price = this.engine.assetPrice(symbol)
     if (price === 0n) return 0n
-    const redeemedValue = D.mul(D.mul(redeemFirst, price), this.weight(symbol))
-    const free = this.freeMargin(account) - redeemedValue + D.mul(redeemFirst, D.mul(price, this.weight(symbol)))
+    const free = this.freeMargin(account)
     const perUnit = D.mul(price, D.ONE + pool.params.imf - this.weight(symbol))
     const byMargin = free <= 0n || perUnit <= 0n ? 0n : D.div(free, perUnit)
     const cap = D.mul(pool.lent, pool.params.maxUtilization) - pool.borrowed
