@@ -38,6 +38,9 @@ const setup = (liquidity = true) => {
   return { clock, engine, venue, events, account, advance, balance, conserved }
 }
 
+/** `e` of an event's payload. */
+const kind = (event: EngineEvent): string => ("data" in event ? String(event.data.e) : "")
+
 const failure = (f: () => unknown): { code: string; message: string } => {
   try {
     f()
@@ -133,7 +136,7 @@ describe("conditional orders", () => {
     expect(fired.orderType).toBe("Market")
     expect(D.format(fired.executedQuantity)).toBe("2")
     expect(D.format(t.positions.get("SOL_USDC_PERP")!.netQuantity)).toBe("2")
-    const orderEvents = events.filter((e) => e._tag === "OrderUpdate").map((e) => (e as { data: { e: string } }).data.e)
+    const orderEvents = events.filter((e) => e._tag === "OrderUpdate").map(kind)
     expect(orderEvents[0]).toBe("triggerPlaced")
     expect(orderEvents).toContain("orderFill")
   })
@@ -222,7 +225,9 @@ describe("RFQ", () => {
     expect(balance(requester, "SOL")).toBe("1.999") // 2 minus the 5 bps taker fee in base
     expect(balance(maker, "USDC")).toBe(D.format(notional - D.mul(notional, D.parse("0.0002")!)))
     expect(balance(maker, "SOL")).toBe("98")
-    const kinds = events.filter((e) => e._tag === "RfqUpdate").map((e) => `${(e as { accountId: number }).accountId === requester.id ? "R" : "M"}:${(e as { data: { e: string } }).data.e}`)
+    const kinds = events.flatMap((e) =>
+      e._tag === "RfqUpdate" ? [`${e.accountId === requester.id ? "R" : "M"}:${kind(e)}`] : []
+    )
     expect(kinds).toEqual(expect.arrayContaining(["M:rfqActive", "R:rfqCandidate", "R:rfqAccepted", "M:quoteAccepted", "R:rfqFilled", "M:rfqFilled"]))
     const frame = events.find((e) => e._tag === "RfqUpdate")!
     expect(stringifyFrame({ data: (frame as { data: object }).data })).toContain(`"R":${rfq.id}`)
