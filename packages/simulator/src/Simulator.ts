@@ -18,13 +18,20 @@ import * as Auth from "./internal/auth.js"
 import type { RateLimitSettings } from "./internal/controls.js"
 import type { Controls } from "./internal/controls.js"
 import * as D from "./internal/decimal.js"
-import type { Account, Market } from "./internal/engine.js"
-import { ApiFailure, Engine, PlainFailure } from "./internal/engine.js"
-import { router } from "./internal/http.js"
+import * as Accounts from "./internal/engine/accounts.js"
+import * as Activity from "./internal/engine/activity.js"
+import * as Book from "./internal/engine/book.js"
+import { Engine } from "./internal/engine/engine.js"
+import * as Matching from "./internal/engine/matching.js"
+import type { Account, Market } from "./internal/engine/model.js"
+import { ApiFailure, PlainFailure } from "./internal/engine/model.js"
+import * as Perps from "./internal/engine/perps.js"
+import { orderRequest } from "./internal/http/payloads.js"
+import { router } from "./internal/http/server.js"
 import type { MarketDefinition } from "./internal/markets.js"
 import * as Prng from "./internal/prng.js"
-import * as V from "./internal/views.js"
-import { makeHub } from "./internal/ws.js"
+import * as Wire from "./internal/wire.js"
+import { makeHub } from "./internal/ws/hub.js"
 
 /**
  * The demo seed printed in Backpack's own support guides (public; for tests and demos only).
@@ -308,7 +315,7 @@ export const make = (
         }
         const q = yield* parseDecimal(quantity, "quantity")
         if (q <= 0n) return yield* Effect.fail(fail("Quantity must be positive", "INVALID_QUANTITY"))
-        engine.deposit(account, asset, q)
+        Accounts.deposit(engine, account, asset, q)
       })
 
     const createAccount = (
@@ -324,9 +331,9 @@ export const make = (
               fail("apiSecret must be base64 of a 32-byte Ed25519 seed", "INVALID_CLIENT_REQUEST")
             )
           }
-          created = engine.createAccount(bytes)
+          created = Accounts.create(engine, bytes)
         } else {
-          created = engine.createRandomAccount()
+          created = Accounts.createRandom(engine)
         }
         for (const [asset, qty] of Object.entries(opts.balances ?? {})) {
           yield* deposit(created.account.apiKey, asset, qty)
@@ -364,11 +371,11 @@ export const make = (
     const host = options.host ?? "127.0.0.1"
 
     yield* Effect.forkScoped(
-      Effect.sync(() => engine.settleDueFunding()).pipe(Effect.repeat(Schedule.spaced("1 second")))
+      Effect.sync(() => Perps.settleDueFunding(engine)).pipe(Effect.repeat(Schedule.spaced("1 second")))
     )
     if (options.activity !== undefined && options.activity !== false) {
       yield* Effect.forkScoped(
-        Effect.sync(() => engine.activityStep()).pipe(
+        Effect.sync(() => Activity.activityStep(engine)).pipe(
           Effect.repeat(Schedule.spaced(`${options.activity.intervalMs} millis`))
         )
       )
@@ -418,7 +425,7 @@ export const make = (
       executeOrder: (apiKey, order) =>
         Effect.flatMap(accountOf(apiKey), (account) =>
           Effect.try({
-            try: () => V.order(engine, engine.execute(account, { ...order })),
+            try: () => Wire.order(engine, Matching.execute(engine, account, orderRequest({ ...order }))),
             catch: (e) =>
               e instanceof ApiFailure ?
                 fail(e.message, e.code) :
@@ -430,20 +437,20 @@ export const make = (
         Effect.gen(function*() {
           const m = yield* marketOf(symbol)
           const p = yield* parseDecimal(price, "price")
-          engine.setMarkPrice(m, p)
+          Perps.setMarkPrice(engine, m, p)
         }),
       setFundingRate: (symbol, rate) =>
         Effect.gen(function*() {
           const m = yield* marketOf(symbol)
-          engine.setFundingRate(m, yield* parseDecimal(rate, "rate"))
+          Perps.setFundingRate(engine, m, yield* parseDecimal(rate, "rate"))
         }),
       settleFunding: (symbol) =>
         symbol === undefined ?
-          Effect.sync(() => [...engine.markets.values()].reduce((n, m) => n + engine.settleFunding(m), 0)) :
-          Effect.map(marketOf(symbol), (m) => engine.settleFunding(m)),
+          Effect.sync(() => [...engine.markets.values()].reduce((n, m) => n + Perps.settleFunding(engine, m), 0)) :
+          Effect.map(marketOf(symbol), (m) => Perps.settleFunding(engine, m)),
       runActivity: (steps = 1) =>
         Effect.sync(() => {
-          for (let i = 0; i < steps; i++) engine.activityStep()
+          for (let i = 0; i < steps; i++) Activity.activityStep(engine)
         }),
       setRateLimits: (limits) =>
         Effect.sync(() => {
@@ -457,8 +464,8 @@ export const make = (
   })
 
 const audit = (engine: Engine): AuditReport => {
-  const totals = engine.totals()
-  const flows = engine.netFlows()
+  const totals = Accounts.totals(engine)
+  const flows = Accounts.netFlows(engine)
   const fmt = (m: Map<string, bigint>) => Object.fromEntries([...m].map(([k, v]) => [k, D.format(v)]))
   const conservationViolations: Array<string> = []
   for (const asset of new Set([...totals.keys(), ...flows.keys()])) {
@@ -476,7 +483,7 @@ const audit = (engine: Engine): AuditReport => {
       }
     }
     const expected = new Map<string, bigint>()
-    for (const o of engine.openOrders(account)) {
+    for (const o of Accounts.openOrders(account)) {
       if (o.lockAsset !== null) expected.set(o.lockAsset, (expected.get(o.lockAsset) ?? 0n) + o.locked)
     }
     for (const [asset, b] of account.balances) {
@@ -485,8 +492,8 @@ const audit = (engine: Engine): AuditReport => {
   }
   const crossedBooks: Array<string> = []
   for (const m of engine.markets.values()) {
-    const bid = engine.bestBid(m)
-    const ask = engine.bestAsk(m)
+    const bid = Book.bestBid(m)
+    const ask = Book.bestAsk(m)
     if (bid !== null && ask !== null && bid >= ask) crossedBooks.push(m.symbol)
   }
   return {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as FastCheck from "effect/FastCheck"
 import * as D from "../src/internal/decimal.js"
-import { ApiFailure, Engine, PlainFailure } from "../src/internal/engine.js"
+import * as Accounts from "../src/internal/engine/accounts.js"
+import * as Book from "../src/internal/engine/book.js"
+import { Engine } from "../src/internal/engine/engine.js"
+import * as Matching from "../src/internal/engine/matching.js"
+import { ApiFailure, PlainFailure } from "../src/internal/engine/model.js"
+import * as Perps from "../src/internal/engine/perps.js"
+import { orderRequest } from "../src/internal/http/payloads.js"
 
 const price = (symbol: string) =>
   symbol.startsWith("BTC") ?
@@ -38,11 +44,11 @@ const run = (
   ops: ReadonlyArray<{ account: number; cancel: boolean; body: Record<string, unknown> }>
 ) => {
   const engine = new Engine({ seed, clock: () => 1_750_000_000_000, liquidity, seedTrades: 2 })
-  const accounts = [0, 1, 2].map(() => engine.createRandomAccount().account)
+  const accounts = [0, 1, 2].map(() => Accounts.createRandom(engine).account)
   for (const a of accounts) {
-    engine.deposit(a, "USDC", D.fromInt(50_000))
-    engine.deposit(a, "SOL", D.fromInt(200))
-    engine.deposit(a, "BTC", D.fromInt(1))
+    Accounts.deposit(engine, a, "USDC", D.fromInt(50_000))
+    Accounts.deposit(engine, a, "SOL", D.fromInt(200))
+    Accounts.deposit(engine, a, "BTC", D.fromInt(1))
   }
   for (const op of ops) {
     const account = accounts[op.account]!
@@ -53,10 +59,10 @@ const run = (
     }
     try {
       if (op.cancel) {
-        const open = engine.openOrders(account, body.symbol as string)
-        if (open.length > 0) engine.cancel(account, body.symbol as string, open[0]!.id, null)
+        const open = Accounts.openOrders(account, body.symbol as string)
+        if (open.length > 0) Matching.cancel(engine, account, body.symbol as string, open[0]!.id, null)
       } else {
-        engine.execute(account, body)
+        Matching.execute(engine, account, orderRequest(body))
       }
     } catch (e) {
       if (!(e instanceof ApiFailure) && !(e instanceof PlainFailure)) throw e
@@ -67,20 +73,20 @@ const run = (
 
 const invariants = (engine: Engine, spotOnly: boolean) => {
   // conservation: every asset's total (all accounts + fee collector + open perp cash) equals net deposits
-  const totals = engine.totals()
-  const flows = engine.netFlows()
+  const totals = Accounts.totals(engine)
+  const flows = Accounts.netFlows(engine)
   for (const [asset, total] of totals) expect(D.format(total), asset).toBe(D.format(flows.get(asset) ?? 0n))
   // books never crossed, levels non-empty and sorted
   for (const m of engine.markets.values()) {
-    const bid = engine.bestBid(m)
-    const ask = engine.bestAsk(m)
+    const bid = Book.bestBid(m)
+    const ask = Book.bestAsk(m)
     if (bid !== null && ask !== null) expect(bid < ask).toBe(true)
     for (let i = 1; i < m.bids.length; i++) expect(m.bids[i - 1]!.price > m.bids[i]!.price).toBe(true)
     for (let i = 1; i < m.asks.length; i++) expect(m.asks[i - 1]!.price < m.asks[i]!.price).toBe(true)
   }
   for (const account of engine.accounts.values()) {
     const expectedLocks = new Map<string, bigint>()
-    for (const o of engine.openOrders(account)) {
+    for (const o of Accounts.openOrders(account)) {
       if (o.lockAsset !== null) expectedLocks.set(o.lockAsset, (expectedLocks.get(o.lockAsset) ?? 0n) + o.locked)
     }
     for (const [asset, b] of account.balances) {
@@ -116,8 +122,8 @@ describe("engine properties", () => {
         (seed, ops, rateMicros) => {
           const { engine } = run(seed, false, ops)
           const m = engine.markets.get("SOL_USDC_PERP")!
-          engine.setFundingRate(m, BigInt(rateMicros) * 10n ** 12n)
-          engine.settleFunding(m)
+          Perps.setFundingRate(engine, m, BigInt(rateMicros) * 10n ** 12n)
+          Perps.settleFunding(engine, m)
           invariants(engine, false)
           let net = 0n
           for (const a of engine.accounts.values()) net += a.positions.get(m.symbol)?.netQuantity ?? 0n

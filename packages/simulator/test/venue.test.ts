@@ -4,8 +4,14 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as D from "../src/internal/decimal.js"
-import type { EngineEvent } from "../src/internal/engine.js"
-import { ApiFailure, Engine } from "../src/internal/engine.js"
+import * as Accounts from "../src/internal/engine/accounts.js"
+import { Engine } from "../src/internal/engine/engine.js"
+import type { EngineEvent } from "../src/internal/engine/events.js"
+import * as MarketData from "../src/internal/engine/marketData.js"
+import * as Matching from "../src/internal/engine/matching.js"
+import { ApiFailure } from "../src/internal/engine/model.js"
+import * as Perps from "../src/internal/engine/perps.js"
+import { orderRequest } from "../src/internal/http/payloads.js"
 import { borrowRate, INTEREST_INTERVAL_MS, lendRate, utilization } from "../src/internal/lending.js"
 import { stringifyFrame } from "../src/internal/rfq.js"
 import { attach } from "../src/internal/venue.js"
@@ -17,20 +23,22 @@ const setup = (liquidity = true) => {
   const engine = new Engine({ seed: 7, clock: () => clock.now, liquidity })
   const venue = attach(engine)
   const events: Array<EngineEvent> = []
-  engine.listeners.add((e) => events.push(e))
+  for (const tag of ["OrderUpdated", "ConditionalUpdated", "RfqUpdated", "Liquidation"] as const) {
+    engine.bus.on(tag, (e) => events.push(e))
+  }
   const account = (balances: Record<string, string>) => {
-    const { account } = engine.createRandomAccount()
-    for (const [asset, q] of Object.entries(balances)) engine.deposit(account, asset, D.parse(q)!)
+    const { account } = Accounts.createRandom(engine)
+    for (const [asset, q] of Object.entries(balances)) Accounts.deposit(engine, account, asset, D.parse(q)!)
     return account
   }
   const advance = (ms: number) => {
     clock.now += ms
-    engine.settleDueFunding()
+    Perps.settleDueFunding(engine)
   }
-  const balance = (a: ReturnType<typeof account>, asset: string) => D.format(engine.balance(a, asset).available)
+  const balance = (a: ReturnType<typeof account>, asset: string) => D.format(Accounts.balance(a, asset).available)
   const conserved = () => {
-    const totals = engine.totals()
-    const flows = engine.netFlows()
+    const totals = Accounts.totals(engine)
+    const flows = Accounts.netFlows(engine)
     for (const asset of new Set([...totals.keys(), ...flows.keys()])) {
       expect([asset, D.format(totals.get(asset) ?? 0n)]).toEqual([asset, D.format(flows.get(asset) ?? 0n)])
     }
@@ -38,8 +46,9 @@ const setup = (liquidity = true) => {
   return { clock, engine, venue, events, account, advance, balance, conserved }
 }
 
-/** `e` of an event's payload. */
-const kind = (event: EngineEvent): string => ("data" in event ? String(event.data.e) : "")
+/** Live event name (`e`) of an order, conditional-order or RFQ event. */
+const kind = (event: EngineEvent): string =>
+  event._tag === "OrderUpdated" ? event.kind : "data" in event ? String(event.data.e) : ""
 
 const failure = (f: () => unknown): { code: string; message: string } => {
   try {
@@ -72,7 +81,7 @@ describe("borrow / lend", () => {
       message: "Insufficient margin"
     })
     // the borrow weighs on perp margin: equity = 3000 cash − 2000 owed
-    expect(D.format(engine.marginState(borrower).equity)).toBe("1000")
+    expect(D.format(Perps.marginState(engine, borrower).equity)).toBe("1000")
 
     const u = utilization(pool)
     expect(u).toBe(D.div(D.parse("2000")!, D.parse("5000500")!))
@@ -82,7 +91,9 @@ describe("borrow / lend", () => {
     const owed = D.parse("2000")! + D.mul(D.parse("2000")!, rate) / 8760n
     expect(venue.lending.net(borrower, "USDC")).toBe(-owed)
     expect(venue.lending.net(lender, "USDC")).toBe(D.parse("500")! + D.mul(D.parse("500")!, lRate) / 8760n)
-    expect(venue.lending.interest.filter((r) => r.accountId === borrower.id).map((r) => r.paymentType)).toEqual(["Borrow"])
+    expect(venue.lending.interest.filter((r) => r.accountId === borrower.id).map((r) => r.paymentType)).toEqual([
+      "Borrow"
+    ])
 
     // repaying through Lend clears the borrow first, the rest is lent
     venue.lending.execute(borrower, "USDC", "Lend", D.parse("2100")!)
@@ -117,7 +128,7 @@ describe("conditional orders", () => {
     const { account, engine, events, venue } = setup()
     const t = account({ USDC: "10000" })
     const m = engine.market("SOL_USDC_PERP")
-    engine.setMarkPrice(m, D.parse("180")!)
+    Perps.setMarkPrice(engine, m, D.parse("180")!)
     const { order } = venue.triggers.place(t, {
       symbol: "SOL_USDC_PERP",
       side: "Bid",
@@ -128,15 +139,15 @@ describe("conditional orders", () => {
     })
     expect(order).toMatchObject({ status: "TriggerPending", direction: "up" })
     expect(venue.triggers.evaluate()).toBe(0)
-    engine.setMarkPrice(m, D.parse("184.99")!)
+    Perps.setMarkPrice(engine, m, D.parse("184.99")!)
     expect(venue.triggers.evaluate()).toBe(0)
-    engine.setMarkPrice(m, D.parse("185")!)
+    Perps.setMarkPrice(engine, m, D.parse("185")!)
     expect(venue.triggers.evaluate()).toBe(1)
-    const fired = engine.ordersById.get(order.id)!
+    const fired = t.orders.find((o) => o.id === order.id)!
     expect(fired.orderType).toBe("Market")
     expect(D.format(fired.executedQuantity)).toBe("2")
     expect(D.format(t.positions.get("SOL_USDC_PERP")!.netQuantity)).toBe("2")
-    const orderEvents = events.filter((e) => e._tag === "OrderUpdate").map(kind)
+    const orderEvents = events.filter((e) => e._tag !== "RfqUpdated").map(kind)
     expect(orderEvents[0]).toBe("triggerPlaced")
     expect(orderEvents).toContain("orderFill")
   })
@@ -159,7 +170,7 @@ describe("conditional orders", () => {
       ["TakeProfit", "Ask", "up", "MarkPrice"],
       ["StopLoss", "Ask", "down", "IndexPrice"]
     ])
-    engine.setMarkPrice(m, D.parse("169.5")!)
+    Perps.setMarkPrice(engine, m, D.parse("169.5")!)
     expect(venue.triggers.evaluate()).toBe(1)
     expect(attachments.map((c) => c.status)).toEqual(["Cancelled", "Triggered"])
     expect(t.positions.get("SOL_USDC_PERP")!.netQuantity).toBe(0n)
@@ -169,9 +180,9 @@ describe("conditional orders", () => {
   it("percentage trigger quantities size from the position; validation errors", () => {
     const { account, engine, venue } = setup()
     const t = account({ USDC: "10000" })
-    engine.execute(t, { symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "4" })
+    Matching.execute(engine, t, orderRequest({ symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "4" }))
     const m = engine.market("SOL_USDC_PERP")
-    engine.setMarkPrice(m, D.parse("180")!)
+    Perps.setMarkPrice(engine, m, D.parse("180")!)
     venue.triggers.place(t, {
       symbol: "SOL_USDC_PERP",
       side: "Ask",
@@ -180,12 +191,17 @@ describe("conditional orders", () => {
       triggerQuantity: "50%",
       reduceOnly: true
     })
-    engine.setMarkPrice(m, D.parse("149")!)
+    Perps.setMarkPrice(engine, m, D.parse("149")!)
     expect(venue.triggers.evaluate()).toBe(1)
     expect(D.format(t.positions.get("SOL_USDC_PERP")!.netQuantity)).toBe("2")
-    expect(failure(() =>
-      venue.triggers.place(t, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", triggerPrice: "1" })
-    )).toEqual({ code: "INVALID_CLIENT_REQUEST", message: "Must specify both `triggerPrice` and `triggerQuantity` or neither" })
+    expect(
+      failure(() =>
+        venue.triggers.place(t, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", triggerPrice: "1" })
+      )
+    ).toEqual({
+      code: "INVALID_CLIENT_REQUEST",
+      message: "Must specify both `triggerPrice` and `triggerQuantity` or neither"
+    })
     const c = venue.triggers.place(t, {
       symbol: "SOL_USDC",
       side: "Bid",
@@ -206,7 +222,7 @@ describe("RFQ", () => {
     const maker = account({ SOL: "100" })
     const rfq = venue.rfqs.submit(requester, { symbol: "SOL_USDC", side: "Bid", quantity: D.parse("2")! })
     expect(rfq.quotes).toHaveLength(1)
-    const mark = engine.markPrice(engine.market("SOL_USDC"))
+    const mark = MarketData.markPrice(engine.market("SOL_USDC"))
     const auto = rfq.quotes[0]!
     expect(auto.askPrice > mark && auto.bidPrice < mark).toBe(true)
     // a better quote from another account becomes the candidate
@@ -226,18 +242,27 @@ describe("RFQ", () => {
     expect(balance(maker, "USDC")).toBe(D.format(notional - D.mul(notional, D.parse("0.0002")!)))
     expect(balance(maker, "SOL")).toBe("98")
     const kinds = events.flatMap((e) =>
-      e._tag === "RfqUpdate" ? [`${e.accountId === requester.id ? "R" : "M"}:${kind(e)}`] : []
+      e._tag === "RfqUpdated" ? [`${e.account.id === requester.id ? "R" : "M"}:${kind(e)}`] : []
     )
-    expect(kinds).toEqual(expect.arrayContaining(["M:rfqActive", "R:rfqCandidate", "R:rfqAccepted", "M:quoteAccepted", "R:rfqFilled", "M:rfqFilled"]))
-    const frame = events.find((e) => e._tag === "RfqUpdate")!
-    expect(stringifyFrame({ data: (frame as { data: object }).data })).toContain(`"R":${rfq.id}`)
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        "M:rfqActive",
+        "R:rfqCandidate",
+        "R:rfqAccepted",
+        "M:quoteAccepted",
+        "R:rfqFilled",
+        "M:rfqFilled"
+      ])
+    )
+    const frame = events.find((e) => e._tag === "RfqUpdated")!
+    expect("data" in frame && stringifyFrame({ data: frame.data })).toContain(`"R":${rfq.id}`)
     conserved()
   })
 
   it("immediate mode fills at once within the price; expiry, refresh and cancel", () => {
     const { account, advance, engine, venue } = setup()
     const requester = account({ USDC: "10000", SOL: "10" })
-    const mark = engine.markPrice(engine.market("SOL_USDC"))
+    const mark = MarketData.markPrice(engine.market("SOL_USDC"))
     const filled = venue.rfqs.submit(requester, {
       symbol: "SOL_USDC",
       side: "Ask",
@@ -246,7 +271,12 @@ describe("RFQ", () => {
       executionMode: "Immediate"
     })
     expect(filled.status).toBe("Filled")
-    const open = venue.rfqs.submit(requester, { symbol: "SOL_USDC", side: "Bid", quoteQuantity: D.parse("100")!, clientId: 9 })
+    const open = venue.rfqs.submit(requester, {
+      symbol: "SOL_USDC",
+      side: "Bid",
+      quoteQuantity: D.parse("100")!,
+      clientId: 9
+    })
     advance(20_000)
     const maker = account({ SOL: "1" })
     expect(failure(() => venue.rfqs.quote(maker, { rfqId: open.id, bidPrice: D.ONE, askPrice: D.fromInt(2) })).message)
@@ -293,15 +323,23 @@ describe("strategies", () => {
     expect(limit.orders[0]!.status).toBe("New")
     venue.strategies.cancel(t, limit)
     expect(limit.orders[0]!.status).toBe("Cancelled")
-    expect(failure(() =>
-      venue.strategies.create(t, { symbol: "SOL_USDC", side: "Bid", quantity: D.parse("0.01")!, duration: 600_000, interval: 1_000 })
-    ).code).toBe("INVALID_QUANTITY")
+    expect(
+      failure(() =>
+        venue.strategies.create(t, {
+          symbol: "SOL_USDC",
+          side: "Bid",
+          quantity: D.parse("0.01")!,
+          duration: 600_000,
+          interval: 1_000
+        })
+      ).code
+    ).toBe("INVALID_QUANTITY")
   })
 })
 
 describe("vaults", () => {
   it("mint at NAV, NAV grows with the lending interest, redeem pays after the delay, cancel unlocks", () => {
-    const { account, advance, balance, conserved, engine, venue } = setup()
+    const { account, advance, balance, conserved, venue } = setup()
     const vault = venue.vaults.vault(1)
     const a = account({ USDC: "10000" })
     venue.vaults.mint(a, 1, "USDC", D.parse("1000")!)
@@ -313,7 +351,7 @@ describe("vaults", () => {
     advance(24 * HOUR)
     expect(venue.vaults.nav(vault) > D.ONE).toBe(true)
     venue.vaults.requestRedeem(a, 1, D.parse("400")!)
-    expect(engine.balance(a, "SIMVLT").locked).toBe(D.parse("400")!)
+    expect(Accounts.balance(a, "SIMVLT").locked).toBe(D.parse("400")!)
     expect(failure(() => venue.vaults.requestRedeem(a, 1, D.ONE)).message).toBe("A redeem is already pending")
     advance(30_000)
     expect(venue.vaults.redeems[0]!.status).toBe("Requested")
@@ -345,7 +383,7 @@ describe("dust, withdrawal delay, history, liquidation", () => {
     const { account, advance, engine, venue } = setup(false)
     const a = account({ USDC: "100" })
     venue.capital.createDelay(a, 24)
-    const w = engine.withdraw(a, { symbol: "USDC", blockchain: "Solana", address: "x", quantity: "10" })
+    const w = Accounts.withdraw(engine, a, { symbol: "USDC", blockchain: "Solana", address: "x", quantity: "10" })
     expect(venue.capital.hold(a, w)).toBe(w.createdAt + 24 * HOUR)
     const d = venue.capital.updateDelay(a, 2)
     expect([d.current, d.pending]).toEqual([24, 2])
@@ -357,8 +395,8 @@ describe("dust, withdrawal delay, history, liquidation", () => {
   it("position rows and settlements follow the engine's own events", () => {
     const { account, engine, venue } = setup()
     const t = account({ USDC: "10000" })
-    engine.execute(t, { symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "2" })
-    engine.execute(t, { symbol: "SOL_USDC_PERP", side: "Ask", orderType: "Market", quantity: "2" })
+    Matching.execute(engine, t, orderRequest({ symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "2" }))
+    Matching.execute(engine, t, orderRequest({ symbol: "SOL_USDC_PERP", side: "Ask", orderType: "Market", quantity: "2" }))
     const rows = venue.positions.rows.filter((r) => r.accountId === t.id)
     expect(rows).toHaveLength(1)
     expect(rows[0]!.closedAt).not.toBeNull()
@@ -371,17 +409,16 @@ describe("dust, withdrawal delay, history, liquidation", () => {
   it("an under-margined perp position is closed on the book and published on `liquidation`", async () => {
     const { account, engine, events, venue } = setup()
     const t = account({ USDC: "400" })
-    engine.execute(t, { symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "20" })
+    Matching.execute(engine, t, orderRequest({ symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "20" }))
     const m = engine.market("SOL_USDC_PERP")
     expect(venue.liquidations.check()).toBe(0)
-    engine.setMarkPrice(m, D.parse("170")!)
+    Perps.setMarkPrice(engine, m, D.parse("170")!)
     await Promise.resolve()
     expect(D.format(t.positions.get("SOL_USDC_PERP")!.netQuantity)).toBe("20")
-    engine.setMarkPrice(m, D.parse("160")!)
+    Perps.setMarkPrice(engine, m, D.parse("160")!)
     await Promise.resolve() // price reactions run after the engine call
     expect(t.positions.get("SOL_USDC_PERP")!.netQuantity).toBe(0n)
-    const liq = events.filter((e) => e._tag === "Liquidation")
-    expect(liq).toHaveLength(1)
-    expect((liq[0] as { data: Record<string, unknown> }).data).toMatchObject({ e: "liquidation", q: "20", S: "Ask", s: "SOL_USDC_PERP" })
+    const liq = events.flatMap((e) => (e._tag === "Liquidation" ? [e] : []))
+    expect(liq.map((e) => [e.market.symbol, e.side, D.format(e.quantity)])).toEqual([["SOL_USDC_PERP", "Ask", "20"]])
   })
 })

@@ -6,8 +6,11 @@
  * @internal
  */
 import * as D from "./decimal.js"
-import type { Account, Engine, WithdrawalRecord } from "./engine.js"
-import { ApiFailure } from "./engine.js"
+import * as Accounts from "./engine/accounts.js"
+import type { Engine } from "./engine/engine.js"
+import * as MarketData from "./engine/marketData.js"
+import type { Account, WithdrawalRecord } from "./engine/model.js"
+import { ApiFailure } from "./engine/model.js"
 
 /** A balance whose value is below this many USDC is dust. */
 export const DUST_THRESHOLD_USDC = D.parse("1")!
@@ -48,14 +51,14 @@ export class CapitalOps {
     for (const [asset, b] of [...account.balances]) {
       if (asset === "USDC" || b.available <= 0n || (symbol !== undefined && asset !== symbol)) continue
       if (!this.engine.assets.some((a) => a.symbol === asset)) continue
-      const price = this.engine.assetPrice(asset)
+      const price = MarketData.assetPrice(this.engine, asset)
       const value = D.floorTo(D.mul(b.available, price), D.parse("0.000001")!)
       if (value >= DUST_THRESHOLD_USDC) continue
-      const cash = this.engine.balance(this.treasury, "USDC")
+      const cash = Accounts.balance(this.treasury, "USDC")
       if (cash.available < value) continue
-      this.engine.balance(this.treasury, asset).available += b.available
+      Accounts.balance(this.treasury, asset).available += b.available
       cash.available -= value
-      this.engine.balance(account, "USDC").available += value
+      Accounts.balance(account, "USDC").available += value
       const record: DustRecord = {
         id: this.nextDustId++,
         accountId: account.id,

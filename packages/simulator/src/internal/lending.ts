@@ -6,8 +6,12 @@
  * @internal
  */
 import * as D from "./decimal.js"
-import type { Account, Engine } from "./engine.js"
-import { ApiFailure } from "./engine.js"
+import * as Accounts from "./engine/accounts.js"
+import type { Engine } from "./engine/engine.js"
+import * as MarketData from "./engine/marketData.js"
+import type { Account } from "./engine/model.js"
+import { ApiFailure } from "./engine/model.js"
+import * as Perps from "./engine/perps.js"
 
 /** Interest is paid at every whole hour of the exchange clock. */
 export const INTEREST_INTERVAL_MS = 3_600_000
@@ -144,13 +148,15 @@ export class Lending {
       if (!engine.assets.some((a) => a.symbol === params_.symbol)) continue
       this.pools.set(params_.symbol, { params: params_, lent: 0n, borrowed: 0n, history: [] })
       if (params_.seedSupply > 0n) {
-        engine.deposit(poolAccount, params_.symbol, params_.seedSupply)
+        Accounts.deposit(engine, poolAccount, params_.symbol, params_.seedSupply)
         this.pools.get(params_.symbol)!.lent = params_.seedSupply
       }
     }
     const now = engine.now()
     this.nextAccrual = (Math.floor(now / INTEREST_INTERVAL_MS) + 1) * INTEREST_INTERVAL_MS
-    for (const pool of this.pools.values()) this.snapshot(pool, Math.floor(now / INTEREST_INTERVAL_MS) * INTEREST_INTERVAL_MS)
+    for (const pool of this.pools.values()) {
+      this.snapshot(pool, Math.floor(now / INTEREST_INTERVAL_MS) * INTEREST_INTERVAL_MS)
+    }
   }
 
   pool(symbol: string): Pool {
@@ -216,8 +222,8 @@ export class Lending {
     const pool = this.pool(symbol)
     if (quantity <= 0n) throw insufficient("INVALID_QUANTITY", "Quantity must be positive")
     if (quantity % pool.params.stepSize !== 0n) throw insufficient("INVALID_QUANTITY", "Quantity decimal too long")
-    const balance = this.engine.balance(account, symbol)
-    const poolBalance = this.engine.balance(this.poolAccount, symbol)
+    const balance = Accounts.balance(account, symbol)
+    const poolBalance = Accounts.balance(this.poolAccount, symbol)
     let pos = this.positionFor(account, symbol)
     // a repay or redeem that flattens the position closes it; what is left opens a new one
     const turn = () => {
@@ -254,7 +260,9 @@ export class Lending {
               : insufficient("INSUFFICIENT_MARGIN", "Insufficient margin")
           }
         }
-        if (redeem > 0n && poolBalance.available < redeem) throw insufficient("INSUFFICIENT_SUPPLY", "Insufficient supply")
+        if (redeem > 0n && poolBalance.available < redeem) {
+          throw insufficient("INSUFFICIENT_SUPPLY", "Insufficient supply")
+        }
         if (redeem > 0n) {
           pos.net -= redeem
           pool.lent -= redeem
@@ -280,7 +288,7 @@ export class Lending {
     for (const pool of this.pools.values()) {
       const net = this.net(account, pool.params.symbol)
       if (net === 0n) continue
-      const price = this.engine.assetPrice(pool.params.symbol)
+      const price = MarketData.assetPrice(this.engine, pool.params.symbol)
       total += net > 0n ? D.mul(D.mul(net, price), this.weight(pool.params.symbol)) : D.mul(net, price)
     }
     return total
@@ -293,7 +301,7 @@ export class Lending {
       const net = this.net(account, pool.params.symbol)
       if (net >= 0n) continue
       const imf = fraction === "initial" ? pool.params.imf : pool.params.imf / 2n
-      total += D.mul(D.mul(-net, this.engine.assetPrice(pool.params.symbol)), imf)
+      total += D.mul(D.mul(-net, MarketData.assetPrice(this.engine, pool.params.symbol)), imf)
     }
     return total
   }
@@ -303,7 +311,7 @@ export class Lending {
     let total = 0n
     for (const pool of this.pools.values()) {
       const net = this.net(account, pool.params.symbol)
-      if (net < 0n) total += D.mul(-net, this.engine.assetPrice(pool.params.symbol))
+      if (net < 0n) total += D.mul(-net, MarketData.assetPrice(this.engine, pool.params.symbol))
     }
     return total
   }
@@ -321,9 +329,9 @@ export class Lending {
     for (const [asset, b] of account.balances) {
       if (!this.engine.assets.some((a) => a.symbol === asset)) continue
       const total = b.available + b.locked + b.staked
-      collateral += D.mul(D.mul(total, this.engine.assetPrice(asset)), this.weight(asset))
+      collateral += D.mul(D.mul(total, MarketData.assetPrice(this.engine, asset)), this.weight(asset))
     }
-    const { initialMargin, unrealized } = this.engine.marginState(account)
+    const { initialMargin, unrealized } = Perps.marginState(this.engine, account)
     return collateral + this.equityAdjustment(account) + unrealized - initialMargin - this.borrowMargin(account)
   }
 
@@ -336,7 +344,7 @@ export class Lending {
    */
   maxBorrow(account: Account, symbol: string): bigint {
     const pool = this.pool(symbol)
-    const price = this.engine.assetPrice(symbol)
+    const price = MarketData.assetPrice(this.engine, symbol)
     if (price === 0n) return 0n
     const free = this.freeMargin(account)
     const perUnit = D.mul(price, D.ONE + pool.params.imf - this.weight(symbol))

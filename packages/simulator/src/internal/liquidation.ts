@@ -7,8 +7,14 @@
  * @internal
  */
 import * as D from "./decimal.js"
-import type { Account, Engine } from "./engine.js"
+import * as Accounts from "./engine/accounts.js"
+import type { Engine } from "./engine/engine.js"
+import * as MarketData from "./engine/marketData.js"
+import * as Matching from "./engine/matching.js"
+import type { Account } from "./engine/model.js"
+import * as Perps from "./engine/perps.js"
 import type { Lending } from "./lending.js"
+import { orderRequest } from "./systemOrders.js"
 
 export interface LiquidationRecord {
   readonly accountId: number
@@ -27,13 +33,13 @@ export class Liquidations {
 
   /** Equity and maintenance margin of an account, in USDC. */
   health(account: Account): { readonly equity: bigint; readonly maintenance: bigint } {
-    const { equity } = this.engine.marginState(account)
+    const { equity } = Perps.marginState(this.engine, account)
     let maintenance = this.lending.borrowMargin(account, "maintenance")
     for (const m of this.engine.markets.values()) {
       if (!m.perp) continue
       const net = account.positions.get(m.symbol)?.netQuantity ?? 0n
       if (net === 0n) continue
-      maintenance += D.mul(D.mul(D.abs(net), this.engine.markPrice(m)), D.parse(m.def.mmfBase ?? "0.0125")!)
+      maintenance += D.mul(D.mul(D.abs(net), MarketData.markPrice(m)), D.parse(m.def.mmfBase ?? "0.0125")!)
     }
     return { equity, maintenance }
   }
@@ -65,15 +71,21 @@ export class Liquidations {
       if (pos.netQuantity === 0n) continue
       const m = this.engine.markets.get(pos.symbol)!
       const side = pos.netQuantity > 0n ? "Ask" : "Bid"
-      for (const o of this.engine.openOrders(account, m.symbol)) this.engine.cancel(account, m.symbol, o.id, null)
+      for (const o of Accounts.openOrders(account, m.symbol)) {
+        Matching.cancel(this.engine, account, m.symbol, o.id, null)
+      }
       try {
-        const order = this.engine.execute(account, {
-          symbol: m.symbol,
-          side,
-          orderType: "Market",
-          quantity: D.format(D.abs(pos.netQuantity)),
-          reduceOnly: true
-        })
+        const order = Matching.execute(
+          this.engine,
+          account,
+          orderRequest({
+            symbol: m.symbol,
+            side,
+            orderType: "Market",
+            quantity: D.abs(pos.netQuantity),
+            reduceOnly: true
+          })
+        )
         if (order.executedQuantity === 0n) continue
         const price = D.floorTo(D.div(order.executedQuoteQuantity, order.executedQuantity), m.tick)
         const record: LiquidationRecord = {
@@ -85,18 +97,13 @@ export class Liquidations {
           timestamp: this.engine.now()
         }
         this.records.push(record)
-        this.engine.emit({
+        this.engine.bus.emit({
           _tag: "Liquidation",
-          symbol: m.symbol,
-          data: {
-            e: "liquidation",
-            E: 0,
-            q: D.format(record.quantity),
-            p: D.format(price),
-            S: side,
-            s: m.symbol,
-            T: String(this.engine.micros())
-          }
+          market: m,
+          side,
+          price,
+          quantity: record.quantity,
+          T: this.engine.micros()
         })
         closed++
       } catch {
@@ -106,7 +113,7 @@ export class Liquidations {
     for (const pool of this.lending.pools.values()) {
       const net = this.lending.net(account, pool.params.symbol)
       if (net >= 0n) continue
-      const available = this.engine.balance(account, pool.params.symbol).available
+      const available = Accounts.balance(account, pool.params.symbol).available
       const repay = D.floorTo(D.min(available, -net), pool.params.stepSize)
       if (repay > 0n) this.lending.execute(account, pool.params.symbol, "Lend", repay, "Liquidation")
     }
@@ -116,7 +123,9 @@ export class Liquidations {
   /** Quantity liquidated in a market for an account. */
   liquidatedQuantity(accountId: number, symbol: string, since: number): bigint {
     let q = 0n
-    for (const r of this.records) if (r.accountId === accountId && r.symbol === symbol && r.timestamp >= since) q += r.quantity
+    for (const r of this.records) {
+      if (r.accountId === accountId && r.symbol === symbol && r.timestamp >= since) q += r.quantity
+    }
     return q
   }
 }

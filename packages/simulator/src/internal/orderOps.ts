@@ -5,12 +5,19 @@
  * @internal
  */
 import * as D from "./decimal.js"
-import type { Account, Engine, Order, Payload } from "./engine.js"
-import { ApiFailure } from "./engine.js"
+import type { Engine } from "./engine/engine.js"
+import * as MarketData from "./engine/marketData.js"
+import * as Matching from "./engine/matching.js"
+import type { Account, Order } from "./engine/model.js"
+import { ApiFailure } from "./engine/model.js"
+import { orderRequest as parseOrder } from "./http/payloads.js"
 import { attachmentFields, conditionalView, isConditional } from "./triggers.js"
 import type { Conditional } from "./triggers.js"
 import type { Venue } from "./venue.js"
-import * as V from "./views.js"
+import { attach } from "./venue.js"
+import * as Wire from "./wire.js"
+
+type Payload = Record<string, unknown>
 
 const notFound = () => new ApiFailure(404, "RESOURCE_NOT_FOUND", "Order not found")
 
@@ -18,7 +25,7 @@ const notFound = () => new ApiFailure(404, "RESOURCE_NOT_FOUND", "Order not foun
 export const conditionalOrders = (engine: Engine, venue: Venue) => {
   const view = (o: Order | Conditional, attachments: ReadonlyArray<Conditional>) => {
     if (!("executedQuantity" in o) || "kind" in o) return conditionalView(o as Conditional)
-    const base = V.order(engine, o)
+    const base = Wire.order(engine, o)
     const tp = attachments.find((c) => c.kind === "TakeProfit")
     const sl = attachments.find((c) => c.kind === "StopLoss")
     if (tp === undefined && sl === undefined) return base
@@ -33,7 +40,7 @@ export const conditionalOrders = (engine: Engine, venue: Venue) => {
   return {
     /** `POST /api/v1/order(s)`: plain orders go to the engine, conditional ones to the trigger book. */
     execute: (account: Account, body: Payload): Record<string, unknown> => {
-      if (!isConditional(body)) return V.order(engine, engine.execute(account, body))
+      if (!isConditional(body)) return Wire.order(engine, Matching.execute(engine, account, parseOrder(body)))
       const { attachments, order } = venue.triggers.place(account, body)
       return view(order, attachments)
     },
@@ -51,14 +58,15 @@ export const conditionalOrders = (engine: Engine, venue: Venue) => {
       venue.triggers.open(account, symbol)
         .filter((c) => marketType === undefined || engine.markets.get(c.symbol)!.def.marketType === marketType)
         .map(conditionalView),
-    cancelAll: (account: Account, symbol: string) => venue.triggers.cancelAll(account, symbol).map(conditionalView),
-    /** Ids of the child orders of a strategy (`undefined` without a filter). */
-    strategyOrders: (strategyId: string | null): ReadonlySet<string> | undefined => {
-      if (strategyId === null) return undefined
-      const s = venue.strategies.all.find((x) => x.id === strategyId)
-      return new Set(s?.orders.map((o) => o.id) ?? [])
-    }
+    cancelAll: (account: Account, symbol: string) => venue.triggers.cancelAll(account, symbol).map(conditionalView)
   }
+}
+
+/** Ids of the child orders of a strategy (`undefined` without a filter). */
+export const strategyOrders = (engine: Engine, strategyId: string | null): ReadonlySet<string> | undefined => {
+  if (strategyId === null) return undefined
+  const s = attach(engine).strategies.all.find((x) => x.id === strategyId)
+  return new Set(s?.orders.map((o) => o.id) ?? [])
 }
 
 /**
@@ -81,7 +89,7 @@ export const collateralParameters = (engine: Engine, venue: Venue) =>
  * (`borrowLiability`, their initial margin in `imf` and `netEquityLocked`).
  */
 export const collateralSummary = (engine: Engine, venue: Venue, account: Account): Record<string, unknown> => {
-  const base = V.collateral(engine, account)
+  const base = Wire.collateral(engine, account)
   const lending = venue.lending
   const rows = (base.collateral as Array<Record<string, unknown>>).map((r) => ({ ...r }))
   for (const pool of lending.pools.values()) {
@@ -92,7 +100,7 @@ export const collateralSummary = (engine: Engine, venue: Venue, account: Account
     if (row === undefined) {
       row = {
         symbol,
-        assetMarkPrice: D.format(engine.assetPrice(symbol)),
+        assetMarkPrice: D.format(MarketData.assetPrice(engine, symbol)),
         totalQuantity: "0",
         balanceNotional: "0",
         collateralWeight: D.format(lending.weight(symbol)),
@@ -103,7 +111,7 @@ export const collateralSummary = (engine: Engine, venue: Venue, account: Account
       }
       rows.push(row)
     }
-    const price = engine.assetPrice(symbol)
+    const price = MarketData.assetPrice(engine, symbol)
     const total = D.parse(row.totalQuantity as string)! + lent
     const notional = D.mul(total, price)
     row.totalQuantity = D.format(total)
@@ -132,7 +140,7 @@ const lendValue = (engine: Engine, venue: Venue, account: Account): bigint => {
   let total = 0n
   for (const pool of venue.lending.pools.values()) {
     const lent = venue.lending.net(account, pool.params.symbol)
-    if (lent > 0n) total += D.mul(lent, engine.assetPrice(pool.params.symbol))
+    if (lent > 0n) total += D.mul(lent, MarketData.assetPrice(engine, pool.params.symbol))
   }
   return total
 }

@@ -6,7 +6,8 @@
  * @internal
  */
 import * as D from "./decimal.js"
-import type { Account, Engine } from "./engine.js"
+import type { Engine } from "./engine/engine.js"
+import type { Account } from "./engine/model.js"
 
 export interface PositionRow {
   readonly id: string
@@ -106,8 +107,21 @@ export class PositionHistory {
     }
   }
 
-  private settle(account: Account, quantity: bigint, source: SettlementRecord["source"], positionId: string, at: number) {
-    this.settlements.push({ accountId: account.id, quantity, source, positionId, timestamp: at, engineSequence: ++this.sequence })
+  private settle(
+    account: Account,
+    quantity: bigint,
+    source: SettlementRecord["source"],
+    positionId: string,
+    at: number
+  ) {
+    this.settlements.push({
+      accountId: account.id,
+      quantity,
+      source,
+      positionId,
+      timestamp: at,
+      engineSequence: ++this.sequence
+    })
   }
 
   /** Fees and traded volume of a row (from the account's fills in its lifetime). */

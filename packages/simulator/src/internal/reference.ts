@@ -83,7 +83,12 @@ const sessionFilters = (min: string, step: string, max: string | null) =>
 export const securities: ReadonlyArray<Record<string, unknown>> = [
   { asset: "AAPLX", name: "Apple Inc.", cusip: "037833100", sessions: sessionFilters("0.001", "0.001", "1000") },
   { asset: "TSLAX", name: "Tesla, Inc.", cusip: "88160R101", sessions: sessionFilters("0.001", "0.001", "1000") },
-  { asset: "SPYX", name: "SPDR S&P 500 ETF Trust", cusip: "78462F103", sessions: sessionFilters("0.001", "0.001", "500") }
+  {
+    asset: "SPYX",
+    name: "SPDR S&P 500 ETF Trust",
+    cusip: "78462F103",
+    sessions: sessionFilters("0.001", "0.001", "500")
+  }
 ]
 
 export interface TagDef {
@@ -126,7 +131,9 @@ const market = (
 })
 
 /** Prediction events (each with its markets, tags and series). */
-export const predictionEvents: ReadonlyArray<Record<string, unknown> & { readonly slug: string; readonly resolved: boolean }> = [
+export const predictionEvents: ReadonlyArray<
+  Record<string, unknown> & { readonly slug: string; readonly resolved: boolean }
+> = [
   {
     slug: "btc-above-150k-2026",
     title: "Bitcoin above $150,000 on December 31, 2026?",
@@ -185,10 +192,16 @@ export const predictionEvents: ReadonlyArray<Record<string, unknown> & { readonl
     slug: "fed-cut-december-2026",
     title: "Fed rate cut in December 2026?",
     predictionMarkets: [
-      market("FEDCUTDEC26_USDC_PREDICTION", "The FOMC lowers the target rate at its December 2026 meeting", "0.41", null, {
-        type: "Outcome",
-        outcome: "Yes"
-      })
+      market(
+        "FEDCUTDEC26_USDC_PREDICTION",
+        "The FOMC lowers the target rate at its December 2026 meeting",
+        "0.41",
+        null,
+        {
+          type: "Outcome",
+          outcome: "Yes"
+        }
+      )
     ],
     tags: [tag("macro")],
     series: [],

@@ -7,8 +7,13 @@
  * @internal
  */
 import * as D from "./decimal.js"
-import type { Account, Engine, Market, Payload, Side } from "./engine.js"
-import { ApiFailure } from "./engine.js"
+import * as Accounts from "./engine/accounts.js"
+import type { Engine } from "./engine/engine.js"
+import * as MarketData from "./engine/marketData.js"
+import type { Account, Market, Side } from "./engine/model.js"
+import { ApiFailure } from "./engine/model.js"
+
+type Payload = Record<string, unknown>
 
 /** Makers may quote for this long after the RFQ is (re)opened. */
 export const SUBMISSION_WINDOW_MS = 10_000
@@ -102,7 +107,10 @@ export class Rfqs {
       throw fail("INVALID_CLIENT_REQUEST", "Must specify either `quantity` or `quoteQuantity`")
     }
     if (input.quantity !== undefined && (input.quantity % m.step !== 0n || input.quantity < m.minQuantity)) {
-      throw fail("INVALID_QUANTITY", input.quantity < m.minQuantity ? "Quantity is below the minimum allowed value" : "Quantity decimal too long")
+      throw fail(
+        "INVALID_QUANTITY",
+        input.quantity < m.minQuantity ? "Quantity is below the minimum allowed value" : "Quantity decimal too long"
+      )
     }
     if (input.price !== undefined && input.price % m.tick !== 0n) throw fail("INVALID_PRICE", "Price decimal too long")
     const mode = input.executionMode ?? "AwaitAccept"
@@ -158,7 +166,12 @@ export class Rfqs {
   /** `POST /api/v1/rfq/quote`: a maker's two-sided quote. */
   quote(
     account: Account,
-    input: { readonly rfqId: string; readonly bidPrice: bigint; readonly askPrice: bigint; readonly clientId?: number | undefined }
+    input: {
+      readonly rfqId: string
+      readonly bidPrice: bigint
+      readonly askPrice: bigint
+      readonly clientId?: number | undefined
+    }
   ): RfqQuote {
     const rfq = this.rfqs.get(input.rfqId)
     if (rfq === undefined) throw fail("RESOURCE_NOT_FOUND", "RFQ not found", 404)
@@ -223,12 +236,17 @@ export class Rfqs {
   }
 
   /** `POST /api/v1/rfq/accept`. */
-  accept(account: Account, input: { readonly quoteId: string; readonly rfqId?: string | undefined; readonly clientId?: number | undefined }): Rfq {
+  accept(
+    account: Account,
+    input: { readonly quoteId: string; readonly rfqId?: string | undefined; readonly clientId?: number | undefined }
+  ): Rfq {
     const quote = this.quotes.get(input.quoteId)
     if (quote === undefined) throw fail("RESOURCE_NOT_FOUND", "Quote not found", 404)
     const rfq = this.rfqs.get(quote.rfqId)!
     if (rfq.accountId !== account.id) throw fail("RESOURCE_NOT_FOUND", "Quote not found", 404)
-    if (input.rfqId !== undefined && input.rfqId !== rfq.id) throw fail("INVALID_CLIENT_REQUEST", "Quote does not belong to the RFQ")
+    if (input.rfqId !== undefined && input.rfqId !== rfq.id) {
+      throw fail("INVALID_CLIENT_REQUEST", "Quote does not belong to the RFQ")
+    }
     if (input.clientId !== undefined && input.clientId !== rfq.clientId) {
       throw fail("INVALID_CLIENT_REQUEST", "Quote does not belong to the RFQ")
     }
@@ -250,26 +268,28 @@ export class Rfqs {
     const seller = rfq.side === "Bid" ? quoter : requester
     const base = m.def.baseSymbol
     const quoteAsset = m.def.quoteSymbol
-    if (this.engine.balance(buyer, quoteAsset).available < notional) {
+    if (Accounts.balance(buyer, quoteAsset).available < notional) {
       throw fail("INSUFFICIENT_FUNDS", buyer === requester ? "Insufficient funds" : "Quoter has insufficient funds")
     }
-    if (this.engine.balance(seller, base).available < quantity) {
+    if (Accounts.balance(seller, base).available < quantity) {
       throw fail("INSUFFICIENT_FUNDS", seller === requester ? "Insufficient funds" : "Quoter has insufficient funds")
     }
     // the requester pays the taker fee, the quoter the maker fee; buyers pay in base, sellers in quote
     const feeOf = (account: Account, rate: bigint) =>
-      account === buyer ? { fee: D.mul(quantity, rate), symbol: base } : { fee: D.mul(notional, rate), symbol: quoteAsset }
+      account === buyer
+        ? { fee: D.mul(quantity, rate), symbol: base }
+        : { fee: D.mul(notional, rate), symbol: quoteAsset }
     const requesterFee = feeOf(requester, this.engine.takerFee)
     const quoterFee = feeOf(quoter, this.engine.makerFee)
     const buyerFee = buyer === requester ? requesterFee : quoterFee
     const sellerFee = seller === requester ? requesterFee : quoterFee
-    this.engine.balance(buyer, quoteAsset).available -= notional
-    this.engine.balance(buyer, base).available += quantity - buyerFee.fee
-    this.engine.balance(seller, base).available -= quantity
-    this.engine.balance(seller, quoteAsset).available += notional - sellerFee.fee
+    Accounts.balance(buyer, quoteAsset).available -= notional
+    Accounts.balance(buyer, base).available += quantity - buyerFee.fee
+    Accounts.balance(seller, base).available -= quantity
+    Accounts.balance(seller, quoteAsset).available += notional - sellerFee.fee
     const fees = this.engine.feeAccount()
-    this.engine.balance(fees, buyerFee.symbol).available += buyerFee.fee
-    this.engine.balance(fees, sellerFee.symbol).available += sellerFee.fee
+    Accounts.balance(fees, buyerFee.symbol).available += buyerFee.fee
+    Accounts.balance(fees, sellerFee.symbol).available += sellerFee.fee
     rfq.status = "Filled"
     quote.status = "Filled"
     this.fills.push({
@@ -350,7 +370,7 @@ export class Rfqs {
   private autoQuote(rfq: Rfq): void {
     if (this.quoter === undefined) return
     const m = this.engine.market(rfq.symbol)
-    const mark = this.engine.markPrice(m)
+    const mark = MarketData.markPrice(m)
     const spread = D.max(m.tick, D.floorTo(D.mul(mark, QUOTER_HALF_SPREAD), m.tick))
     const bid = D.floorTo(mark, m.tick) - spread
     const ask = D.floorTo(mark, m.tick) + spread
@@ -369,7 +389,11 @@ export class Rfqs {
     if (account.internal) return
     const data: Payload = { e, E: 0, R: BigInt(rfq.id) }
     if (quote !== undefined) data.u = BigInt(quote.id)
-    const clientId = quote !== undefined && quote.accountId === account.id ? quote.clientId : rfq.accountId === account.id ? rfq.clientId : null
+    const clientId = quote !== undefined && quote.accountId === account.id
+      ? quote.clientId
+      : rfq.accountId === account.id
+      ? rfq.clientId
+      : null
     if (clientId !== null) data.C = String(clientId)
     data.s = rfq.symbol
     data.S = rfq.side
@@ -387,7 +411,7 @@ export class Rfqs {
     data.W = rfq.expiryTime
     data.X = quote !== undefined && account.id === quote.accountId ? quote.status : rfq.status
     data.T = String(this.engine.micros())
-    this.engine.emit({ _tag: "RfqUpdate", accountId: account.id, symbol: rfq.symbol, data })
+    this.engine.bus.emit({ _tag: "RfqUpdated", account, symbol: rfq.symbol, data })
   }
 }
 

@@ -6,8 +6,11 @@
  * @internal
  */
 import * as D from "./decimal.js"
-import type { Account, Engine, Order, SelfTradePrevention, Side, TimeInForce } from "./engine.js"
-import { ApiFailure, isOpen } from "./engine.js"
+import type { Engine } from "./engine/engine.js"
+import * as Matching from "./engine/matching.js"
+import type { Account, Order, SelfTradePrevention, Side, TimeInForce } from "./engine/model.js"
+import { ApiFailure, isOpen } from "./engine/model.js"
+import { orderRequest } from "./systemOrders.js"
 
 export type StrategyStatus = "Running" | "Completed" | "Cancelled" | "Terminated"
 
@@ -110,7 +113,10 @@ export class Strategies {
     if (input.reduceOnly === true && !m.perp) {
       throw new ApiFailure(400, "INVALID_ORDER", "Reduce only is not supported on spot markets")
     }
-    if (input.clientStrategyId !== undefined && this.running(account).some((s) => s.clientStrategyId === input.clientStrategyId)) {
+    if (
+      input.clientStrategyId !== undefined &&
+      this.running(account).some((s) => s.clientStrategyId === input.clientStrategyId)
+    ) {
       throw new ApiFailure(400, "INVALID_ORDER", `Strategy with client ID already exists: ${input.clientStrategyId}`)
     }
     this.nextId += 1n + BigInt(this.engine.prng.int(0, 2))
@@ -152,7 +158,7 @@ export class Strategies {
   }
 
   private cancelChildren(account: Account, s: Strategy): void {
-    for (const o of s.orders) if (isOpen(o)) this.engine.cancel(account, s.symbol, o.id, null)
+    for (const o of s.orders) if (isOpen(o)) Matching.cancel(this.engine, account, s.symbol, o.id, null)
   }
 
   /** Places every slice that is due on the clock; returns the number of child orders placed. */
@@ -183,15 +189,21 @@ export class Strategies {
       s.slices++
       if (qty <= 0n) continue
       try {
-        const o = this.engine.execute(account, {
-          symbol: s.symbol,
-          side: s.side,
-          orderType: s.price === null ? "Market" : "Limit",
-          quantity: D.format(qty),
-          ...(s.price === null ? {} : { price: D.format(s.price), postOnly: s.postOnly, timeInForce: s.timeInForce }),
-          ...(s.reduceOnly === null ? {} : { reduceOnly: s.reduceOnly }),
-          selfTradePrevention: s.selfTradePrevention
-        })
+        const o = Matching.execute(
+          this.engine,
+          account,
+          orderRequest({
+            symbol: s.symbol,
+            side: s.side,
+            orderType: s.price === null ? "Market" : "Limit",
+            quantity: qty,
+            price: s.price,
+            postOnly: s.postOnly,
+            timeInForce: s.price === null ? "GTC" : s.timeInForce,
+            reduceOnly: s.reduceOnly,
+            selfTradePrevention: s.selfTradePrevention
+          })
+        )
         s.orders.push(o)
         placed++
       } catch (e) {

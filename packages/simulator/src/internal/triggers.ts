@@ -7,8 +7,15 @@
  * @internal
  */
 import * as D from "./decimal.js"
-import type { Account, Engine, Market, Order, Payload, SelfTradePrevention, Side, TimeInForce } from "./engine.js"
-import { ApiFailure, isOpen } from "./engine.js"
+import type { Engine } from "./engine/engine.js"
+import * as MarketData from "./engine/marketData.js"
+import * as Matching from "./engine/matching.js"
+import type { Account, Market, Order, SelfTradePrevention, Side, TimeInForce } from "./engine/model.js"
+import { ApiFailure, isOpen } from "./engine/model.js"
+import { orderRequest as parseOrder } from "./http/payloads.js"
+import { orderRequest } from "./systemOrders.js"
+
+type Payload = Record<string, unknown>
 
 export type TriggerBy = "MarkPrice" | "LastPrice" | "IndexPrice"
 export type ConditionalStatus = "TriggerPending" | "Triggered" | "Cancelled" | "TriggerFailed"
@@ -46,6 +53,7 @@ export interface Conditional {
   readonly stopLoss: Attachment | null
   /** TP/SL: the order they protect. */
   readonly parentId: string | null
+  readonly parent: Order | null
   status: ConditionalStatus
   readonly createdAt: number
   triggeredAt: number | null
@@ -61,8 +69,7 @@ export const isConditional = (body: Payload): boolean =>
     body[k] !== undefined && body[k] !== null
   )
 
-const payloadError = (what: string) =>
-  new ApiFailure(400, "INVALID_CLIENT_REQUEST", `Invalid \`${what}\``)
+const payloadError = (what: string) => new ApiFailure(400, "INVALID_CLIENT_REQUEST", `Invalid \`${what}\``)
 
 const decimal = (body: Payload, key: string): bigint | null => {
   const v = body[key]
@@ -126,11 +133,11 @@ export class Triggers {
   price(m: Market, by: TriggerBy): bigint {
     switch (by) {
       case "MarkPrice":
-        return this.engine.markPrice(m)
+        return MarketData.markPrice(m)
       case "IndexPrice":
         return m.indexPrice
       case "LastPrice":
-        return this.engine.lastPrice(m) ?? this.engine.markPrice(m)
+        return MarketData.lastPrice(m) ?? MarketData.markPrice(m)
     }
   }
 
@@ -150,7 +157,10 @@ export class Triggers {
    * otherwise the order executes now and its TP/SL wait for it to fill. Returns the parent (engine order or
    * conditional) and its attachments.
    */
-  place(account: Account, body: Payload): { readonly order: Order | Conditional; readonly attachments: Array<Conditional> } {
+  place(
+    account: Account,
+    body: Payload
+  ): { readonly order: Order | Conditional; readonly attachments: Array<Conditional> } {
     const m = this.engine.market(typeof body.symbol === "string" ? body.symbol : "")
     const takeProfit = this.attachment(body, "takeProfit")
     const stopLoss = this.attachment(body, "stopLoss")
@@ -159,7 +169,11 @@ export class Triggers {
       const triggerPrice = decimal(body, "triggerPrice")!
       const rawQty = body.triggerQuantity ?? body.quantity
       if (body.triggerQuantity === undefined || body.triggerQuantity === null) {
-        throw new ApiFailure(400, "INVALID_CLIENT_REQUEST", "Must specify both `triggerPrice` and `triggerQuantity` or neither")
+        throw new ApiFailure(
+          400,
+          "INVALID_CLIENT_REQUEST",
+          "Must specify both `triggerPrice` and `triggerQuantity` or neither"
+        )
       }
       if (typeof rawQty !== "string") throw payloadError("triggerQuantity")
       const pct = /^(\d+(?:\.\d+)?)%$/.exec(rawQty)
@@ -185,12 +199,13 @@ export class Triggers {
         direction: triggerPrice >= reference ? "up" : "down",
         takeProfit,
         stopLoss,
-        parentId: null
+        parentId: null,
+        parent: null
       })
       this.emit(account, c, "triggerPlaced")
       return { order: c, attachments: [] }
     }
-    const order = this.engine.execute(account, plainOrder(body))
+    const order = Matching.execute(this.engine, account, parseOrder(plainOrder(body)))
     return { order, attachments: this.attach(account, m, order, takeProfit, stopLoss) }
   }
 
@@ -198,17 +213,25 @@ export class Triggers {
     const price = decimal(body, `${prefix}TriggerPrice`)
     if (price === null) {
       if (body[`${prefix}LimitPrice`] !== undefined && body[`${prefix}LimitPrice`] !== null) {
-        throw new ApiFailure(400, "INVALID_CLIENT_REQUEST", `\`${prefix}LimitPrice\` requires \`${prefix}TriggerPrice\``)
+        throw new ApiFailure(
+          400,
+          "INVALID_CLIENT_REQUEST",
+          `\`${prefix}LimitPrice\` requires \`${prefix}TriggerPrice\``
+        )
       }
       return null
     }
-    return { triggerPrice: price, limitPrice: decimal(body, `${prefix}LimitPrice`), triggerBy: triggerBy(body, `${prefix}TriggerBy`) }
+    return {
+      triggerPrice: price,
+      limitPrice: decimal(body, `${prefix}LimitPrice`),
+      triggerBy: triggerBy(body, `${prefix}TriggerBy`)
+    }
   }
 
   private attach(
     account: Account,
     m: Market,
-    parent: { readonly id: string; readonly side: Side; readonly quantity: bigint | null },
+    parent: Order,
     takeProfit: Attachment | null,
     stopLoss: Attachment | null
   ): Array<Conditional> {
@@ -233,7 +256,8 @@ export class Triggers {
         direction: up ? "up" : "down",
         takeProfit: null,
         stopLoss: null,
-        parentId: parent.id
+        parentId: parent.id,
+        parent
       })
       this.emit(account, c, "triggerPlaced")
       out.push(c)
@@ -256,6 +280,7 @@ export class Triggers {
       | "takeProfit"
       | "stopLoss"
       | "parentId"
+      | "parent"
     >
   ): Conditional {
     const clientId = typeof body.clientId === "number" ? body.clientId : null
@@ -310,9 +335,9 @@ export class Triggers {
         const account = this.engine.accounts.get(c.accountId)!
         const m = this.engine.markets.get(c.symbol)!
         let quantity = c.quantity
-        if (c.parentId !== null) {
-          const parent = this.engine.ordersById.get(c.parentId)
-          if (parent === undefined || (!isOpen(parent) && parent.executedQuantity === 0n)) {
+        if (c.parent !== null) {
+          const parent = c.parent
+          if (!isOpen(parent) && parent.executedQuantity === 0n) {
             this.cancel(account, c)
             continue
           }
@@ -334,18 +359,23 @@ export class Triggers {
           continue
         }
         try {
-          c.order = this.engine.execute(account, {
-            symbol: c.symbol,
-            side: c.side,
-            orderType: c.orderType,
-            quantity: D.format(quantity),
-            ...(c.price === null ? {} : { price: D.format(c.price) }),
-            timeInForce: c.timeInForce,
-            postOnly: c.orderType === "Limit" ? c.postOnly : undefined,
-            ...(c.reduceOnly === null ? {} : { reduceOnly: c.reduceOnly }),
-            selfTradePrevention: c.selfTradePrevention,
-            ...(c.clientId === null ? {} : { clientId: c.clientId })
-          }, { id: c.id })
+          c.order = Matching.execute(
+            this.engine,
+            account,
+            orderRequest({
+              symbol: c.symbol,
+              side: c.side,
+              orderType: c.orderType,
+              quantity,
+              price: c.price,
+              timeInForce: c.timeInForce,
+              postOnly: c.postOnly,
+              reduceOnly: c.reduceOnly,
+              selfTradePrevention: c.selfTradePrevention,
+              clientId: c.clientId
+            }),
+            c.id
+          )
           c.status = "Triggered"
           fired++
           if (c.takeProfit !== null || c.stopLoss !== null) {
@@ -395,7 +425,7 @@ export class Triggers {
     if (c.parentId !== null) data.I = c.parentId
     data.y = c.postOnly
     data.r = c.reduceOnly ?? false
-    this.engine.emit({ _tag: "OrderUpdate", accountId: account.id, symbol: c.symbol, data })
+    this.engine.bus.emit({ _tag: "ConditionalUpdated", account, symbol: c.symbol, data })
   }
 }
 

@@ -8,8 +8,10 @@
  * @internal
  */
 import * as D from "./decimal.js"
-import type { Account, Engine } from "./engine.js"
-import { ApiFailure } from "./engine.js"
+import * as Accounts from "./engine/accounts.js"
+import type { Engine } from "./engine/engine.js"
+import type { Account } from "./engine/model.js"
+import { ApiFailure } from "./engine/model.js"
 import type { Lending } from "./lending.js"
 
 export interface VaultDefinition {
@@ -71,7 +73,9 @@ export interface Vault {
   readonly def: VaultDefinition
   readonly account: Account
   readonly step: bigint
-  readonly history: Array<{ readonly timestamp: number; readonly nav: bigint; readonly equity: bigint; readonly supply: bigint }>
+  readonly history: Array<
+    { readonly timestamp: number; readonly nav: bigint; readonly equity: bigint; readonly supply: bigint }
+  >
   lastCrank: number
 }
 
@@ -86,8 +90,8 @@ export class Vaults {
 
   constructor(readonly engine: Engine, readonly lending: Lending, defs: ReadonlyArray<VaultDefinition>) {
     for (const def of defs) {
-      const { account } = engine.createAccount(Buffer.from(def.accountSeed, "base64"))
-      engine.deposit(account, def.vaultToken, TOKEN_SUPPLY, "internal")
+      const { account } = Accounts.create(engine, Buffer.from(def.accountSeed, "base64"))
+      Accounts.deposit(engine, account, def.vaultToken, TOKEN_SUPPLY, "internal")
       const vault: Vault = { def, account, step: D.parse(def.tokenStepSize)!, history: [], lastCrank: engine.now() }
       this.vaults.set(def.id, vault)
       this.record(vault)
@@ -108,13 +112,13 @@ export class Vaults {
 
   /** Equity of the vault in its asset: balance plus what it lends. */
   equity(v: Vault): bigint {
-    const b = this.engine.balance(v.account, v.def.symbol)
+    const b = Accounts.balance(v.account, v.def.symbol)
     return b.available + b.locked + D.max(0n, this.lending.net(v.account, v.def.symbol))
   }
 
   /** Tokens held outside the vault account. */
   supply(v: Vault): bigint {
-    const b = this.engine.balance(v.account, v.def.vaultToken)
+    const b = Accounts.balance(v.account, v.def.vaultToken)
     return TOKEN_SUPPLY - b.available - b.locked
   }
 
@@ -136,30 +140,50 @@ export class Vaults {
   mint(account: Account, vaultId: number, symbol: string, quantity: bigint): void {
     const v = this.vault(vaultId)
     if (symbol !== v.def.symbol) throw fail("INVALID_ASSET", `Vault ${vaultId} mints with ${v.def.symbol}`)
-    if (quantity < D.parse(v.def.minMintQuantity)!) throw fail("INVALID_QUANTITY", "Quantity is below the minimum mint quantity")
+    if (quantity < D.parse(v.def.minMintQuantity)!) {
+      throw fail("INVALID_QUANTITY", "Quantity is below the minimum mint quantity")
+    }
     if (this.equity(v) + quantity > D.parse(v.def.capacity)!) throw fail("INVALID_QUANTITY", "Vault capacity reached")
     const nav = D.max(this.nav(v), this.twapNav(v))
     const tokens = D.floorTo(D.div(quantity, nav), v.step)
     if (tokens <= 0n) throw fail("INVALID_QUANTITY", "Quantity too small")
-    const paid = this.engine.balance(account, symbol)
+    const paid = Accounts.balance(account, symbol)
     if (paid.available < quantity) throw fail("INSUFFICIENT_FUNDS", "Insufficient funds")
     paid.available -= quantity
-    this.engine.balance(v.account, symbol).available += quantity
-    this.engine.balance(v.account, v.def.vaultToken).available -= tokens
-    this.engine.balance(account, v.def.vaultToken).available += tokens
+    Accounts.balance(v.account, symbol).available += quantity
+    Accounts.balance(v.account, v.def.vaultToken).available -= tokens
+    Accounts.balance(account, v.def.vaultToken).available += tokens
     // the vault puts its cash to work in the lending pool
-    this.lending.execute(v.account, symbol, "Lend", D.floorTo(quantity, this.lending.pool(symbol).params.stepSize), "AutoLend")
+    this.lending.execute(
+      v.account,
+      symbol,
+      "Lend",
+      D.floorTo(quantity, this.lending.pool(symbol).params.stepSize),
+      "AutoLend"
+    )
     this.nextId += 1n
-    this.mints.push({ id: this.nextId.toString(), accountId: account.id, vaultId, quantity, tokens, nav, timestamp: this.engine.now() })
+    this.mints.push({
+      id: this.nextId.toString(),
+      accountId: account.id,
+      vaultId,
+      quantity,
+      tokens,
+      nav,
+      timestamp: this.engine.now()
+    })
   }
 
   /** `POST /api/v1/vault/redeem`: locks the tokens (all when no quantity) until the redeem delay has passed. */
   requestRedeem(account: Account, vaultId: number, tokens: bigint | undefined): VaultRedeemRecord {
     const v = this.vault(vaultId)
-    if (this.pendingOf(account, vaultId) !== undefined) throw fail("INVALID_CLIENT_REQUEST", "A redeem is already pending")
-    const b = this.engine.balance(account, v.def.vaultToken)
+    if (this.pendingOf(account, vaultId) !== undefined) {
+      throw fail("INVALID_CLIENT_REQUEST", "A redeem is already pending")
+    }
+    const b = Accounts.balance(account, v.def.vaultToken)
     const qty = tokens ?? b.available
-    if (qty <= 0n || qty < D.parse(v.def.minRedeemTokens)!) throw fail("INVALID_QUANTITY", "Quantity is below the minimum redeem quantity")
+    if (qty <= 0n || qty < D.parse(v.def.minRedeemTokens)!) {
+      throw fail("INVALID_QUANTITY", "Quantity is below the minimum redeem quantity")
+    }
     if (qty % v.step !== 0n) throw fail("INVALID_QUANTITY", "Quantity decimal too long")
     if (b.available < qty) throw fail("INSUFFICIENT_FUNDS", "Insufficient funds")
     b.available -= qty
@@ -191,7 +215,7 @@ export class Vaults {
     const v = this.vault(vaultId)
     const r = this.pendingOf(account, vaultId)
     if (r === undefined) throw fail("RESOURCE_NOT_FOUND", "No pending redeem", 404)
-    const b = this.engine.balance(account, v.def.vaultToken)
+    const b = Accounts.balance(account, v.def.vaultToken)
     b.locked -= r.vaultTokenQuantity
     b.available += r.vaultTokenQuantity
     r.status = "Cancelled"
@@ -208,16 +232,16 @@ export class Vaults {
       if (now < r.requestedAt + v.def.redeemDelayMs) continue
       const nav = D.min(this.nav(v), this.twapNav(v))
       const payout = D.floorTo(D.mul(r.vaultTokenQuantity, nav), this.lending.pool(v.def.symbol).params.stepSize)
-      const cash = this.engine.balance(v.account, v.def.symbol)
+      const cash = Accounts.balance(v.account, v.def.symbol)
       if (cash.available < payout) {
         const lent = D.max(0n, this.lending.net(v.account, v.def.symbol))
         this.lending.execute(v.account, v.def.symbol, "Borrow", D.min(lent, payout - cash.available), "AutoLend")
       }
       const account = this.engine.accounts.get(r.accountId)!
-      this.engine.balance(account, v.def.vaultToken).locked -= r.vaultTokenQuantity
-      this.engine.balance(v.account, v.def.vaultToken).available += r.vaultTokenQuantity
+      Accounts.balance(account, v.def.vaultToken).locked -= r.vaultTokenQuantity
+      Accounts.balance(v.account, v.def.vaultToken).available += r.vaultTokenQuantity
       cash.available -= payout
-      this.engine.balance(account, v.def.symbol).available += payout
+      Accounts.balance(account, v.def.symbol).available += payout
       r.status = "Redeemed"
       r.quantity = payout
       r.nav = nav

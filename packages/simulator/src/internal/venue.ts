@@ -7,7 +7,8 @@
  * @internal
  */
 import { CapitalOps } from "./capitalOps.js"
-import type { Engine, EngineEvent } from "./engine.js"
+import * as Accounts from "./engine/accounts.js"
+import type { Engine } from "./engine/engine.js"
 import { defaultPools, Lending } from "./lending.js"
 import { Liquidations } from "./liquidation.js"
 import { PositionHistory } from "./positionHistory.js"
@@ -38,12 +39,20 @@ const internalSeed = (tag: number) => new Uint8Array(32).fill(tag)
 export const attach = (engine: Engine): Venue => {
   const existing = venues.get(engine)
   if (existing !== undefined) return existing
-  const treasury = engine.createAccount(internalSeed(0x71), true).account
-  const quoter = engine.createAccount(internalSeed(0x72), true).account
-  const poolAccount = engine.createAccount(internalSeed(0x73), true).account
-  engine.deposit(treasury, "USDC", 10_000_000n * 10n ** 18n, "internal")
+  const treasury = Accounts.create(engine, internalSeed(0x71), true).account
+  const quoter = Accounts.create(engine, internalSeed(0x72), true).account
+  const poolAccount = Accounts.create(engine, internalSeed(0x73), true).account
+  Accounts.deposit(engine, treasury, "USDC", 10_000_000n * 10n ** 18n, "internal")
   if (engine.assets.some((a) => a.symbol !== "USDC")) {
-    for (const a of engine.assets) engine.deposit(quoter, a.symbol, (a.symbol === "USDC" ? 100_000_000n : 100_000n) * 10n ** 18n, "internal")
+    for (const a of engine.assets) {
+      Accounts.deposit(
+        engine,
+        quoter,
+        a.symbol,
+        (a.symbol === "USDC" ? 100_000_000n : 100_000n) * 10n ** 18n,
+        "internal"
+      )
+    }
   }
   const lending = new Lending(engine, poolAccount, defaultPools)
   const triggers = new Triggers(engine)
@@ -87,22 +96,9 @@ export const attach = (engine: Engine): Venue => {
       }
     })
   }
-  const onEvent = (event: EngineEvent) => {
-    switch (event._tag) {
-      case "Trade":
-      case "MarkPrice":
-        react()
-        return
-      case "PositionUpdate": {
-        const account = engine.accounts.get(event.accountId)
-        if (account !== undefined) positions.onPosition(account, event.symbol)
-        return
-      }
-      default:
-        return
-    }
-  }
-  engine.listeners.add(onEvent)
+  engine.bus.on("TradePrinted", react)
+  engine.bus.on("PriceChanged", react)
+  engine.bus.on("PositionChanged", (event) => positions.onPosition(event.account, event.market.symbol))
   engine.equityAdjustments.push((account) => lending.equityAdjustment(account))
   engine.clockHooks.push(tick)
   const venue: Venue = { lending, triggers, rfqs, strategies, vaults, capital, positions, liquidations, tick }

@@ -1,19 +1,27 @@
 /**
- * WebSocket API (§7): SUBSCRIBE/UNSUBSCRIBE, public and private streams, server pings, fault injection.
+ * WebSocket API (§7): connections, SUBSCRIBE/UNSUBSCRIBE, public and private streams fed by the engine's event
+ * bus, server pings, fault injection.
  *
  * @internal
  */
 import type { IncomingMessage } from "node:http"
 import type { Duplex } from "node:stream"
 import { WebSocket, WebSocketServer } from "ws"
-import * as Auth from "./auth.js"
-import type { Controls } from "./controls.js"
-import * as D from "./decimal.js"
-import { stringifyFrame } from "./rfq.js"
-import type { Account, Engine, EngineEvent, Market, Payload } from "./engine.js"
-import { ApiFailure, naiveSeconds } from "./engine.js"
-import { checkTimestamp } from "./http.js"
-import { klineIntervals } from "./markets.js"
+import * as Auth from "../auth.js"
+import type { Controls } from "../controls.js"
+import * as D from "../decimal.js"
+import type { Engine } from "../engine/engine.js"
+import type { EventOf } from "../engine/events.js"
+import * as MarketData from "../engine/marketData.js"
+import type { Account, Market } from "../engine/model.js"
+import { ApiFailure } from "../engine/model.js"
+import { openInterest } from "../engine/perps.js"
+import { checkTimestamp } from "../http/authenticate.js"
+import { klineIntervals } from "../markets.js"
+import { stringifyFrame } from "../rfq.js"
+import type { Payload } from "../wire.js"
+import * as Wire from "../wire.js"
+import { AGGREGATIONS, isPrivateStream, isValidStream } from "./streams.js"
 
 interface Connection {
   readonly id: number
@@ -40,9 +48,6 @@ export interface Hub {
   readonly sendMalformed: (id?: number) => number
   readonly close: () => Promise<void>
 }
-
-const AGGREGATIONS = ["200ms", "600ms", "1000ms"] as const
-const PUBLIC_PREFIXES = ["bookTicker", "ticker", "trade", "markPrice", "openInterest"]
 
 /** Error frame for an unknown stream (observed live). */
 const invalidStream = (id: unknown) => ({ id: id ?? null, error: { code: 4006, message: "Invalid stream" } })
@@ -83,85 +88,33 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
     return false
   }
 
+  const subscribedAs = (accountId: number, streams: ReadonlyArray<string>) => {
+    for (const c of conns.values()) {
+      if (c.account?.id !== accountId) continue
+      for (const s of streams) if (c.subs.has(s)) return true
+    }
+    return false
+  }
+
   // -------------------------------------------------------------------------------------------------------------
   // payloads
   // -------------------------------------------------------------------------------------------------------------
 
   const tickerPayload = (m: Market): Payload | undefined => {
-    const t = engine.ticker(m, 86_400_000)
-    if (t === undefined) return undefined
-    return {
-      e: "ticker",
-      E: 0,
-      s: m.symbol,
-      o: t.firstPrice,
-      c: t.lastPrice,
-      h: t.high,
-      l: t.low,
-      v: t.volume,
-      V: t.quoteVolume,
-      n: Number(t.trades)
-    }
-  }
-
-  const markPayload = (m: Market): Payload => {
-    const data: Payload = { e: "markPrice", E: 0, s: m.symbol, p: D.format(engine.markPrice(m), m.priceDp) }
-    if (m.perp) {
-      data.f = D.format(m.fundingRate)
-      data.i = D.format(m.indexPrice, m.priceDp)
-      data.n = m.nextFunding
-    }
-    data.T = micros()
-    return data
-  }
-
-  const openInterestPayload = (m: Market): Payload => ({
-    e: "openInterest",
-    E: 0,
-    s: m.symbol,
-    o: D.format(engine.openInterest(m), m.qtyDp)
-  })
-
-  const bookTickerPayload = (m: Market): Payload => {
-    const ask = m.asks[0]
-    const bid = m.bids[0]
-    return {
-      e: "bookTicker",
-      E: 0,
-      s: m.symbol,
-      a: ask === undefined ? null : D.format(ask.price, m.priceDp),
-      A: ask === undefined ? null : D.format(engine.levelQuantity(ask), m.qtyDp),
-      b: bid === undefined ? null : D.format(bid.price, m.priceDp),
-      B: bid === undefined ? null : D.format(engine.levelQuantity(bid), m.qtyDp),
-      u: m.seq,
-      T: String(m.lastEngineMicros)
-    }
+    const t = MarketData.ticker(engine, m, 86_400_000)
+    return t === undefined ? undefined : Wire.tickerFrame(m, t)
   }
 
   const klinePayload = (m: Market, interval: string, start: number, closed: boolean): Payload | undefined => {
-    const candle = engine.candles(m, interval, start, engine.candleEnd(interval, start))[0]
-    if (candle === undefined) return undefined
-    return {
-      e: "kline",
-      E: 0,
-      s: m.symbol,
-      t: naiveSeconds(candle.start),
-      T: naiveSeconds(candle.end),
-      o: D.format(candle.open, m.priceDp),
-      c: D.format(candle.close, m.priceDp),
-      h: D.format(candle.high, m.priceDp),
-      l: D.format(candle.low, m.priceDp),
-      v: D.format(candle.volume, m.qtyDp),
-      n: candle.trades,
-      X: closed
-    }
+    const candle = MarketData.candles(m, interval, start, MarketData.candleEnd(interval, start))[0]
+    return candle === undefined ? undefined : Wire.klineFrame(m, candle, closed)
   }
 
   const publishKlines = (m: Market) => {
     for (const interval of Object.keys(klineIntervals)) {
       const stream = `kline.${interval}.${m.symbol}`
       if (!subscribed(stream)) continue
-      const start = engine.candleStart(interval, engine.now())
+      const start = MarketData.candleStart(interval, engine.now())
       const previous = lastCandle.get(stream)
       if (previous !== undefined && previous !== start) {
         const closed = klinePayload(m, interval, previous, true)
@@ -177,86 +130,85 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
   // engine events
   // -------------------------------------------------------------------------------------------------------------
 
-  const onEvent = (event: EngineEvent) => {
-    switch (event._tag) {
-      case "Depth": {
-        const data: Payload = {
-          e: "depth",
-          E: 0,
-          s: event.symbol,
-          a: event.asks,
-          b: event.bids,
-          U: event.U,
-          u: event.u,
-          T: String(event.T)
-        }
-        publish(`depth.${event.symbol}`, data)
-        for (const period of AGGREGATIONS) {
-          const key = `depth.${period}.${event.symbol}`
-          if (!subscribed(key)) continue
-          let agg = aggregates.get(key)
-          if (agg === undefined) {
-            agg = { U: undefined, u: 0, T: 0, bids: new Map(), asks: new Map() }
-            aggregates.set(key, agg)
-          }
-          agg.U ??= event.U
-          agg.u = event.u
-          agg.T = event.T
-          for (const [p, q] of event.bids) agg.bids.set(p, q)
-          for (const [p, q] of event.asks) agg.asks.set(p, q)
-        }
-        const m = engine.markets.get(event.symbol)!
-        if (subscribed(`bookTicker.${event.symbol}`)) publish(`bookTicker.${event.symbol}`, bookTickerPayload(m))
-        return
+  const onBookChanged = (event: EventOf<"BookChanged">) => {
+    const m = event.market
+    publish(`depth.${m.symbol}`, Wire.depthFrame(m, event))
+    for (const period of AGGREGATIONS) {
+      const key = `depth.${period}.${m.symbol}`
+      if (!subscribed(key)) continue
+      let agg = aggregates.get(key)
+      if (agg === undefined) {
+        agg = { U: undefined, u: 0, T: 0, bids: new Map(), asks: new Map() }
+        aggregates.set(key, agg)
       }
-      case "Trade": {
-        const t = event.trade
-        publish(`trade.${event.symbol}`, {
-          e: "trade",
-          E: 0,
-          s: event.symbol,
-          p: D.format(t.price, engine.markets.get(event.symbol)!.priceDp),
-          q: D.format(t.quantity, engine.markets.get(event.symbol)!.qtyDp),
-          b: t.buyerOrderId,
-          a: t.sellerOrderId,
-          t: t.id,
-          T: String(t.micros),
-          m: t.isBuyerMaker
-        })
-        const m = engine.markets.get(event.symbol)!
-        if (subscribed(`ticker.${m.symbol}`)) {
-          const p = tickerPayload(m)
-          if (p !== undefined) publish(`ticker.${m.symbol}`, p)
-        }
-        if (m.perp && subscribed(`openInterest.${m.symbol}`)) {
-          publish(`openInterest.${m.symbol}`, openInterestPayload(m))
-        }
-        publishKlines(m)
-        return
-      }
-      case "OrderUpdate":
-        publish("account.orderUpdate", event.data, event.accountId)
-        publish(`account.orderUpdate.${event.symbol}`, event.data, event.accountId)
-        return
-      case "PositionUpdate":
-        publish("account.positionUpdate", event.data, event.accountId)
-        publish(`account.positionUpdate.${event.symbol}`, event.data, event.accountId)
-        return
-      case "MarkPrice": {
-        const m = engine.markets.get(event.symbol)!
-        if (subscribed(`markPrice.${m.symbol}`)) publish(`markPrice.${m.symbol}`, markPayload(m))
-        return
-      }
-      case "Liquidation":
-        publish("liquidation", event.data)
-        return
-      case "RfqUpdate":
-        publish("account.rfqUpdate", event.data, event.accountId)
-        publish(`account.rfqUpdate.${event.symbol}`, event.data, event.accountId)
-        return
+      agg.U ??= event.U
+      agg.u = event.u
+      agg.T = event.T
+      for (const l of event.bids) agg.bids.set(...Wire.depthRow(m, l))
+      for (const l of event.asks) agg.asks.set(...Wire.depthRow(m, l))
     }
+    if (subscribed(`bookTicker.${m.symbol}`)) publish(`bookTicker.${m.symbol}`, Wire.bookTickerFrame(m))
   }
-  engine.listeners.add(onEvent)
+
+  const onTradePrinted = (event: EventOf<"TradePrinted">) => {
+    const m = event.market
+    publish(`trade.${m.symbol}`, Wire.tradeFrame(m, event.trade))
+    if (subscribed(`ticker.${m.symbol}`)) {
+      const p = tickerPayload(m)
+      if (p !== undefined) publish(`ticker.${m.symbol}`, p)
+    }
+    if (m.perp && subscribed(`openInterest.${m.symbol}`)) {
+      publish(`openInterest.${m.symbol}`, Wire.openInterestFrame(m, openInterest(engine, m)))
+    }
+    publishKlines(m)
+  }
+
+  const onOrderUpdated = (event: EventOf<"OrderUpdated">) => {
+    // internal market makers cannot authenticate, so nobody can subscribe to their updates
+    const { account, order } = event
+    if (account.internal) return
+    const streams = ["account.orderUpdate", `account.orderUpdate.${order.symbol}`]
+    if (!subscribedAs(account.id, streams)) return
+    const m = engine.markets.get(order.symbol)!
+    const data = Wire.orderUpdateFrame(m, order, event.kind, event.fill, engine.micros())
+    for (const s of streams) publish(s, data, account.id)
+  }
+
+  const onPositionChanged = (event: EventOf<"PositionChanged">) => {
+    const { account, market } = event
+    if (account.internal) return
+    const streams = ["account.positionUpdate", `account.positionUpdate.${market.symbol}`]
+    if (!subscribedAs(account.id, streams)) return
+    const data = Wire.positionFrame(account, market, event.kind, engine.micros())
+    for (const s of streams) publish(s, data, account.id)
+  }
+
+  const onPriceChanged = (event: EventOf<"PriceChanged">) => {
+    const m = event.market
+    if (subscribed(`markPrice.${m.symbol}`)) publish(`markPrice.${m.symbol}`, Wire.markPriceFrame(m, engine.micros()))
+  }
+
+  const onLiquidation = (event: EventOf<"Liquidation">) => {
+    publish("liquidation", Wire.liquidationFrame(event.market, event.side, event.price, event.quantity, event.T))
+  }
+
+  const onPrivateFrame = (stream: string) => (event: EventOf<"ConditionalUpdated" | "RfqUpdated">) => {
+    if (event.account.internal) return
+    const streams = [stream, `${stream}.${event.symbol}`]
+    if (!subscribedAs(event.account.id, streams)) return
+    for (const s of streams) publish(s, event.data, event.account.id)
+  }
+
+  const unsubscribers = [
+    engine.bus.on("BookChanged", onBookChanged),
+    engine.bus.on("TradePrinted", onTradePrinted),
+    engine.bus.on("OrderUpdated", onOrderUpdated),
+    engine.bus.on("PositionChanged", onPositionChanged),
+    engine.bus.on("PriceChanged", onPriceChanged),
+    engine.bus.on("Liquidation", onLiquidation),
+    engine.bus.on("ConditionalUpdated", onPrivateFrame("account.orderUpdate")),
+    engine.bus.on("RfqUpdated", onPrivateFrame("account.rfqUpdate"))
+  ]
 
   const timers: Array<ReturnType<typeof setInterval>> = []
   for (const period of AGGREGATIONS) {
@@ -288,7 +240,7 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
         const p = tickerPayload(m)
         if (p !== undefined) publish(`ticker.${m.symbol}`, p)
       }
-      if (subscribed(`markPrice.${m.symbol}`)) publish(`markPrice.${m.symbol}`, markPayload(m))
+      if (subscribed(`markPrice.${m.symbol}`)) publish(`markPrice.${m.symbol}`, Wire.markPriceFrame(m, engine.micros()))
     }
   }, 1000))
   timers.push(setInterval(() => {
@@ -312,22 +264,6 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
   // -------------------------------------------------------------------------------------------------------------
   // client messages
   // -------------------------------------------------------------------------------------------------------------
-
-  const validStream = (stream: string): boolean => {
-    if (stream === "liquidation") return true
-    const parts = stream.split(".")
-    const known = (s: string | undefined) => s !== undefined && engine.markets.has(s)
-    if (parts[0] === "account") {
-      if (!["orderUpdate", "positionUpdate", "rfqUpdate"].includes(parts[1] ?? "")) return false
-      return parts.length === 2 || (parts.length === 3 && known(parts[2]))
-    }
-    if (parts[0] === "depth") {
-      if (parts.length === 2) return known(parts[1])
-      return parts.length === 3 && (AGGREGATIONS as ReadonlyArray<string>).includes(parts[1]!) && known(parts[2])
-    }
-    if (parts[0] === "kline") return parts.length === 3 && parts[1]! in klineIntervals && known(parts[2])
-    return parts.length === 2 && PUBLIC_PREFIXES.includes(parts[0]!) && known(parts[1])
-  }
 
   const authError = (id: unknown, message: string) => ({ id: id ?? null, error: { code: 4003, message } })
 
@@ -358,15 +294,15 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
         if (!market.perp || (m !== undefined && market !== m)) continue
         const pos = c.account.positions.get(market.symbol)
         if (pos !== undefined && pos.netQuantity !== 0n) {
-          send(c, stream, engine.positionPayload(c.account, market))
+          send(c, stream, Wire.positionFrame(c.account, market, undefined, engine.micros()))
         }
       }
       return
     }
     if (m === undefined) return
-    if (parts[0] === "bookTicker") send(c, stream, bookTickerPayload(m))
-    if (parts[0] === "markPrice") send(c, stream, markPayload(m))
-    if (parts[0] === "openInterest" && m.perp) send(c, stream, openInterestPayload(m))
+    if (parts[0] === "bookTicker") send(c, stream, Wire.bookTickerFrame(m))
+    if (parts[0] === "markPrice") send(c, stream, Wire.markPriceFrame(m, engine.micros()))
+    if (parts[0] === "openInterest" && m.perp) send(c, stream, Wire.openInterestFrame(m, openInterest(engine, m)))
     if (parts[0] === "ticker") {
       const p = tickerPayload(m)
       if (p !== undefined) send(c, stream, p)
@@ -391,14 +327,14 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
       for (const p of params) c.subs.delete(p)
       return
     }
-    const valid = params.filter(validStream)
+    const valid = params.filter((s) => isValidStream(engine, s))
     if (valid.length < params.length) c.ws.send(JSON.stringify(invalidStream(msg.id)))
-    const privateStreams = valid.filter((s) => s.startsWith("account."))
+    const privateStreams = valid.filter(isPrivateStream)
     if (privateStreams.length > 0) {
       const problem = verifySignature(c, msg.signature)
       if (problem !== undefined) {
         c.ws.send(JSON.stringify(authError(msg.id, problem)))
-        for (const s of valid) if (!s.startsWith("account.")) onSubscribe(c, s)
+        for (const s of valid) if (!isPrivateStream(s)) onSubscribe(c, s)
         return
       }
     }
@@ -451,7 +387,7 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
     },
     close: () =>
       new Promise<void>((resolve) => {
-        engine.listeners.delete(onEvent)
+        for (const unsubscribe of unsubscribers) unsubscribe()
         for (const t of timers) clearInterval(t)
         for (const c of conns.values()) c.ws.terminate()
         conns.clear()

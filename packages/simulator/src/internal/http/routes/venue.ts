@@ -8,40 +8,22 @@
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import * as D from "./decimal.js"
-import type { Account, Engine } from "./engine.js"
-import { ApiFailure, naiveMs, naiveSeconds, PlainFailure } from "./engine.js"
-import { borrowRate, lendRate, utilization } from "./lending.js"
-import type { LendPosition, Pool } from "./lending.js"
-import { closedVolume } from "./positionHistory.js"
-import * as Ref from "./reference.js"
-import type { Rfq, RfqQuote } from "./rfq.js"
-import type { Strategy } from "./strategies.js"
-import type { Venue } from "./venue.js"
-import { attach } from "./venue.js"
-
-// ---------------------------------------------------------------------------------------------------------------
-// replies and route shape (structurally the same as http.ts's)
-// ---------------------------------------------------------------------------------------------------------------
-
-export type OpsReply =
-  | { readonly _tag: "json"; readonly status: number; readonly body: unknown }
-  | { readonly _tag: "empty"; readonly status: number }
-
-export interface OpsRoute {
-  readonly method: "GET" | "POST" | "PATCH" | "DELETE"
-  readonly path: `/${string}`
-  readonly instruction?: string
-  readonly handler: (ctx: {
-    readonly engine: Engine
-    readonly query: URLSearchParams
-    readonly body: unknown
-    readonly account: Account
-  }) => OpsReply
-}
-
-const json = (body: unknown, status = 200): OpsReply => ({ _tag: "json", status, body })
-const empty = (status = 200): OpsReply => ({ _tag: "empty", status })
+import * as D from "../../decimal.js"
+import type { Engine } from "../../engine/engine.js"
+import * as MarketData from "../../engine/marketData.js"
+import type { Account } from "../../engine/model.js"
+import { ApiFailure, naiveMs, naiveSeconds, PlainFailure } from "../../engine/model.js"
+import * as Perps from "../../engine/perps.js"
+import { borrowRate, lendRate, utilization } from "../../lending.js"
+import type { LendPosition, Pool } from "../../lending.js"
+import { closedVolume } from "../../positionHistory.js"
+import * as Ref from "../../reference.js"
+import type { Rfq, RfqQuote } from "../../rfq.js"
+import type { Strategy } from "../../strategies.js"
+import type { Venue } from "../../venue.js"
+import { attach } from "../../venue.js"
+import { empty, json } from "../reply.js"
+import type { RouteDomain } from "../route.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // edge decoding
@@ -64,7 +46,9 @@ const Dec = Schema.transform(DecimalText, Schema.BigIntFromSelf, {
 })
 const PositiveDec = Dec.pipe(Schema.filter((v) => v > 0n || "Expect a positive decimal."))
 const Uint32 = Schema.Number.pipe(
-  Schema.filter((n) => (Number.isInteger(n) && n >= 0 && n <= 4294967295) || "Only integers between 0 and 4294967295 are accepted.")
+  Schema.filter((n) =>
+    (Number.isInteger(n) && n >= 0 && n <= 4294967295) || "Only integers between 0 and 4294967295 are accepted."
+  )
 )
 const Uint64 = Schema.Number.pipe(
   Schema.filter((n) => (Number.isSafeInteger(n) && n >= 0) || "Expect an unsigned integer.")
@@ -85,7 +69,10 @@ const issueOf = (error: ParseResult.ParseError): { readonly field: string; reado
 /** Decodes a JSON body; the live plain-text 400 on failure. */
 const decodeBody = <A, I>(schema: Schema.Schema<A, I>, name: string, body: unknown): A => {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new PlainFailure(400, `Bad Request parse request payload error: expected an object (occurred while parsing "${name}")`)
+    throw new PlainFailure(
+      400,
+      `Bad Request parse request payload error: expected an object (occurred while parsing "${name}")`
+    )
   }
   const result = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })(body)
   if (Either.isRight(result)) return result.right
@@ -106,7 +93,11 @@ const QueryBool = Schema.transform(Schema.Literal("true", "false"), Schema.Boole
   encode: (b) => (b ? "true" : "false")
 })
 const SortDirection = Schema.Literal("Asc", "Desc")
-const paging = { limit: Schema.optional(QueryUint), offset: Schema.optional(QueryUint), sortDirection: Schema.optional(SortDirection) }
+const paging = {
+  limit: Schema.optional(QueryUint),
+  offset: Schema.optional(QueryUint),
+  sortDirection: Schema.optional(SortDirection)
+}
 
 /** Decodes query parameters (first value of each key); the live plain-text 400 on failure. */
 const decodeQuery = <A, I>(schema: Schema.Schema<A, I>, query: URLSearchParams): A => {
@@ -143,7 +134,7 @@ const fmtOrNull = (v: bigint | null) => (v === null ? null : D.format(v))
 
 const borrowLendMarket = (engine: Engine, pool: Pool) => ({
   state: "Open",
-  assetMarkPrice: fmt(engine.assetPrice(pool.params.symbol)),
+  assetMarkPrice: fmt(MarketData.assetPrice(engine, pool.params.symbol)),
   borrowInterestRate: fmt(D.roundTo(borrowRate(pool), 1n)),
   borrowedQuantity: fmt(pool.borrowed),
   fee: fmt(pool.params.fee),
@@ -165,7 +156,7 @@ const sqrtFn = (base: bigint) => ({ type: "sqrt", base: fmt(base), factor: "0" }
 
 const borrowLendPosition = (v: Venue, engine: Engine, pos: LendPosition) => {
   const pool = v.lending.pool(pos.symbol)
-  const price = engine.assetPrice(pos.symbol)
+  const price = MarketData.assetPrice(engine, pos.symbol)
   const notional = D.mul(D.abs(pos.net), price)
   return {
     cumulativeInterest: fmt(pos.cumulativeInterest),
@@ -299,7 +290,12 @@ const RfqSubmit = Schema.Struct({
   autoBorrow: opt(Schema.Boolean),
   autoBorrowRepay: opt(Schema.Boolean)
 })
-const QuoteSubmit = Schema.Struct({ rfqId: IdText, bidPrice: PositiveDec, askPrice: PositiveDec, clientId: opt(Uint32) })
+const QuoteSubmit = Schema.Struct({
+  rfqId: IdText,
+  bidPrice: PositiveDec,
+  askPrice: PositiveDec,
+  clientId: opt(Uint32)
+})
 const QuoteAccept = Schema.Struct({ quoteId: IdText, rfqId: opt(IdText), clientId: opt(Uint32) })
 const StrategyCreate = Schema.Struct({
   symbol: Schema.String,
@@ -324,7 +320,7 @@ const DelayBody = Schema.Struct({ withdrawalDelayHours: Uint32, twoFactorToken: 
 const MarketTypeQuery = Schema.Literal("SPOT", "PERP", "IPERP", "DATED", "PREDICTION", "RFQ")
 
 /** Routes of the venue services. */
-export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
+export const routes: RouteDomain = (engine) => {
   const v = attach(engine)
   const strategyOf = (account: Account, symbol: string, strategyId?: string, clientStrategyId?: number) => {
     engine.market(symbol)
@@ -376,7 +372,9 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
       handler: ({ query }) => {
         const q = decodeQuery(Schema.Struct({ interval: Interval, symbol: Schema.optional(Schema.String) }), query)
         const since = engine.now() - HISTORY_WINDOWS[q.interval]!
-        const pools = [...v.lending.pools.values()].filter((p) => q.symbol === undefined || p.params.symbol === q.symbol)
+        const pools = [...v.lending.pools.values()].filter((p) =>
+          q.symbol === undefined || p.params.symbol === q.symbol
+        )
         if (q.symbol !== undefined && pools.length === 0) throw new ApiFailure(400, "INVALID_ASSET", "Invalid asset")
         return json(pools.flatMap((p) =>
           p.history.filter((h) => h.timestamp >= since).reverse().map((h) => ({
@@ -394,7 +392,10 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
       method: "GET",
       path: "/api/v1/borrowLend/apy",
       handler: ({ query }) => {
-        decodeQuery(Schema.Struct({ tierId: Schema.optional(Schema.String.pipe(Schema.pattern(/^-?\d{1,10}$/))) }), query)
+        decodeQuery(
+          Schema.Struct({ tierId: Schema.optional(Schema.String.pipe(Schema.pattern(/^-?\d{1,10}$/))) }),
+          query
+        )
         return json({
           borrowLend: [...v.lending.pools.values()].map((p) => ({
             symbol: p.params.symbol,
@@ -422,7 +423,7 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           payload
         )
         const pool = v.lending.pool(b.symbol)
-        const mark = engine.assetPrice(b.symbol)
+        const mark = MarketData.assetPrice(engine, b.symbol)
         // a borrow backed by exactly its initial margin in USDC and holding the borrowed coins is liquidated when
         // C + X·p·w − X·p = X·p·mmf, i.e. at p = C / (X·(1 − w + mmf)) with C = X·p0·imf
         const w = v.lending.weight(b.symbol)
@@ -438,7 +439,11 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
       path: "/api/v1/borrowLend/positions",
       instruction: "borrowLendPositionQuery",
       handler: ({ account }) =>
-        json([...v.lending.open.values()].filter((p) => p.accountId === account.id).map((p) => borrowLendPosition(v, engine, p)))
+        json(
+          [...v.lending.open.values()].filter((p) => p.accountId === account.id).map((p) =>
+            borrowLendPosition(v, engine, p)
+          )
+        )
     },
     {
       method: "POST",
@@ -451,7 +456,7 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           body
         )
         v.lending.execute(account, b.symbol, b.side, b.quantity)
-        return empty()
+        return empty(200)
       }
     },
     {
@@ -472,18 +477,21 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
         const sources = q.sources?.split(",")
         const rows = mine(v.lending.movements, account).filter((m) =>
           (q.type === undefined || m.eventType === q.type) && (sources === undefined || sources.includes(m.source)) &&
-          (q.positionId === undefined || m.positionId === q.positionId) && (q.symbol === undefined || m.symbol === q.symbol)
+          (q.positionId === undefined || m.positionId === q.positionId) &&
+          (q.symbol === undefined || m.symbol === q.symbol)
         )
-        return json(page(rows, q).map((m) => ({
-          eventType: m.eventType,
-          positionId: m.positionId,
-          positionQuantity: fmt(m.positionQuantity),
-          quantity: fmt(m.quantity),
-          source: m.source,
-          symbol: m.symbol,
-          timestamp: naiveMs(m.timestamp),
-          spotMarginOrderId: null
-        })))
+        return json(
+          page(rows, q).map((m) => ({
+            eventType: m.eventType,
+            positionId: m.positionId,
+            positionQuantity: fmt(m.positionQuantity),
+            quantity: fmt(m.quantity),
+            source: m.source,
+            symbol: m.symbol,
+            timestamp: naiveMs(m.timestamp),
+            spotMarginOrderId: null
+          }))
+        )
       }
     },
     {
@@ -502,20 +510,24 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           query
         )
         // the simulator charges no interest on unrealised PnL: that source is always empty
-        const rows = q.source === "UnrealizedPnl" ? [] : mine(v.lending.interest, account).filter((r) =>
-          (q.asset === undefined || r.symbol === q.asset) && (q.symbol === undefined || r.symbol === q.symbol) &&
-          (q.positionId === undefined || r.positionId === q.positionId)
+        const rows = q.source === "UnrealizedPnl" ?
+          [] :
+          mine(v.lending.interest, account).filter((r) =>
+            (q.asset === undefined || r.symbol === q.asset) && (q.symbol === undefined || r.symbol === q.symbol) &&
+            (q.positionId === undefined || r.positionId === q.positionId)
+          )
+        return json(
+          page(rows, q).map((r) => ({
+            paymentType: r.paymentType,
+            interestRate: fmt(r.interestRate),
+            interval: 3_600_000,
+            marketSymbol: r.symbol,
+            positionId: r.positionId,
+            quantity: fmt(r.quantity),
+            symbol: r.symbol,
+            timestamp: naiveMs(r.timestamp)
+          }))
         )
-        return json(page(rows, q).map((r) => ({
-          paymentType: r.paymentType,
-          interestRate: fmt(r.interestRate),
-          interval: 3_600_000,
-          marketSymbol: r.symbol,
-          positionId: r.positionId,
-          quantity: fmt(r.quantity),
-          symbol: r.symbol,
-          timestamp: naiveMs(r.timestamp)
-        })))
       }
     },
     {
@@ -534,7 +546,8 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
         )
         const sideOf = (p: LendPosition) => {
           const lastMove = [...v.lending.movements].reverse().find((m) => m.positionId === p.id)
-          return p.net < 0n || (p.net === 0n && (lastMove?.eventType === "BorrowRepay" || lastMove?.eventType === "Borrow"))
+          return p.net < 0n ||
+              (p.net === 0n && (lastMove?.eventType === "BorrowRepay" || lastMove?.eventType === "Borrow"))
             ? "Borrow"
             : "Lend"
         }
@@ -542,16 +555,18 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           (q.symbol === undefined || p.symbol === q.symbol) && (q.side === undefined || sideOf(p) === q.side) &&
           (q.state === undefined || (p.closedAt === null ? "Open" : "Closed") === q.state)
         )
-        return json(page(rows, q).map((p) => ({
-          positionId: p.id,
-          quantity: fmt(D.abs(p.net)),
-          symbol: p.symbol,
-          source: "Manual",
-          cumulativeInterest: fmt(p.cumulativeInterest),
-          avgInterestRate: fmt(p.rateCount === 0 ? 0n : p.rateSum / BigInt(p.rateCount)),
-          side: sideOf(p),
-          createdAt: naiveMs(p.createdAt)
-        })))
+        return json(
+          page(rows, q).map((p) => ({
+            positionId: p.id,
+            quantity: fmt(D.abs(p.net)),
+            symbol: p.symbol,
+            source: "Manual",
+            cumulativeInterest: fmt(p.cumulativeInterest),
+            avgInterestRate: fmt(p.rateCount === 0 ? 0n : p.rateSum / BigInt(p.rateCount)),
+            side: sideOf(p),
+            createdAt: naiveMs(p.createdAt)
+          }))
+        )
       }
     },
 
@@ -563,7 +578,7 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
       handler: ({ account, body }) => {
         const b = decodeBody(Schema.Struct({ symbol: opt(Schema.String) }), "AccountConvertDustPayload", body ?? {})
         v.capital.convertDust(account, b.symbol)
-        return empty()
+        return empty(200)
       }
     },
     {
@@ -578,13 +593,15 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
         const rows = mine(v.capital.dust, account).filter((d) =>
           (q.id === undefined || d.id === q.id) && (q.symbol === undefined || d.symbol === q.symbol)
         )
-        return json(page(rows, q).map((d) => ({
-          id: d.id,
-          quantity: fmt(d.quantity),
-          symbol: d.symbol,
-          usdcReceived: fmt(d.usdcReceived),
-          timestamp: naiveMs(d.timestamp)
-        })))
+        return json(
+          page(rows, q).map((d) => ({
+            id: d.id,
+            quantity: fmt(d.quantity),
+            symbol: d.symbol,
+            usdcReceived: fmt(d.usdcReceived),
+            timestamp: naiveMs(d.timestamp)
+          }))
+        )
       }
     },
     {
@@ -604,7 +621,7 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
       handler: ({ account, body }) => {
         const b = decodeBody(DelayBody, "CreateWithdrawalDelayRequest", body)
         v.capital.createDelay(account, b.withdrawalDelayHours)
-        return empty()
+        return empty(200)
       }
     },
     {
@@ -631,13 +648,15 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
       method: "POST",
       path: "/api/v1/rfq/quote",
       instruction: "quoteSubmit",
-      handler: ({ account, body }) => json(quoteView(v.rfqs.quote(account, decodeBody(QuoteSubmit, "QuotePayload", body))))
+      handler: ({ account, body }) =>
+        json(quoteView(v.rfqs.quote(account, decodeBody(QuoteSubmit, "QuotePayload", body))))
     },
     {
       method: "POST",
       path: "/api/v1/rfq/accept",
       instruction: "quoteAccept",
-      handler: ({ account, body }) => json(rfqView(v.rfqs.accept(account, decodeBody(QuoteAccept, "QuoteAcceptPayload", body))))
+      handler: ({ account, body }) =>
+        json(rfqView(v.rfqs.accept(account, decodeBody(QuoteAccept, "QuoteAcceptPayload", body))))
     },
     {
       method: "POST",
@@ -653,7 +672,11 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
       path: "/api/v1/rfq/cancel",
       instruction: "rfqCancel",
       handler: ({ account, body }) => {
-        const b = decodeBody(Schema.Struct({ rfqId: opt(IdText), clientId: opt(Uint32) }), "RequestForQuoteCancelPayload", body)
+        const b = decodeBody(
+          Schema.Struct({ rfqId: opt(IdText), clientId: opt(Uint32) }),
+          "RequestForQuoteCancelPayload",
+          body
+        )
         if ((b.rfqId === undefined) === (b.clientId === undefined)) {
           throw new ApiFailure(400, "INVALID_CLIENT_REQUEST", "Must specify either `rfqId` or `clientId`")
         }
@@ -675,9 +698,11 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           query
         )
         v.rfqs.expireDue()
-        const rows = q.deferredSettlement === true ? [] : v.rfqs.open(account).filter((r) =>
-          (q.symbol === undefined || r.symbol === q.symbol) && (q.rfqId === undefined || r.id === q.rfqId)
-        )
+        const rows = q.deferredSettlement === true ?
+          [] :
+          v.rfqs.open(account).filter((r) =>
+            (q.symbol === undefined || r.symbol === q.symbol) && (q.rfqId === undefined || r.id === q.rfqId)
+          )
         return json(rows.map((r) => ({ rfq: rfqView(r), quotes: r.quotes.map(quoteView) })))
       }
     },
@@ -697,18 +722,22 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           }),
           query
         )
-        const rows = q.deferredSettlement === true ? [] : [...v.rfqs.rfqs.values()].filter((r) =>
-          r.accountId === account.id && (q.rfqId === undefined || r.id === q.rfqId) &&
-          (q.symbol === undefined || r.symbol === q.symbol) && (q.status === undefined || r.status === q.status) &&
-          (q.side === undefined || r.side === q.side)
+        const rows = q.deferredSettlement === true ?
+          [] :
+          [...v.rfqs.rfqs.values()].filter((r) =>
+            r.accountId === account.id && (q.rfqId === undefined || r.id === q.rfqId) &&
+            (q.symbol === undefined || r.symbol === q.symbol) && (q.status === undefined || r.status === q.status) &&
+            (q.side === undefined || r.side === q.side)
+          )
+        return json(
+          page(rows, q).map((r) => ({
+            ...rfqView(r),
+            submissionTime: naiveMs(r.submissionTime),
+            expiryTime: naiveMs(r.expiryTime),
+            createdAt: naiveMs(r.createdAt),
+            deferredSettlementQuoteId: null
+          }))
         )
-        return json(page(rows, q).map((r) => ({
-          ...rfqView(r),
-          submissionTime: naiveMs(r.submissionTime),
-          expiryTime: naiveMs(r.expiryTime),
-          createdAt: naiveMs(r.createdAt),
-          deferredSettlementQuoteId: null
-        })))
       }
     },
     {
@@ -726,16 +755,20 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           }),
           query
         )
-        const rows = q.deferredSettlement === true ? [] : [...v.rfqs.quotes.values()].filter((x) =>
-          x.accountId === account.id && (q.quoteId === undefined || x.id === q.quoteId) &&
-          (q.symbol === undefined || v.rfqs.rfqs.get(x.rfqId)!.symbol === q.symbol) &&
-          (q.status === undefined || x.status === q.status)
+        const rows = q.deferredSettlement === true ?
+          [] :
+          [...v.rfqs.quotes.values()].filter((x) =>
+            x.accountId === account.id && (q.quoteId === undefined || x.id === q.quoteId) &&
+            (q.symbol === undefined || v.rfqs.rfqs.get(x.rfqId)!.symbol === q.symbol) &&
+            (q.status === undefined || x.status === q.status)
+          )
+        return json(
+          page(rows, q).map((x) => ({
+            ...quoteView(x),
+            createdAt: naiveMs(x.createdAt),
+            deferredSettlement: false
+          }))
         )
-        return json(page(rows, q).map((x) => ({
-          ...quoteView(x),
-          createdAt: naiveMs(x.createdAt),
-          deferredSettlement: false
-        })))
       }
     },
     {
@@ -754,23 +787,27 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           }),
           query
         )
-        const rows = q.fillType === "CollateralConversion" || q.deferredSettlement === true ? [] : v.rfqs.fills.filter((f) =>
-          f.rfq.accountId === account.id && (q.quoteId === undefined || f.quote.id === q.quoteId) &&
-          (q.symbol === undefined || f.rfq.symbol === q.symbol) && (q.side === undefined || f.side === q.side)
+        const rows = q.fillType === "CollateralConversion" || q.deferredSettlement === true ?
+          [] :
+          v.rfqs.fills.filter((f) =>
+            f.rfq.accountId === account.id && (q.quoteId === undefined || f.quote.id === q.quoteId) &&
+            (q.symbol === undefined || f.rfq.symbol === q.symbol) && (q.side === undefined || f.side === q.side)
+          )
+        return json(
+          page(rows, q).map((f) => ({
+            rfqId: f.rfq.id,
+            clientId: f.rfq.clientId,
+            quoteId: f.quote.id,
+            symbol: f.rfq.symbol,
+            side: f.side,
+            quantity: fmt(f.quantity),
+            quoteQuantity: fmt(f.quoteQuantity),
+            fillPrice: fmt(f.price),
+            createdAt: naiveMs(f.rfq.createdAt),
+            filledAt: naiveMs(f.filledAt),
+            systemOrderType: null
+          }))
         )
-        return json(page(rows, q).map((f) => ({
-          rfqId: f.rfq.id,
-          clientId: f.rfq.clientId,
-          quoteId: f.quote.id,
-          symbol: f.rfq.symbol,
-          side: f.side,
-          quantity: fmt(f.quantity),
-          quoteQuantity: fmt(f.quoteQuantity),
-          fillPrice: fmt(f.price),
-          createdAt: naiveMs(f.rfq.createdAt),
-          filledAt: naiveMs(f.filledAt),
-          systemOrderType: null
-        })))
       }
     },
     {
@@ -791,21 +828,24 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
         const quoterSide = (s: "Bid" | "Ask") => (s === "Bid" ? "Ask" : "Bid")
         const rows = v.rfqs.fills.filter((f) =>
           f.quote.accountId === account.id && (q.quoteId === undefined || f.quote.id === q.quoteId) &&
-          (q.symbol === undefined || f.rfq.symbol === q.symbol) && (q.side === undefined || quoterSide(f.side) === q.side)
+          (q.symbol === undefined || f.rfq.symbol === q.symbol) &&
+          (q.side === undefined || quoterSide(f.side) === q.side)
         )
-        return json(page(rows, q).map((f) => ({
-          clientId: f.quote.clientId,
-          quoteId: f.quote.id,
-          rfqId: f.rfq.id,
-          symbol: f.rfq.symbol,
-          side: quoterSide(f.side),
-          quantity: fmt(f.quantity),
-          fillPrice: fmt(f.price),
-          fee: fmt(f.quoterFee),
-          feeSymbol: f.quoterFeeSymbol,
-          createdAt: naiveMs(f.quote.createdAt),
-          filledAt: naiveMs(f.filledAt)
-        })))
+        return json(
+          page(rows, q).map((f) => ({
+            clientId: f.quote.clientId,
+            quoteId: f.quote.id,
+            rfqId: f.rfq.id,
+            symbol: f.rfq.symbol,
+            side: quoterSide(f.side),
+            quantity: fmt(f.quantity),
+            fillPrice: fmt(f.price),
+            fee: fmt(f.quoterFee),
+            feeSymbol: f.quoterFeeSymbol,
+            createdAt: naiveMs(f.quote.createdAt),
+            filledAt: naiveMs(f.filledAt)
+          }))
+        )
       }
     },
 
@@ -817,7 +857,11 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
       handler: ({ account, body }) => {
         const b = decodeBody(StrategyCreate, "StrategyCreatePayload", body)
         if ((b.slippageTolerance === undefined) !== (b.slippageToleranceType === undefined)) {
-          throw new ApiFailure(400, "INVALID_CLIENT_REQUEST", "`slippageTolerance` and `slippageToleranceType` go together")
+          throw new ApiFailure(
+            400,
+            "INVALID_CLIENT_REQUEST",
+            "`slippageTolerance` and `slippageToleranceType` go together"
+          )
         }
         return json(strategyView(v, v.strategies.create(account, b)))
       }
@@ -828,7 +872,11 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
       instruction: "strategyQuery",
       handler: ({ account, query }) => {
         const q = decodeQuery(
-          Schema.Struct({ symbol: Schema.String, strategyId: Schema.optional(Schema.String), clientStrategyId: Schema.optional(QueryUint) }),
+          Schema.Struct({
+            symbol: Schema.String,
+            strategyId: Schema.optional(Schema.String),
+            clientStrategyId: Schema.optional(QueryUint)
+          }),
           query
         )
         const s = strategyOf(account, q.symbol, q.strategyId, q.clientStrategyId)
@@ -877,7 +925,9 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           body
         )
         engine.market(b.symbol)
-        return json(v.strategies.running(account, b.symbol).map((s) => strategyView(v, v.strategies.cancel(account, s))))
+        return json(
+          v.strategies.running(account, b.symbol).map((s) => strategyView(v, v.strategies.cancel(account, s)))
+        )
       }
     },
     {
@@ -904,7 +954,11 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
     },
 
     // -- vaults ------------------------------------------------------------------------------------------------
-    { method: "GET", path: "/api/v1/vaults", handler: () => json([...v.vaults.vaults.keys()].map((id) => vaultView(v, id))) },
+    {
+      method: "GET",
+      path: "/api/v1/vaults",
+      handler: () => json([...v.vaults.vaults.keys()].map((id) => vaultView(v, id)))
+    },
     {
       method: "GET",
       path: "/api/v1/vaults/history",
@@ -940,7 +994,7 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           body
         )
         v.vaults.mint(account, b.vaultId, b.symbol, b.quantity)
-        return empty()
+        return empty(200)
       }
     },
     {
@@ -954,7 +1008,7 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           body
         )
         v.vaults.requestRedeem(account, b.vaultId, b.vaultTokenQuantity)
-        return empty()
+        return empty(200)
       }
     },
     {
@@ -964,7 +1018,7 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
       handler: ({ account, body }) => {
         const b = decodeBody(Schema.Struct({ vaultId: Uint32 }), "VaultRedeemCancelRequest", body)
         v.vaults.cancelRedeem(account, b.vaultId)
-        return empty()
+        return empty(200)
       }
     },
     {
@@ -975,7 +1029,11 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
         const q = decodeQuery(Schema.Struct({ vaultId: QueryUint }), query)
         const vault = v.vaults.ownVault(account)
         if (vault.def.id !== q.vaultId) throw new ApiFailure(403, "FORBIDDEN", "Only the vault account can query this")
-        return json(v.vaults.redeems.filter((r) => r.vaultId === q.vaultId && r.status === "Requested").map((r) => redeemView(v, r)))
+        return json(
+          v.vaults.redeems.filter((r) => r.vaultId === q.vaultId && r.status === "Requested").map((r) =>
+            redeemView(v, r)
+          )
+        )
       }
     },
     {
@@ -1004,18 +1062,23 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
       path: "/wapi/v1/history/vault/mint",
       instruction: "vaultMintHistoryQueryAll",
       handler: ({ account, query }) => {
-        const q = decodeQuery(Schema.Struct({ vaultId: Schema.optional(QueryUint), subaccountId: Schema.optional(QueryUint), ...paging }), query)
+        const q = decodeQuery(
+          Schema.Struct({ vaultId: Schema.optional(QueryUint), subaccountId: Schema.optional(QueryUint), ...paging }),
+          query
+        )
         const rows = mine(v.vaults.mints, account).filter((m) => q.vaultId === undefined || m.vaultId === q.vaultId)
-        return json(page(rows, q).map((m) => ({
-          id: m.id,
-          vaultId: m.vaultId,
-          vaultToken: v.vaults.vault(m.vaultId).def.vaultToken,
-          symbol: v.vaults.vault(m.vaultId).def.symbol,
-          quantity: fmt(m.quantity),
-          vaultTokensMinted: fmt(m.tokens),
-          nav: fmt(m.nav),
-          timestamp: m.timestamp
-        })))
+        return json(
+          page(rows, q).map((m) => ({
+            id: m.id,
+            vaultId: m.vaultId,
+            vaultToken: v.vaults.vault(m.vaultId).def.vaultToken,
+            symbol: v.vaults.vault(m.vaultId).def.symbol,
+            quantity: fmt(m.quantity),
+            vaultTokensMinted: fmt(m.tokens),
+            nav: fmt(m.nav),
+            timestamp: m.timestamp
+          }))
+        )
       }
     },
     {
@@ -1023,7 +1086,10 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
       path: "/wapi/v1/history/vault/redeem",
       instruction: "vaultRedeemHistoryQueryAll",
       handler: ({ account, query }) => {
-        const q = decodeQuery(Schema.Struct({ vaultId: Schema.optional(QueryUint), subaccountId: Schema.optional(QueryUint), ...paging }), query)
+        const q = decodeQuery(
+          Schema.Struct({ vaultId: Schema.optional(QueryUint), subaccountId: Schema.optional(QueryUint), ...paging }),
+          query
+        )
         const rows = mine(v.vaults.redeems, account).filter((r) => q.vaultId === undefined || r.vaultId === q.vaultId)
         return json(page(rows, q).map((r) => redeemView(v, r)))
       }
@@ -1050,36 +1116,38 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           (q.state === undefined || (r.closedAt === null ? "Open" : "Closed") === q.state) &&
           (types.length === 0 || types.includes(engine.markets.get(r.symbol)!.def.marketType))
         )
-        return json(page(rows, q).map((r) => {
-          const m = engine.markets.get(r.symbol)!
-          const mark = engine.markPrice(m)
-          const { fees, volume } = v.positions.fillsOf(account, r)
-          const exposure = D.abs(r.netQuantity)
-          return {
-            id: r.id,
-            symbol: r.symbol,
-            netQuantity: fmt(r.netQuantity),
-            netExposureQuantity: fmt(exposure),
-            netExposureNotional: fmt(D.mul(exposure, mark)),
-            netCost: fmt(r.netCost),
-            markPrice: fmt(mark),
-            entryPrice: fmt(r.netQuantity === 0n ? 0n : D.div(r.netCost, r.netQuantity)),
-            cumulativePnlRealized: fmt(r.pnlRealized),
-            unrealizedPnl: fmt(r.netQuantity === 0n ? 0n : D.mul(r.netQuantity, mark) - r.netCost),
-            fundingQuantity: fmt(r.funding),
-            interest: "0",
-            liquidated: fmt(v.liquidations.liquidatedQuantity(account.id, r.symbol, r.openedAt)),
-            imf: fmt(engine.imf(account, m)),
-            fees: fmt(fees),
-            state: r.closedAt === null ? "Open" : "Closed",
-            closedVolume: fmt(closedVolume(volume, r.netQuantity)),
-            liquidationFees: "0",
-            closingPrice: fmtOrNull(r.closingPrice),
-            accountLeverage: fmt(account.settings.leverageLimit),
-            openedAt: naiveMs(r.openedAt),
-            closedAt: r.closedAt === null ? null : naiveMs(r.closedAt)
-          }
-        }))
+        return json(
+          page(rows, q).map((r) => {
+            const m = engine.markets.get(r.symbol)!
+            const mark = MarketData.markPrice(m)
+            const { fees, volume } = v.positions.fillsOf(account, r)
+            const exposure = D.abs(r.netQuantity)
+            return {
+              id: r.id,
+              symbol: r.symbol,
+              netQuantity: fmt(r.netQuantity),
+              netExposureQuantity: fmt(exposure),
+              netExposureNotional: fmt(D.mul(exposure, mark)),
+              netCost: fmt(r.netCost),
+              markPrice: fmt(mark),
+              entryPrice: fmt(r.netQuantity === 0n ? 0n : D.div(r.netCost, r.netQuantity)),
+              cumulativePnlRealized: fmt(r.pnlRealized),
+              unrealizedPnl: fmt(r.netQuantity === 0n ? 0n : D.mul(r.netQuantity, mark) - r.netCost),
+              fundingQuantity: fmt(r.funding),
+              interest: "0",
+              liquidated: fmt(v.liquidations.liquidatedQuantity(account.id, r.symbol, r.openedAt)),
+              imf: fmt(Perps.imf(account, m)),
+              fees: fmt(fees),
+              state: r.closedAt === null ? "Open" : "Closed",
+              closedVolume: fmt(closedVolume(volume, r.netQuantity)),
+              liquidationFees: "0",
+              closingPrice: fmtOrNull(r.closingPrice),
+              accountLeverage: fmt(account.settings.leverageLimit),
+              openedAt: naiveMs(r.openedAt),
+              closedAt: r.closedAt === null ? null : naiveMs(r.closedAt)
+            }
+          })
+        )
       }
     },
     {
@@ -1105,22 +1173,28 @@ export const opsRoutes = (engine: Engine): ReadonlyArray<OpsRoute> => {
           }),
           query
         )
-        const rows = mine(v.positions.settlements, account).filter((s) => q.source === undefined || s.source === q.source)
-        return json(page(rows, q).map((s) => ({
-          quantity: fmt(s.quantity),
-          source: s.source,
-          subaccountId: null,
-          timestamp: naiveMs(s.timestamp),
-          userId: account.id,
-          positionId: s.positionId,
-          engineSequence: s.engineSequence
-        })))
+        const rows = mine(v.positions.settlements, account).filter((s) =>
+          q.source === undefined || s.source === q.source
+        )
+        return json(
+          page(rows, q).map((s) => ({
+            quantity: fmt(s.quantity),
+            source: s.source,
+            subaccountId: null,
+            timestamp: naiveMs(s.timestamp),
+            userId: account.id,
+            positionId: s.positionId,
+            engineSequence: s.engineSequence
+          }))
+        )
       }
     }
   ]
 }
 
-const delayView = (d: { readonly current: number | null; readonly pending: number | null; readonly pendingEnabledAt: number | null }) => ({
+const delayView = (
+  d: { readonly current: number | null; readonly pending: number | null; readonly pendingEnabledAt: number | null }
+) => ({
   currentWithdrawalDelayHours: d.current,
   pendingWithdrawalDelayHours: d.pending,
   pendingWithdrawalDelayHoursEnabledAt: d.pendingEnabledAt === null ? null : naiveMs(d.pendingEnabledAt)
