@@ -180,7 +180,11 @@ describe("conditional orders", () => {
   it("percentage trigger quantities size from the position; validation errors", () => {
     const { account, engine, venue } = setup()
     const t = account({ USDC: "10000" })
-    Matching.execute(engine, t, orderRequest({ symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "4" }))
+    Matching.execute(
+      engine,
+      t,
+      orderRequest({ symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "4" })
+    )
     const m = engine.market("SOL_USDC_PERP")
     Perps.setMarkPrice(engine, m, D.parse("180")!)
     venue.triggers.place(t, {
@@ -395,8 +399,16 @@ describe("dust, withdrawal delay, history, liquidation", () => {
   it("position rows and settlements follow the engine's own events", () => {
     const { account, engine, venue } = setup()
     const t = account({ USDC: "10000" })
-    Matching.execute(engine, t, orderRequest({ symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "2" }))
-    Matching.execute(engine, t, orderRequest({ symbol: "SOL_USDC_PERP", side: "Ask", orderType: "Market", quantity: "2" }))
+    Matching.execute(
+      engine,
+      t,
+      orderRequest({ symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "2" })
+    )
+    Matching.execute(
+      engine,
+      t,
+      orderRequest({ symbol: "SOL_USDC_PERP", side: "Ask", orderType: "Market", quantity: "2" })
+    )
     const rows = venue.positions.rows.filter((r) => r.accountId === t.id)
     expect(rows).toHaveLength(1)
     expect(rows[0]!.closedAt).not.toBeNull()
@@ -409,7 +421,11 @@ describe("dust, withdrawal delay, history, liquidation", () => {
   it("an under-margined perp position is closed on the book and published on `liquidation`", async () => {
     const { account, engine, events, venue } = setup()
     const t = account({ USDC: "400" })
-    Matching.execute(engine, t, orderRequest({ symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "20" }))
+    Matching.execute(
+      engine,
+      t,
+      orderRequest({ symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "20" })
+    )
     const m = engine.market("SOL_USDC_PERP")
     expect(venue.liquidations.check()).toBe(0)
     Perps.setMarkPrice(engine, m, D.parse("170")!)
