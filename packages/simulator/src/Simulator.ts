@@ -7,16 +7,18 @@
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
+import * as Console from "effect/Console"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
+import { randomBytes } from "node:crypto"
 import { createServer } from "node:http"
 import * as Auth from "./internal/auth.js"
-import type { RateLimitSettings } from "./internal/controls.js"
-import type { Controls } from "./internal/controls.js"
+import type { Controls, Limits, RateLimitSettings } from "./internal/controls.js"
+import { defaultLimits } from "./internal/controls.js"
 import * as D from "./internal/decimal.js"
 import * as Accounts from "./internal/engine/accounts.js"
 import * as Activity from "./internal/engine/activity.js"
@@ -26,6 +28,7 @@ import * as Matching from "./internal/engine/matching.js"
 import type { Account, Market } from "./internal/engine/model.js"
 import { ApiFailure, PlainFailure } from "./internal/engine/model.js"
 import * as Perps from "./internal/engine/perps.js"
+import { exposureWarning, isLoopback } from "./internal/exposure.js"
 import { orderRequest } from "./internal/http/payloads.js"
 import { router } from "./internal/http/server.js"
 import type { MarketDefinition } from "./internal/markets.js"
@@ -100,7 +103,31 @@ export interface SimulatorOptions {
   readonly takerFee?: string | undefined
   /** Accepted skew of `X-Timestamp` ahead of the server clock, ms (default 1000). */
   readonly futureToleranceMs?: number | undefined
+  /**
+   * Limits that keep the server up whatever a client sends (defaults: 64 KiB bodies, JSON nested at most 32
+   * deep, 64 KiB WebSocket frames, 1000 streams per connection, 4 MiB queued per connection before a slow
+   * consumer is dropped).
+   */
+  readonly limits?: Partial<SimulatorLimits> | undefined
+  /**
+   * Token the control routes (`/_simulator/*`) require as `Authorization: Bearer <token>` (default: a fresh random
+   * one, see `SimulatorService.controlToken`).
+   */
+  readonly controlToken?: string | undefined
+  /**
+   * Browser origins (`http://localhost:3000`) allowed to open WebSocket connections and call the control routes,
+   * besides the simulator's own. Requests without an `Origin` (non-browser clients) are always allowed.
+   */
+  readonly allowedOrigins?: ReadonlyArray<string> | undefined
 }
+
+/**
+ * Server limits (see `SimulatorOptions.limits`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SimulatorLimits = Limits
 
 /**
  * Failure of a control-API call (unknown account, bad asset or quantity, rejected order).
@@ -189,6 +216,8 @@ export interface Faults {
 export interface SimulatorService {
   /** REST base URL, e.g. `http://127.0.0.1:41234`. */
   readonly url: string
+  /** Token of the control routes (`/_simulator/faucet`): send it as `Authorization: Bearer <token>`. */
+  readonly controlToken: string
   /** WebSocket URL (same port, root path), e.g. `ws://127.0.0.1:41234`. */
   readonly wsUrl: string
   readonly port: number
@@ -278,7 +307,11 @@ export const make = (
       makerFee: options.makerFee,
       takerFee: options.takerFee
     })
+    const controlToken = options.controlToken ?? randomBytes(24).toString("base64url")
+    if (controlToken.length < 8) return yield* Effect.fail(fail("controlToken must have at least 8 characters"))
     const controls: Controls = {
+      limits: { ...defaultLimits, ...options.limits },
+      access: { token: controlToken, origins: new Set((options.allowedOrigins ?? []).map((o) => o.toLowerCase())) },
       latencyMs: 0,
       rate429: 0,
       rate503: 0,
@@ -369,13 +402,20 @@ export const make = (
     const address = server.address
     const port = address._tag === "TcpAddress" ? address.port : 0
     const host = options.host ?? "127.0.0.1"
+    for (const name of ["127.0.0.1", "localhost", "[::1]", host.includes(":") ? `[${host}]` : host]) {
+      controls.access.origins.add(`http://${name}:${port}`)
+    }
+    if (!isLoopback(host)) yield* Console.error(exposureWarning(host, port))
 
+    // background work survives its own defects (logged), so funding and activity never silently stop
+    const resilient = (what: string, step: () => void) =>
+      Effect.sync(step).pipe(Effect.catchAllDefect((defect) => Effect.logError(`simulator ${what} failed`, defect)))
     yield* Effect.forkScoped(
-      Effect.sync(() => Perps.settleDueFunding(engine)).pipe(Effect.repeat(Schedule.spaced("1 second")))
+      resilient("funding", () => Perps.settleDueFunding(engine)).pipe(Effect.repeat(Schedule.spaced("1 second")))
     )
     if (options.activity !== undefined && options.activity !== false) {
       yield* Effect.forkScoped(
-        Effect.sync(() => Activity.activityStep(engine)).pipe(
+        resilient("activity", () => Activity.activityStep(engine)).pipe(
           Effect.repeat(Schedule.spaced(`${options.activity.intervalMs} millis`))
         )
       )
@@ -408,6 +448,7 @@ export const make = (
 
     const service: SimulatorService = {
       url: `http://${host}:${port}`,
+      controlToken,
       wsUrl: `ws://${host}:${port}`,
       port,
       demoAccount,
@@ -437,6 +478,7 @@ export const make = (
         Effect.gen(function*() {
           const m = yield* marketOf(symbol)
           const p = yield* parseDecimal(price, "price")
+          if (p < m.tick) return yield* Effect.fail(fail("Price must be at least the tick size", "INVALID_PRICE"))
           Perps.setMarkPrice(engine, m, p)
         }),
       setFundingRate: (symbol, rate) =>

@@ -130,10 +130,11 @@ describe("faults and rate limits", () => {
     Effect.scoped(Effect.gen(function*() {
       const sim = yield* Simulator.make({ seed: 9, rateLimits: false, liquidity: false })
       const acc = yield* sim.createAccount()
+      const headers = { "content-type": "application/json", authorization: `Bearer ${sim.controlToken}` }
       const res = yield* Effect.promise(() =>
         fetch(`${sim.url}/_simulator/faucet`, {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers,
           body: JSON.stringify({ apiKey: acc.apiKey, asset: "ETH", quantity: "1.25" })
         })
       )
@@ -142,6 +143,7 @@ describe("faults and rate limits", () => {
       const bad = yield* Effect.promise(() =>
         fetch(`${sim.url}/_simulator/faucet`, {
           method: "POST",
+          headers,
           body: JSON.stringify({ apiKey: acc.apiKey, asset: "XYZ", quantity: "1" })
         })
       )

@@ -40,8 +40,11 @@ export const renderValue = (value: unknown): string => {
   return JSON.stringify(value)
 }
 
-/** Sorted `key=value` pairs of a JSON object's top-level fields, dropping `null`/absent values. */
-export const pairsFromObject = (body: Record<string, unknown>): Array<readonly [string, string]> =>
+/** Sorted `key=value` pairs of a JSON object's top-level fields, dropping `null`/absent values (none for a non-object). */
+export const pairsFromObject = (body: unknown): Array<readonly [string, string]> =>
+  typeof body !== "object" || body === null || Array.isArray(body) ? [] : pairsOf(body as Record<string, unknown>)
+
+const pairsOf = (body: Record<string, unknown>): Array<readonly [string, string]> =>
   Object.keys(body)
     .filter((key) => body[key] !== null && body[key] !== undefined)
     .sort()
@@ -72,7 +75,7 @@ export const signingString = (
 /** The signing string of a batch body (§2.4): one `instruction=` segment per element. */
 export const batchSigningString = (
   instruction: string,
-  items: ReadonlyArray<Record<string, unknown>>,
+  items: ReadonlyArray<unknown>,
   timestamp: string,
   window: string,
   encode = false

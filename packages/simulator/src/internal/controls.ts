@@ -15,7 +15,39 @@ export interface RateLimitSettings {
   readonly windowMs: number
 }
 
+/** Size limits that keep the server up whatever a client sends. */
+export interface Limits {
+  /** Largest accepted REST body in bytes (413 above; signed routes check their headers before reading it). */
+  readonly maxBodyBytes: number
+  /** Deepest accepted JSON nesting of a REST body. */
+  readonly maxJsonDepth: number
+  /** Largest accepted WebSocket frame from a client in bytes (the connection is closed with 1009 above). */
+  readonly maxFrameBytes: number
+  /** Streams one connection may subscribe to. */
+  readonly maxSubscriptions: number
+  /** Bytes queued for a connection that does not read before it is dropped as a slow consumer. */
+  readonly maxBufferedBytes: number
+}
+
+export const defaultLimits: Limits = {
+  maxBodyBytes: 64 * 1024,
+  maxJsonDepth: 32,
+  maxFrameBytes: 64 * 1024,
+  maxSubscriptions: 1000,
+  maxBufferedBytes: 4 * 1024 * 1024
+}
+
+/** Who may use the control routes and open WebSocket connections from a browser. */
+export interface Access {
+  /** Token the control routes (`/_simulator/*`) require (`Authorization: Bearer …` or `X-Simulator-Token`). */
+  readonly token: string
+  /** Origins accepted on control routes and WebSocket upgrades (the simulator's own, plus configured ones). */
+  readonly origins: Set<string>
+}
+
 export interface Controls {
+  readonly limits: Limits
+  readonly access: Access
   latencyMs: number
   rate429: number
   rate503: number
@@ -43,3 +75,7 @@ export const consume = (controls: Controls, key: string, limit: number, now: num
   bucket.count++
   return undefined
 }
+
+/** Whether a request's `Origin` (absent for non-browser clients) is one the simulator accepts. */
+export const originAllowed = (access: Access, origin: string | undefined): boolean =>
+  origin === undefined || access.origins.has(origin.toLowerCase())

@@ -13,16 +13,24 @@ export const ZERO = 0n
 
 const pattern = /^([+-])?(\d+)?(?:\.(\d*))?$/
 
+/** Longest accepted decimal text (sign, digits and point). */
+export const MAX_LENGTH = 64
+/** Most significant integer digits accepted (values stay below 10^28, inside the exchange's 96-bit decimals). */
+export const MAX_INTEGER_DIGITS = 28
+
 /**
  * Parses a decimal string (`"180.50"`, `"-0.1"`, `".5"`). Fails (returns `undefined`) for anything else, for
- * exponent notation and for values with more than 18 fractional digits.
+ * exponent notation, for values with more than 18 fractional digits, more than 28 integer digits, or text longer
+ * than 64 characters (so a million-digit input costs nothing).
  */
 export const parse = (input: string): bigint | undefined => {
+  if (input.length > MAX_LENGTH) return undefined
   const m = pattern.exec(input)
   if (m === null) return undefined
   const int = m[2] ?? ""
   const frac = m[3] ?? ""
   if (int === "" && frac === "") return undefined
+  if (int.replace(/^0+/, "").length > MAX_INTEGER_DIGITS) return undefined
   if (frac.length > SCALE) {
     // Accept extra digits only when they are zeros.
     if (!/^0*$/.test(frac.slice(SCALE))) return undefined

@@ -1,5 +1,6 @@
 /**
- * Request authentication (§2): signature headers, timestamp window, signing-string candidates.
+ * Request authentication (§2): signature headers, timestamp window, signing-string candidates. The header checks
+ * (`preAuthenticate`) run before the body is read; the signature check needs the body.
  *
  * @internal
  */
@@ -9,18 +10,24 @@ import type { Engine } from "../engine/engine.js"
 import type { Account } from "../engine/model.js"
 import { ApiFailure } from "../engine/model.js"
 
+/** A request whose headers name a known key with a valid timestamp; its signature is not checked yet. */
+export interface Claim {
+  readonly account: Account
+  readonly signature: string
+  readonly timestamp: string
+  readonly window: string
+}
+
 /**
- * Verifies the signature headers of a request. Returns the account or throws an `ApiFailure`:
- * missing headers → 401 UNAUTHORIZED; malformed timestamp/window or window > 60000 → 400 INVALID_CLIENT_REQUEST;
- * unknown key → 401 UNAUTHORIZED; expired or future timestamp → 401 INVALID_CLIENT_REQUEST; bad signature →
- * 401 INVALID_SIGNATURE.
+ * Checks the signature headers without the body: missing headers → 401 UNAUTHORIZED; malformed timestamp/window or
+ * window > 60000 → 400 INVALID_CLIENT_REQUEST; expired or future timestamp → 401 INVALID_CLIENT_REQUEST; unknown
+ * key → 401 UNAUTHORIZED.
  */
-export const authenticate = (
+export const preAuthenticate = (
   engine: Engine,
   controls: Controls,
-  headers: Record<string, string | undefined>,
-  signingStrings: (timestamp: string, window: string) => ReadonlyArray<string>
-): Account => {
+  headers: Record<string, string | undefined>
+): Claim => {
   const apiKey = headers["x-api-key"]
   const signature = headers["x-signature"]
   const timestamp = headers["x-timestamp"]
@@ -31,10 +38,20 @@ export const authenticate = (
   checkTimestamp(engine, controls, timestamp, window)
   const account = engine.accountsByKey.get(apiKey)
   if (account === undefined || account.internal) throw new ApiFailure(401, "UNAUTHORIZED", "Invalid API key")
-  if (!signingStrings(timestamp, window).some((s) => Auth.verify(signature, s, account.publicKey))) {
+  return { account, signature, timestamp, window }
+}
+
+/** Verifies the signature of a claim (401 INVALID_SIGNATURE); returns the account. */
+export const verifyClaim = (
+  claim: Claim,
+  signingStrings: (timestamp: string, window: string) => ReadonlyArray<string>
+): Account => {
+  if (
+    !signingStrings(claim.timestamp, claim.window).some((s) => Auth.verify(claim.signature, s, claim.account.publicKey))
+  ) {
     throw new ApiFailure(401, "INVALID_SIGNATURE", "Invalid signature")
   }
-  return account
+  return claim.account
 }
 
 /** Timestamp/window validation shared by REST and the WebSocket private subscribe. */
@@ -61,12 +78,9 @@ export const signingCandidates = (
   const out: Array<string> = []
   for (const encode of [false, true]) {
     if (Array.isArray(body)) {
-      out.push(Auth.batchSigningString(instruction, body as Array<Record<string, unknown>>, timestamp, window, encode))
+      out.push(Auth.batchSigningString(instruction, body, timestamp, window, encode))
     } else {
-      const pairs = [
-        ...Auth.pairsFromQuery(query),
-        ...(typeof body === "object" && body !== null ? Auth.pairsFromObject(body as Record<string, unknown>) : [])
-      ]
+      const pairs = [...Auth.pairsFromQuery(query), ...Auth.pairsFromObject(body)]
       out.push(Auth.signingString(instruction, pairs, timestamp, window, encode))
     }
   }

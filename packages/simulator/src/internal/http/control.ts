@@ -1,37 +1,96 @@
 /**
- * Control routes under `/_simulator/` (not Backpack routes): the faucet.
+ * Control routes under `/_simulator/` (not Backpack routes): the faucet. They require the simulator's control
+ * token, accept JSON only and refuse cross-origin requests, so a web page the user happens to open cannot mint.
  *
  * @internal
  */
+import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Effect from "effect/Effect"
+import { timingSafeEqual } from "node:crypto"
+import type { Access, Controls } from "../controls.js"
+import { originAllowed } from "../controls.js"
 import * as D from "../decimal.js"
 import * as Accounts from "../engine/accounts.js"
 import type { Engine } from "../engine/engine.js"
+import * as Body from "./body.js"
+import { parseJson, tooLarge } from "./body.js"
 import type { Reply } from "./reply.js"
-import { apiError, failureReply, json, text, toResponse } from "./reply.js"
+import { apiError, failureReply, json, text } from "./reply.js"
 
-/** Faucet body: `{ apiKey, asset, quantity }`. */
-export const faucet = (engine: Engine) =>
+/** Faucet body: `{ apiKey, asset, quantity }` → credits the account (a confirmed deposit). */
+const faucet = (engine: Engine, body: unknown): Reply => {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return text("Bad Request parse request payload error: expected an object", 400)
+  }
+  const b = body as Record<string, unknown>
+  const account = typeof b.apiKey === "string" ? engine.accountsByKey.get(b.apiKey) : undefined
+  if (account === undefined || account.internal) return apiError(404, "RESOURCE_NOT_FOUND", "Account not found")
+  const asset = b.asset ?? b.symbol
+  const quantity = typeof b.quantity === "string" ? D.parse(b.quantity) : undefined
+  if (typeof asset !== "string" || !engine.assets.some((a) => a.symbol === asset)) {
+    return apiError(400, "INVALID_ASSET", "Invalid asset")
+  }
+  if (quantity === undefined || quantity <= 0n) return apiError(400, "INVALID_QUANTITY", "Invalid quantity")
+  const record = Accounts.deposit(engine, account, asset, quantity)
+  return json({ id: record.id, symbol: asset, quantity: D.format(quantity) })
+}
+
+const tokenOf = (headers: Record<string, string | undefined>): string | undefined => {
+  const auth = headers["authorization"]
+  if (auth !== undefined && /^Bearer /i.test(auth)) return auth.slice(7).trim()
+  return headers["x-simulator-token"]
+}
+
+const sameToken = (access: Access, given: string | undefined): boolean => {
+  if (given === undefined) return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(access.token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/**
+ * Refusals before the body is read: a browser's cross-site request (403), a missing or wrong token (401), a body
+ * that is not JSON (415). All close the connection.
+ */
+export const guard = (controls: Controls, headers: Record<string, string | undefined>): Reply | undefined => {
+  const close = { connection: "close" }
+  const site = headers["sec-fetch-site"]
+  if (
+    !originAllowed(controls.access, headers["origin"]) ||
+    (site !== undefined && site !== "same-origin" && site !== "none")
+  ) {
+    return apiError(403, "FORBIDDEN", "Cross-origin requests to control routes are refused", close)
+  }
+  if (!sameToken(controls.access, tokenOf(headers))) {
+    return apiError(
+      401,
+      "UNAUTHORIZED",
+      "Control routes need the simulator token (Authorization: Bearer <token>)",
+      close
+    )
+  }
+  const type = headers["content-type"]
+  if (type === undefined || !/^application\/json\s*(;|$)/i.test(type)) {
+    return apiError(415, "INVALID_CLIENT_REQUEST", "Control routes accept application/json bodies only", close)
+  }
+  return undefined
+}
+
+/** `POST /_simulator/faucet`. */
+export const control = (engine: Engine, controls: Controls) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
-    const raw = yield* Effect.orElseSucceed(request.text, () => "")
-    const reply = ((): Reply => {
-      try {
-        const body = JSON.parse(raw) as Record<string, unknown>
-        const account = typeof body.apiKey === "string" ? engine.accountsByKey.get(body.apiKey) : undefined
-        if (account === undefined || account.internal) return apiError(404, "RESOURCE_NOT_FOUND", "Account not found")
-        const asset = body.asset ?? body.symbol
-        const quantity = typeof body.quantity === "string" ? D.parse(body.quantity) : undefined
-        if (typeof asset !== "string" || !engine.assets.some((a) => a.symbol === asset)) {
-          return apiError(400, "INVALID_ASSET", "Invalid asset")
-        }
-        if (quantity === undefined || quantity <= 0n) return apiError(400, "INVALID_QUANTITY", "Invalid quantity")
-        const record = Accounts.deposit(engine, account, asset, quantity)
-        return json({ id: record.id, symbol: asset, quantity: D.format(quantity) })
-      } catch (e) {
-        return e instanceof SyntaxError ? text("invalid JSON", 400) : failureReply(e)
-      }
-    })()
-    return toResponse(reply)
+    const refused = guard(controls, request.headers as Record<string, string | undefined>)
+    if (refused !== undefined) return refused
+    const read = yield* Body.read(NodeHttpServerRequest.toIncomingMessage(request), controls.limits.maxBodyBytes)
+    if (read._tag === "TooLarge") return tooLarge(controls)
+    if (read._tag === "Failed") return text("Bad Request: the body could not be read", 400)
+    const parsed = parseJson(controls, read.text)
+    if (parsed._tag !== "Parsed") return parsed
+    try {
+      return faucet(engine, parsed.value)
+    } catch (e) {
+      return failureReply(e, "POST /_simulator/faucet")
+    }
   })

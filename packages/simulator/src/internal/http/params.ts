@@ -43,6 +43,13 @@ export const intParam = (q: URLSearchParams, name: string, type = "uint64", requ
   if (!(signed ? /^-?\d+$/ : /^\d+$/).test(v)) {
     throw paramError(name, `failed to parse "${type}": invalid digit found in string`)
   }
+  const bits = BigInt(type.replace(/^u?int/, ""))
+  const max = signed ? 2n ** (bits - 1n) - 1n : 2n ** bits - 1n
+  const min = signed ? -(2n ** (bits - 1n)) : 0n
+  if (v.length > 24 || BigInt(v) > max) {
+    throw paramError(name, `failed to parse "${type}": number too large to fit in target type`)
+  }
+  if (BigInt(v) < min) throw paramError(name, `failed to parse "${type}": number too small to fit in target type`)
   return Number(v)
 }
 

@@ -42,9 +42,15 @@ export const toResponse = (reply: Reply): HttpServerResponse.HttpServerResponse 
   }
 }
 
-/** The answer to a thrown rejection; anything else is a defect of the simulator (500, logged by the caller). */
-export const failureReply = (e: unknown): Reply => {
+/** Logs a defect of the simulator (a bug: the request gets a 500, the server carries on). */
+export const logDefect = (where: string, defect: unknown): void => {
+  console.error(`[simulator] defect in ${where}:`, defect)
+}
+
+/** The answer to a thrown rejection; anything else is a defect of the simulator: logged, answered 500. */
+export const failureReply = (e: unknown, where = "a request handler"): Reply => {
   if (e instanceof ApiFailure) return apiError(e.status, e.code, e.message)
   if (e instanceof PlainFailure) return text(e.text, e.status)
+  logDefect(where, e)
   return apiError(500, "SERVER_ERROR", "Internal server error")
 }

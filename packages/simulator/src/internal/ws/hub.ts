@@ -9,6 +9,7 @@ import type { Duplex } from "node:stream"
 import { WebSocket, WebSocketServer } from "ws"
 import * as Auth from "../auth.js"
 import type { Controls } from "../controls.js"
+import { originAllowed } from "../controls.js"
 import * as D from "../decimal.js"
 import type { Engine } from "../engine/engine.js"
 import type { EventOf } from "../engine/events.js"
@@ -53,7 +54,8 @@ export interface Hub {
 const invalidStream = (id: unknown) => ({ id: id ?? null, error: { code: 4006, message: "Invalid stream" } })
 
 export const makeHub = (engine: Engine, controls: Controls, options: { readonly pingIntervalMs: number }): Hub => {
-  const wss = new WebSocketServer({ noServer: true })
+  const limits = controls.limits
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })
   const conns = new Map<number, Connection>()
   const aggregates = new Map<string, Aggregate>()
   const lastCandle = new Map<string, number>()
@@ -61,8 +63,28 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
 
   const micros = () => String(engine.micros())
 
+  /** Runs a callback of the hub; a defect is logged and never reaches the process. */
+  const guarded = (where: string, f: () => void) => {
+    try {
+      f()
+    } catch (e) {
+      console.error(`[simulator] defect in ${where}:`, e)
+    }
+  }
+
+  /**
+   * Drops a slow consumer: a connection with more than `maxBufferedBytes` queued is terminated (no close frame,
+   * which would only queue behind the unsent data), like the live service disconnects clients that do not read.
+   */
+  const overflowing = (c: Connection): boolean => {
+    if (c.ws.bufferedAmount <= limits.maxBufferedBytes) return false
+    c.ws.terminate()
+    conns.delete(c.id)
+    return true
+  }
+
   const rawSend = (c: Connection, text: string) => {
-    if (c.ws.readyState !== WebSocket.OPEN) return
+    if (c.ws.readyState !== WebSocket.OPEN || overflowing(c)) return
     if (controls.malformedFrames > 0) {
       controls.malformedFrames--
       c.ws.send(text.slice(0, Math.max(1, Math.floor(text.length / 2))))
@@ -76,7 +98,7 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
   }
 
   const publish = (stream: string, data: Payload, accountId?: number) => {
-    for (const c of conns.values()) {
+    for (const c of [...conns.values()]) {
       if (!c.subs.has(stream)) continue
       if (accountId !== undefined && c.account?.id !== accountId) continue
       send(c, stream, data)
@@ -212,60 +234,69 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
 
   const timers: Array<ReturnType<typeof setInterval>> = []
   for (const period of AGGREGATIONS) {
-    timers.push(setInterval(() => {
-      for (const [key, agg] of aggregates) {
-        if (!key.startsWith(`depth.${period}.`) || agg.U === undefined) continue
-        const symbol = key.slice(`depth.${period}.`.length)
-        const sortDesc = (a: [string, string], b: [string, string]) => (D.parse(b[0])! > D.parse(a[0])! ? 1 : -1)
-        publish(key, {
-          e: "depth",
-          E: 0,
-          s: symbol,
-          a: [...agg.asks].sort((x, y) => -sortDesc(x, y)),
-          b: [...agg.bids].sort(sortDesc),
-          U: agg.U,
-          u: agg.u,
-          T: String(agg.T)
-        })
-        agg.U = undefined
-        agg.bids.clear()
-        agg.asks.clear()
-      }
-    }, Number.parseInt(period, 10)))
+    timers.push(setInterval(() =>
+      guarded("the depth aggregation timer", () => {
+        for (const [key, agg] of aggregates) {
+          if (!key.startsWith(`depth.${period}.`) || agg.U === undefined) continue
+          const symbol = key.slice(`depth.${period}.`.length)
+          const sortDesc = (a: [string, string], b: [string, string]) => (D.parse(b[0])! > D.parse(a[0])! ? 1 : -1)
+          publish(key, {
+            e: "depth",
+            E: 0,
+            s: symbol,
+            a: [...agg.asks].sort((x, y) => -sortDesc(x, y)),
+            b: [...agg.bids].sort(sortDesc),
+            U: agg.U,
+            u: agg.u,
+            T: String(agg.T)
+          })
+          agg.U = undefined
+          agg.bids.clear()
+          agg.asks.clear()
+        }
+      }), Number.parseInt(period, 10)))
   }
   // ticker and mark price are pushed every second, like the live service
-  timers.push(setInterval(() => {
-    for (const m of engine.markets.values()) {
-      if (subscribed(`ticker.${m.symbol}`)) {
-        const p = tickerPayload(m)
-        if (p !== undefined) publish(`ticker.${m.symbol}`, p)
-      }
-      if (subscribed(`markPrice.${m.symbol}`)) publish(`markPrice.${m.symbol}`, Wire.markPriceFrame(m, engine.micros()))
-    }
-  }, 1000))
-  timers.push(setInterval(() => {
-    for (const c of conns.values()) {
-      if (!c.alive) {
-        c.missedPongs++
-        if (c.missedPongs >= 2) {
-          c.ws.close(1000, "pong timeout")
-          continue
+  timers.push(setInterval(() =>
+    guarded("the ticker timer", () => {
+      for (const m of engine.markets.values()) {
+        if (subscribed(`ticker.${m.symbol}`)) {
+          const p = tickerPayload(m)
+          if (p !== undefined) publish(`ticker.${m.symbol}`, p)
+        }
+        if (subscribed(`markPrice.${m.symbol}`)) {
+          publish(`markPrice.${m.symbol}`, Wire.markPriceFrame(m, engine.micros()))
         }
       }
-      c.alive = false
-      try {
-        c.ws.ping()
-      } catch {
-        // socket closing
+    }), 1000))
+  timers.push(setInterval(() =>
+    guarded("the ping timer", () => {
+      for (const c of [...conns.values()]) {
+        if (!c.alive) {
+          c.missedPongs++
+          if (c.missedPongs >= 2) {
+            c.ws.close(1000, "pong timeout")
+            continue
+          }
+        }
+        c.alive = false
+        try {
+          c.ws.ping()
+        } catch {
+          // socket closing
+        }
       }
-    }
-  }, options.pingIntervalMs))
+    }), options.pingIntervalMs))
 
   // -------------------------------------------------------------------------------------------------------------
   // client messages
   // -------------------------------------------------------------------------------------------------------------
 
   const authError = (id: unknown, message: string) => ({ id: id ?? null, error: { code: 4003, message } })
+  const errorFrame = (id: unknown, code: number, message: string) => JSON.stringify({ id, error: { code, message } })
+  const reply = (c: Connection, frame: string) => {
+    if (c.ws.readyState === WebSocket.OPEN && !overflowing(c)) c.ws.send(frame)
+  }
 
   const verifySignature = (c: Connection, signature: unknown): string | undefined => {
     if (!Array.isArray(signature) || signature.length < 3) return "Signature required for private streams"
@@ -309,31 +340,43 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
     }
   }
 
+  /** Handles one client text frame; every malformed frame gets an error frame. */
   const onMessage = (c: Connection, raw: string) => {
-    let msg: { method?: unknown; params?: unknown; signature?: unknown; id?: unknown }
+    let parsed: unknown
     try {
-      msg = JSON.parse(raw)
+      parsed = JSON.parse(raw)
     } catch {
-      c.ws.send(JSON.stringify({ id: null, error: { code: 4000, message: "Invalid message" } }))
-      return
+      return reply(c, errorFrame(null, 4000, "Invalid message"))
     }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      return reply(c, errorFrame(null, 4000, "Invalid message"))
+    }
+    const msg = parsed as { method?: unknown; params?: unknown; signature?: unknown; id?: unknown }
+    // only a number or a string is echoed back as the request id
+    const id = typeof msg.id === "number" || typeof msg.id === "string" ? msg.id : null
     const method = typeof msg.method === "string" ? msg.method.toUpperCase() : ""
     const params = Array.isArray(msg.params) ? msg.params.filter((p): p is string => typeof p === "string") : []
     if ((method !== "SUBSCRIBE" && method !== "UNSUBSCRIBE") || params.length === 0) {
-      c.ws.send(JSON.stringify({ id: msg.id ?? null, error: { code: 4000, message: "Invalid message" } }))
-      return
+      return reply(c, errorFrame(id, 4000, "Invalid message"))
     }
     if (method === "UNSUBSCRIBE") {
       for (const p of params) c.subs.delete(p)
       return
     }
     const valid = params.filter((s) => isValidStream(engine, s))
-    if (valid.length < params.length) c.ws.send(JSON.stringify(invalidStream(msg.id)))
+    if (valid.length < params.length) reply(c, JSON.stringify(invalidStream(id)))
+    const fresh = new Set(valid.filter((s) => !c.subs.has(s)))
+    if (c.subs.size + fresh.size > limits.maxSubscriptions) {
+      return reply(
+        c,
+        errorFrame(id, 4005, `Too many subscriptions (at most ${limits.maxSubscriptions} per connection)`)
+      )
+    }
     const privateStreams = valid.filter(isPrivateStream)
     if (privateStreams.length > 0) {
       const problem = verifySignature(c, msg.signature)
       if (problem !== undefined) {
-        c.ws.send(JSON.stringify(authError(msg.id, problem)))
+        reply(c, JSON.stringify(authError(id, problem)))
         for (const s of valid) if (!isPrivateStream(s)) onSubscribe(c, s)
         return
       }
@@ -348,6 +391,11 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
         socket.end("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         return
       }
+      // a browser page from another origin may not stream the user's account (Node clients send no Origin)
+      if (!originAllowed(controls.access, request.headers.origin)) {
+        socket.end("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        return
+      }
       wss.handleUpgrade(request, socket, head, (ws) => {
         const c: Connection = { id: nextId++, ws, subs: new Set(), account: undefined, alive: true, missedPongs: 0 }
         conns.set(c.id, c)
@@ -356,8 +404,15 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
           c.missedPongs = 0
         })
         ws.on("message", (data, isBinary) => {
-          if (isBinary) return
-          onMessage(c, data.toString())
+          if (isBinary) return reply(c, errorFrame(null, 4000, "Invalid message"))
+          guarded("a WebSocket message handler", () => {
+            try {
+              onMessage(c, data.toString())
+            } catch (e) {
+              reply(c, errorFrame(null, 5000, "Internal error"))
+              throw e
+            }
+          })
         })
         ws.on("close", () => conns.delete(c.id))
         ws.on("error", () => conns.delete(c.id))

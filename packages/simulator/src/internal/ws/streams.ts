@@ -23,7 +23,7 @@ export const isValidStream = (engine: Engine, stream: string): boolean => {
     if (parts.length === 2) return known(parts[1])
     return parts.length === 3 && (AGGREGATIONS as ReadonlyArray<string>).includes(parts[1]!) && known(parts[2])
   }
-  if (parts[0] === "kline") return parts.length === 3 && parts[1]! in klineIntervals && known(parts[2])
+  if (parts[0] === "kline") return parts.length === 3 && Object.hasOwn(klineIntervals, parts[1]!) && known(parts[2])
   return parts.length === 2 && PUBLIC_PREFIXES.includes(parts[0]!) && known(parts[1])
 }
 

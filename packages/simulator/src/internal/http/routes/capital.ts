@@ -35,75 +35,70 @@ const depositAddress = (account: Account, blockchain: string): string => {
   return `0x${digest.toString("hex").slice(0, 40)}`
 }
 
-export const routes: RouteDomain = (engine) => {
-  const venue = attach(engine)
-  return [
-    {
-      method: "GET",
-      path: "/api/v1/capital",
-      instruction: "balanceQuery",
-      handler: ({ account }) => json(Wire.balances(account))
-    },
-    {
-      method: "GET",
-      path: "/api/v1/capital/collateral",
-      instruction: "collateralQuery",
-      handler: ({ account }) => json(collateralSummary(engine, venue, account))
-    },
-    {
-      method: "GET",
-      path: "/wapi/v1/capital/deposits",
-      instruction: "depositQueryAll",
-      handler: ({ account, query }) => {
-        const from = intParam(query, "from", "int64") ?? 0
-        const to = intParam(query, "to", "int64") ?? Number.MAX_SAFE_INTEGER
-        boolParam(query, "excludePlatform")
-        const rows = account.deposits.filter((d) => d.createdAt >= from && d.createdAt <= to).reverse().map(
-          Wire.deposit
-        )
-        return json(page(rows, query))
-      }
-    },
-    {
-      method: "GET",
-      path: "/wapi/v1/capital/deposit/address",
-      instruction: "depositAddressQuery",
-      handler: ({ account, query }) => {
-        const chain = enumParam(query, "blockchain", "Blockchain", blockchains, true)!
-        return json({ address: depositAddress(account, chain) })
-      }
-    },
-    {
-      method: "GET",
-      path: "/wapi/v1/capital/withdrawals",
-      instruction: "withdrawalQueryAll",
-      handler: ({ account, query }) => {
-        const id = intParam(query, "id", "int32")
-        const clientId = query.get("clientId")
-        const from = intParam(query, "from", "int64") ?? 0
-        const to = intParam(query, "to", "int64") ?? Number.MAX_SAFE_INTEGER
-        const rows = account.withdrawals
-          .filter((w) =>
-            (id === undefined || w.id === id) && (clientId === null || w.clientId === clientId) &&
-            w.createdAt >= from && w.createdAt <= to
-          )
-          .reverse()
-          .map(Wire.withdrawal)
-        return json(page(rows, query))
-      }
-    },
-    {
-      method: "POST",
-      path: "/wapi/v1/capital/withdrawals",
-      instruction: "withdraw",
-      handler: ({ account, body }) => {
-        const record = Accounts.withdraw(engine, account, bodyObject(body, "AccountWithdrawalPayload"))
-        const view = Wire.withdrawal(record)
-        const releaseAt = venue.capital.hold(account, record)
-        if (releaseAt === null) record.status = "confirmed"
-        else view.triggerAt = naiveMs(releaseAt)
-        return json(view)
-      }
+export const routes: RouteDomain = (engine) => [
+  {
+    method: "GET",
+    path: "/api/v1/capital",
+    instruction: "balanceQuery",
+    handler: ({ account }) => json(Wire.balances(account))
+  },
+  {
+    method: "GET",
+    path: "/api/v1/capital/collateral",
+    instruction: "collateralQuery",
+    handler: ({ account }) => json(collateralSummary(engine, attach(engine), account))
+  },
+  {
+    method: "GET",
+    path: "/wapi/v1/capital/deposits",
+    instruction: "depositQueryAll",
+    handler: ({ account, query }) => {
+      const from = intParam(query, "from", "int64") ?? 0
+      const to = intParam(query, "to", "int64") ?? Number.MAX_SAFE_INTEGER
+      boolParam(query, "excludePlatform")
+      const rows = account.deposits.filter((d) => d.createdAt >= from && d.createdAt <= to).reverse().map(Wire.deposit)
+      return json(page(rows, query))
     }
-  ]
-}
+  },
+  {
+    method: "GET",
+    path: "/wapi/v1/capital/deposit/address",
+    instruction: "depositAddressQuery",
+    handler: ({ account, query }) => {
+      const chain = enumParam(query, "blockchain", "Blockchain", blockchains, true)!
+      return json({ address: depositAddress(account, chain) })
+    }
+  },
+  {
+    method: "GET",
+    path: "/wapi/v1/capital/withdrawals",
+    instruction: "withdrawalQueryAll",
+    handler: ({ account, query }) => {
+      const id = intParam(query, "id", "int32")
+      const clientId = query.get("clientId")
+      const from = intParam(query, "from", "int64") ?? 0
+      const to = intParam(query, "to", "int64") ?? Number.MAX_SAFE_INTEGER
+      const rows = account.withdrawals
+        .filter((w) =>
+          (id === undefined || w.id === id) && (clientId === null || w.clientId === clientId) &&
+          w.createdAt >= from && w.createdAt <= to
+        )
+        .reverse()
+        .map(Wire.withdrawal)
+      return json(page(rows, query))
+    }
+  },
+  {
+    method: "POST",
+    path: "/wapi/v1/capital/withdrawals",
+    instruction: "withdraw",
+    handler: ({ account, body }) => {
+      const record = Accounts.withdraw(engine, account, bodyObject(body, "AccountWithdrawalPayload"))
+      const view = Wire.withdrawal(record)
+      const releaseAt = attach(engine).capital.hold(account, record)
+      if (releaseAt === null) record.status = "confirmed"
+      else view.triggerAt = naiveMs(releaseAt)
+      return json(view)
+    }
+  }
+]
