@@ -101,8 +101,10 @@ export class PositionHistory {
     row.funding = pos.cumulativeFundingPayment - row.baseFunding
     if (pos.netQuantity === 0n) {
       row.closedAt = now
-      const last = [...account.fills].reverse().find((f) => f.symbol === symbol)
-      row.closingPrice = last?.price ?? null
+      row.closingPrice = null
+      for (let i = account.fills.length - 1; i >= 0 && row.closingPrice === null; i--) {
+        if (account.fills[i]!.symbol === symbol) row.closingPrice = account.fills[i]!.price
+      }
       this.open.delete(key)
     }
   }

@@ -79,25 +79,30 @@ export const attach = (engine: Engine): Venue => {
       busy = false
     }
   }
-  // price reactions run after the engine operation that moved the price has finished
-  let scheduled = false
-  const react = () => {
-    if (scheduled) return
-    scheduled = true
+  // price reactions run after the engine operation that moved the price has finished (one per operation);
+  // a trade moves the last price (triggers), a mark/index change can also move margin (liquidations)
+  let scheduled: "triggers" | "all" | undefined
+  const react = (what: "triggers" | "all") => {
+    if (scheduled !== undefined) {
+      if (what === "all") scheduled = "all"
+      return
+    }
+    scheduled = what
     queueMicrotask(() => {
-      scheduled = false
+      const work = scheduled
+      scheduled = undefined
       if (busy) return
       busy = true
       try {
         triggers.evaluate()
-        liquidations.check()
+        if (work === "all") liquidations.check()
       } finally {
         busy = false
       }
     })
   }
-  engine.bus.on("TradePrinted", react)
-  engine.bus.on("PriceChanged", react)
+  engine.bus.on("TradePrinted", () => react("triggers"))
+  engine.bus.on("PriceChanged", () => react("all"))
   engine.bus.on("PositionChanged", (event) => positions.onPosition(event.account, event.market.symbol))
   engine.equityAdjustments.push((account) => lending.equityAdjustment(account))
   engine.clockHooks.push(tick)
