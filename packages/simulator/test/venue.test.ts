@@ -206,6 +206,17 @@ describe("conditional orders", () => {
       code: "INVALID_CLIENT_REQUEST",
       message: "Must specify both `triggerPrice` and `triggerQuantity` or neither"
     })
+    expect(
+      failure(() =>
+        venue.triggers.place(t, {
+          symbol: "SOL_USDC",
+          side: "Bid",
+          orderType: "Market",
+          quantity: "1",
+          triggerQuantity: "1"
+        })
+      ).message
+    ).toBe("Must specify both `triggerPrice` and `triggerQuantity` or neither")
     const c = venue.triggers.place(t, {
       symbol: "SOL_USDC",
       side: "Bid",
@@ -338,6 +349,14 @@ describe("strategies", () => {
         })
       ).code
     ).toBe("INVALID_QUANTITY")
+    const tooMany = {
+      symbol: "SOL_USDC",
+      side: "Bid" as const,
+      quantity: D.fromInt(100),
+      duration: 86_400_000,
+      interval: 1_000
+    }
+    expect(failure(() => venue.strategies.create(t, tooMany)).message).toBe("Invalid `interval`")
   })
 })
 

@@ -15,6 +15,8 @@ import * as Perps from "./engine/perps.js"
 
 /** Interest is paid at every whole hour of the exchange clock. */
 export const INTEREST_INTERVAL_MS = 3_600_000
+/** A clock jump pays at most this many intervals (about 14 months), the rest is skipped. */
+const MAX_CATCH_UP = 10_000
 const HOURS_PER_YEAR = 8760n
 
 /** Rate-curve and risk parameters of one borrow/lend market. */
@@ -369,6 +371,10 @@ export class Lending {
   accrue(): number {
     let n = 0
     const now = this.engine.now()
+    const oldest = now - MAX_CATCH_UP * INTEREST_INTERVAL_MS
+    if (this.nextAccrual < oldest) {
+      this.nextAccrual += Math.ceil((oldest - this.nextAccrual) / INTEREST_INTERVAL_MS) * INTEREST_INTERVAL_MS
+    }
     while (this.nextAccrual <= now) {
       const at = this.nextAccrual
       for (const pool of this.pools.values()) {

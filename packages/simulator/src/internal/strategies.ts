@@ -61,6 +61,8 @@ export const DEFAULT_DURATION_MS = 3_600_000
 export const DEFAULT_INTERVAL_MS = 60_000
 /** Shortest accepted interval. */
 export const MIN_INTERVAL_MS = 1_000
+/** Most slices one strategy may have. */
+export const MAX_SLICES = 10_000
 
 const executed = (s: Strategy) => s.orders.reduce((n, o) => n + o.executedQuantity, 0n)
 const executedQuote = (s: Strategy) => s.orders.reduce((n, o) => n + o.executedQuoteQuantity, 0n)
@@ -103,7 +105,7 @@ export class Strategies {
     }
     const duration = input.duration ?? DEFAULT_DURATION_MS
     const interval = input.interval ?? Math.min(DEFAULT_INTERVAL_MS, duration)
-    if (interval < MIN_INTERVAL_MS || interval > duration) {
+    if (interval < MIN_INTERVAL_MS || interval > duration || duration / interval > MAX_SLICES) {
       throw new ApiFailure(400, "INVALID_CLIENT_REQUEST", "Invalid `interval`")
     }
     const slices = BigInt(Math.floor(duration / interval))

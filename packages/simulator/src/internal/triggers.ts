@@ -165,6 +165,16 @@ export class Triggers {
     const takeProfit = this.attachment(body, "takeProfit")
     const stopLoss = this.attachment(body, "stopLoss")
     const rawTrigger = body.triggerPrice
+    if (
+      (rawTrigger === undefined || rawTrigger === null) && body.triggerQuantity !== undefined &&
+      body.triggerQuantity !== null
+    ) {
+      throw new ApiFailure(
+        400,
+        "INVALID_CLIENT_REQUEST",
+        "Must specify both `triggerPrice` and `triggerQuantity` or neither"
+      )
+    }
     if (rawTrigger !== undefined && rawTrigger !== null) {
       const triggerPrice = decimal(body, "triggerPrice")!
       const rawQty = body.triggerQuantity ?? body.quantity
