@@ -237,6 +237,14 @@ describe("all operations against the simulator", () => {
         expect(conditional.map((o) => o.relatedOrderId)).toEqual([withTpSl.id, withTpSl.id])
         const cancelled = yield* orders.cancelOpenOrders({ symbol: "SOL_USDC_PERP", orderType: "ConditionalOrder" })
         expect(Array.isArray(cancelled) && cancelled.map((o) => o.status)).toEqual(["Cancelled", "Cancelled"])
+        // the cancelled take-profit and stop-loss stay in the order history with their triggers
+        const cancelledRows = (yield* history.getOrderHistory({ symbol: "SOL_USDC_PERP" })).filter((o) =>
+          o.status === "Cancelled"
+        )
+        expect(cancelledRows.map((o) => [o.orderType, o.triggerPrice && BigDecimal.format(o.triggerPrice)])).toEqual([
+          ["Limit", "150"],
+          ["Market", "250"]
+        ])
         const one = yield* orders.cancelOrder({ symbol: "SOL_USDC", clientId: 7 })
         expect("status" in one && one.status).toBe("Cancelled")
       })

@@ -11,7 +11,7 @@ import * as Matching from "./engine/matching.js"
 import type { Account, Order } from "./engine/model.js"
 import { ApiFailure } from "./engine/model.js"
 import { orderRequest as parseOrder } from "./http/payloads.js"
-import { attachmentFields, conditionalView, isConditional } from "./triggers.js"
+import { attachmentFields, conditionalHistoryView, conditionalView, isConditional } from "./triggers.js"
 import type { Conditional } from "./triggers.js"
 import type { Venue } from "./venue.js"
 import { attach } from "./venue.js"
@@ -143,4 +143,27 @@ const lendValue = (engine: Engine, venue: Venue, account: Account): bigint => {
     if (lent > 0n) total += D.mul(lent, MarketData.assetPrice(engine, pool.params.symbol))
   }
   return total
+}
+
+/**
+ * Rows of `/wapi/v1/history/orders`, oldest first: the engine's orders and the conditional orders that never
+ * reached the book (pending, cancelled or failed; a fired one is the engine order of the same id). Each row is
+ * built only when its page is served.
+ */
+export const orderHistoryRows = (
+  engine: Engine,
+  account: Account,
+  keep: (o: { readonly id: string; readonly symbol: string }) => boolean
+): Array<() => Record<string, unknown>> => {
+  const orders = account.orders.filter(keep)
+  const conditionals = attach(engine).triggers.all.filter((c) =>
+    c.accountId === account.id && c.status !== "Triggered" && keep(c)
+  )
+  if (conditionals.length === 0) return orders.map((o) => () => Wire.historyOrder(engine, o))
+  const rows: Array<{ readonly at: number; readonly row: () => Record<string, unknown> }> = [
+    ...orders.map((o) => ({ at: o.createdAt, row: () => Wire.historyOrder(engine, o) })),
+    ...conditionals.map((c) => ({ at: c.createdAt, row: () => conditionalHistoryView(c) }))
+  ]
+  // stable: equal times keep engine orders first
+  return rows.sort((a, b) => a.at - b.at).map((r) => r.row)
 }

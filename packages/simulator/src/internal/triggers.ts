@@ -11,7 +11,7 @@ import type { Engine } from "./engine/engine.js"
 import * as MarketData from "./engine/marketData.js"
 import * as Matching from "./engine/matching.js"
 import type { Account, Market, Order, SelfTradePrevention, Side, TimeInForce } from "./engine/model.js"
-import { ApiFailure, isOpen } from "./engine/model.js"
+import { ApiFailure, isOpen, naiveMs } from "./engine/model.js"
 import { orderRequest as parseOrder } from "./http/payloads.js"
 import { orderRequest } from "./systemOrders.js"
 
@@ -482,4 +482,32 @@ export const attachmentFields = (takeProfit: Attachment | null, stopLoss: Attach
   stopLossTriggerPrice: stopLoss === null ? null : D.format(stopLoss.triggerPrice),
   stopLossLimitPrice: stopLoss?.limitPrice == null ? null : D.format(stopLoss.limitPrice),
   stopLossTriggerBy: stopLoss?.triggerBy ?? null
+})
+
+/** `Order` row of `/wapi/v1/history/orders` for a conditional order that never reached the book. */
+export const conditionalHistoryView = (c: Conditional): Record<string, unknown> => ({
+  id: c.id,
+  createdAt: naiveMs(c.createdAt),
+  executedQuantity: "0",
+  executedQuoteQuantity: "0",
+  expiryReason: null,
+  orderType: c.orderType,
+  postOnly: c.orderType === "Limit" ? c.postOnly : null,
+  price: c.price === null ? null : D.format(c.price),
+  quantity: c.orderType === "Limit" ? "0" : null,
+  quoteQuantity: null,
+  selfTradePrevention: c.selfTradePrevention,
+  status: c.status,
+  side: c.side,
+  symbol: c.symbol,
+  timeInForce: c.timeInForce,
+  triggerPrice: D.format(c.triggerPrice),
+  triggerQuantity: c.triggerQuantity,
+  triggerBy: c.triggerBy,
+  ...attachmentFields(c.takeProfit, c.stopLoss),
+  strategyId: null,
+  clientId: c.clientId,
+  systemOrderType: null,
+  slippageTolerance: null,
+  slippageToleranceType: null
 })

@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import { strategyOrders } from "../../orderOps.js"
+import { orderHistoryRows, strategyOrders } from "../../orderOps.js"
 import * as Wire from "../../wire.js"
 import { enumParam, intParam, marketTypesFilter, page, sortDirection } from "../params.js"
 import { json } from "../reply.js"
@@ -30,13 +30,12 @@ export const routes: RouteDomain = (engine) => [
       const symbol = query.get("symbol")
       const types = marketTypesFilter(query)
       const strategy = strategyOrders(engine, query.get("strategyId"))
-      let rows = account.orders.filter((o) =>
+      let rows = orderHistoryRows(engine, account, (o) =>
         (strategy === undefined || strategy.has(o.id)) &&
         (orderId === null || o.id === orderId) && (symbol === null || o.symbol === symbol) &&
-        (types === undefined || types.includes(engine.markets.get(o.symbol)!.def.marketType))
-      )
+        (types === undefined || types.includes(engine.markets.get(o.symbol)!.def.marketType)))
       if (sortDirection(query) === "Desc") rows = rows.reverse()
-      return json(page(rows, query).map((o) => Wire.historyOrder(engine, o)))
+      return json(page(rows, query).map((row) => row()))
     }
   },
   {
