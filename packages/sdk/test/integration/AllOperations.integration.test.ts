@@ -73,7 +73,12 @@ const withSdk = <A, E>(
       const tracer = yield* recording
       const as = <B, E2>(secret: string, effect: Effect.Effect<B, E2, Backpack.Services>) =>
         effect.pipe(Effect.provide(sdkAs(sim, secret)), Effect.withTracer(tracer))
-      return yield* as(trader.apiSecret, body(sim, as))
+      const result = yield* as(trader.apiSecret, body(sim, as))
+      // whatever the services did, balances are conserved and consistent across the exchange
+      const audit = yield* sim.audit
+      expect([audit.conservationViolations, audit.negativeBalances, audit.lockMismatches, audit.crossedBooks])
+        .toEqual([[], [], [], []])
+      return result
     })
   )
 

@@ -88,7 +88,13 @@ export class Vaults {
   readonly mints: Array<VaultMintRecord> = []
   private nextId = 7_700_000_000n
 
-  constructor(readonly engine: Engine, readonly lending: Lending, defs: ReadonlyArray<VaultDefinition>) {
+  /** `escrow` (an internal account) holds the tokens of pending redeems; they still count as circulating. */
+  constructor(
+    readonly engine: Engine,
+    readonly lending: Lending,
+    readonly escrow: Account,
+    defs: ReadonlyArray<VaultDefinition>
+  ) {
     for (const def of defs) {
       const { account } = Accounts.create(engine, Buffer.from(def.accountSeed, "base64"))
       Accounts.deposit(engine, account, def.vaultToken, TOKEN_SUPPLY, "internal")
@@ -173,7 +179,7 @@ export class Vaults {
     })
   }
 
-  /** `POST /api/v1/vault/redeem`: locks the tokens (all when no quantity) until the redeem delay has passed. */
+  /** `POST /api/v1/vault/redeem`: escrows the tokens (all when no quantity) until the redeem delay has passed. */
   requestRedeem(account: Account, vaultId: number, tokens: bigint | undefined): VaultRedeemRecord {
     const v = this.vault(vaultId)
     if (this.pendingOf(account, vaultId) !== undefined) {
@@ -187,7 +193,7 @@ export class Vaults {
     if (qty % v.step !== 0n) throw fail("INVALID_QUANTITY", "Quantity decimal too long")
     if (b.available < qty) throw fail("INSUFFICIENT_FUNDS", "Insufficient funds")
     b.available -= qty
-    b.locked += qty
+    Accounts.balance(this.escrow, v.def.vaultToken).available += qty
     this.nextId += 1n
     const now = this.engine.now()
     const r: VaultRedeemRecord = {
@@ -215,9 +221,8 @@ export class Vaults {
     const v = this.vault(vaultId)
     const r = this.pendingOf(account, vaultId)
     if (r === undefined) throw fail("RESOURCE_NOT_FOUND", "No pending redeem", 404)
-    const b = Accounts.balance(account, v.def.vaultToken)
-    b.locked -= r.vaultTokenQuantity
-    b.available += r.vaultTokenQuantity
+    Accounts.balance(this.escrow, v.def.vaultToken).available -= r.vaultTokenQuantity
+    Accounts.balance(account, v.def.vaultToken).available += r.vaultTokenQuantity
     r.status = "Cancelled"
     r.timestamp = this.engine.now()
   }
@@ -238,7 +243,7 @@ export class Vaults {
         this.lending.execute(v.account, v.def.symbol, "Borrow", D.min(lent, payout - cash.available), "AutoLend")
       }
       const account = this.engine.accounts.get(r.accountId)!
-      Accounts.balance(account, v.def.vaultToken).locked -= r.vaultTokenQuantity
+      Accounts.balance(this.escrow, v.def.vaultToken).available -= r.vaultTokenQuantity
       Accounts.balance(v.account, v.def.vaultToken).available += r.vaultTokenQuantity
       cash.available -= payout
       Accounts.balance(account, v.def.symbol).available += payout

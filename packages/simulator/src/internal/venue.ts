@@ -58,7 +58,7 @@ export const attach = (engine: Engine): Venue => {
   const triggers = new Triggers(engine)
   const rfqs = new Rfqs(engine, quoter)
   const strategies = new Strategies(engine)
-  const vaults = new Vaults(engine, lending, defaultVaults)
+  const vaults = new Vaults(engine, lending, treasury, defaultVaults)
   const capital = new CapitalOps(engine, treasury)
   const positions = new PositionHistory(engine)
   const liquidations = new Liquidations(engine, lending)
