@@ -23,6 +23,7 @@ import * as D from "./internal/decimal.js"
 import * as Accounts from "./internal/engine/accounts.js"
 import * as Activity from "./internal/engine/activity.js"
 import * as Book from "./internal/engine/book.js"
+import type { HistoryLimits } from "./internal/engine/engine.js"
 import { Engine } from "./internal/engine/engine.js"
 import * as Matching from "./internal/engine/matching.js"
 import type { Account, Market } from "./internal/engine/model.js"
@@ -119,7 +120,20 @@ export interface SimulatorOptions {
    * besides the simulator's own. Requests without an `Origin` (non-browser clients) are always allowed.
    */
   readonly allowedOrigins?: ReadonlyArray<string> | undefined
+  /**
+   * History retained, newest kept (defaults: 100 000 orders, fills, deposits, withdrawals and funding payments
+   * per account; 100 000 public trades per market; 5 000 candles per market and kline interval).
+   */
+  readonly history?: Partial<SimulatorHistoryLimits> | undefined
 }
+
+/**
+ * History retention (see `SimulatorOptions.history`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SimulatorHistoryLimits = HistoryLimits
 
 /**
  * Server limits (see `SimulatorOptions.limits`).
@@ -305,7 +319,8 @@ export const make = (
       markets: options.markets,
       liquidity: options.liquidity,
       makerFee: options.makerFee,
-      takerFee: options.takerFee
+      takerFee: options.takerFee,
+      history: options.history
     })
     const controlToken = options.controlToken ?? randomBytes(24).toString("base64url")
     if (controlToken.length < 8) return yield* Effect.fail(fail("controlToken must have at least 8 characters"))
@@ -385,6 +400,10 @@ export const make = (
 
     // HTTP server (Effect router on platform-node) + WebSocket hub on the same node server
     const nodeServer = createServer()
+    // idle keep-alive connections live 65 s (Node's 5 s default races clients whose event loop stalled: they
+    // reuse a socket the server has just closed and see ECONNRESET)
+    nodeServer.keepAliveTimeout = 65_000
+    nodeServer.headersTimeout = 66_000
     const server = yield* NodeHttpServer.make(() => nodeServer, {
       port: options.port ?? 0,
       host: options.host ?? "127.0.0.1"

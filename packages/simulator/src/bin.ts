@@ -1,6 +1,6 @@
 /**
  * CLI: `backpack-simulator --port 8080 --seed 42 [--host 127.0.0.1] [--accounts file.json] [--activity [ms]]
- * [--no-rate-limits]`. Prints the URLs and the account keys, runs until interrupted.
+ * [--no-rate-limits] [--token TOKEN]`. Prints the URLs and the account keys, runs until interrupted.
  *
  * @since 0.1.0
  */
@@ -11,9 +11,10 @@ import { readFileSync } from "node:fs"
 import * as Simulator from "./Simulator.js"
 
 const usage = `usage: backpack-simulator [--port 8080] [--host 127.0.0.1] [--seed 42] [--accounts file.json]
-                          [--activity [intervalMs]] [--no-rate-limits]
+                          [--activity [intervalMs]] [--no-rate-limits] [--token TOKEN]
 
---accounts: JSON array of { "apiSecret"?: base64 32-byte seed, "balances"?: { "USDC": "1000", ... } }`
+--accounts: JSON array of { "apiSecret"?: base64 32-byte seed, "balances"?: { "USDC": "1000", ... } }
+--token: token of the control routes (/_simulator/*); default a fresh random one, printed at start`
 
 const parseArgs = (argv: ReadonlyArray<string>): Simulator.SimulatorOptions => {
   let port = 8080
@@ -22,6 +23,7 @@ const parseArgs = (argv: ReadonlyArray<string>): Simulator.SimulatorOptions => {
   let accounts: ReadonlyArray<Simulator.AccountSeed> | undefined
   let activity: { readonly intervalMs: number } | undefined
   let rateLimits: false | undefined
+  let controlToken: string | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const next = () => {
@@ -60,6 +62,10 @@ const parseArgs = (argv: ReadonlyArray<string>): Simulator.SimulatorOptions => {
       case "--no-rate-limits":
         rateLimits = false
         break
+      case "--token":
+        controlToken = next()
+        if (controlToken.length < 8) throw new Error(`--token needs at least 8 characters\n${usage}`)
+        break
       case "--help":
       case "-h":
         console.log(usage)
@@ -69,7 +75,7 @@ const parseArgs = (argv: ReadonlyArray<string>): Simulator.SimulatorOptions => {
         throw new Error(`unknown argument ${arg}\n${usage}`)
     }
   }
-  return { port, host, seed, accounts, activity, rateLimits }
+  return { port, host, seed, accounts, activity, rateLimits, controlToken }
 }
 
 const program = Effect.gen(function*() {
@@ -100,6 +106,7 @@ const program = Effect.gen(function*() {
     yield* show(given ? `account ${i + 1}` : `account ${i + 1} (generated key)`, a, !given)
   }
   yield* Console.log(`  faucet    POST ${sim.url}/_simulator/faucet {"apiKey","asset","quantity"}`)
+  yield* Console.log(`            Authorization: Bearer ${sim.controlToken}`)
   return yield* Effect.never
 })
 

@@ -33,7 +33,8 @@ const orderFor = (symbols: ReadonlyArray<string>) =>
         timeInForce: FastCheck.constantFrom("GTC", "GTC", "IOC", "FOK"),
         postOnly: FastCheck.boolean(),
         selfTradePrevention: FastCheck.constantFrom("RejectTaker", "RejectMaker", "RejectBoth"),
-        reduceOnly: symbol.endsWith("_PERP") ? FastCheck.constantFrom(null, true) : FastCheck.constant(null)
+        reduceOnly: symbol.endsWith("_PERP") ? FastCheck.constantFrom(null, true) : FastCheck.constant(null),
+        clientId: FastCheck.option(FastCheck.integer({ min: 0, max: 4 }), { nil: null })
       })
     })
   )
@@ -85,6 +86,16 @@ const invariants = (engine: Engine, spotOnly: boolean) => {
     for (let i = 1; i < m.asks.length; i++) expect(m.asks[i - 1]!.price < m.asks[i]!.price).toBe(true)
   }
   for (const account of engine.accounts.values()) {
+    // the open-order index holds exactly the open orders of the history, oldest first, per market too
+    const open = [...account.orders.oldestFirst()].filter((o) => o.status === "New" || o.status === "PartiallyFilled")
+    expect(Accounts.openOrders(account).map((o) => o.id)).toEqual(open.map((o) => o.id))
+    for (const m of engine.markets.values()) {
+      expect(Accounts.openOrders(account, m.symbol).map((o) => o.id))
+        .toEqual(open.filter((o) => o.symbol === m.symbol).map((o) => o.id))
+    }
+    expect([...account.openByClientId.keys()].sort()).toEqual(
+      open.flatMap((o) => (o.clientId === null ? [] : [o.clientId])).sort()
+    )
     const expectedLocks = new Map<string, bigint>()
     for (const o of Accounts.openOrders(account)) {
       if (o.lockAsset !== null) expectedLocks.set(o.lockAsset, (expectedLocks.get(o.lockAsset) ?? 0n) + o.locked)

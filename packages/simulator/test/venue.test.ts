@@ -143,7 +143,7 @@ describe("conditional orders", () => {
     expect(venue.triggers.evaluate()).toBe(0)
     Perps.setMarkPrice(engine, m, D.parse("185")!)
     expect(venue.triggers.evaluate()).toBe(1)
-    const fired = t.orders.find((o) => o.id === order.id)!
+    const fired = [...t.orders.oldestFirst()].find((o) => o.id === order.id)!
     expect(fired.orderType).toBe("Market")
     expect(D.format(fired.executedQuantity)).toBe("2")
     expect(D.format(t.positions.get("SOL_USDC_PERP")!.netQuantity)).toBe("2")

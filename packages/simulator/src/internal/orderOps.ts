@@ -6,6 +6,7 @@
  */
 import * as D from "./decimal.js"
 import type { Engine } from "./engine/engine.js"
+import * as History from "./engine/history.js"
 import * as MarketData from "./engine/marketData.js"
 import * as Matching from "./engine/matching.js"
 import type { Account, Order } from "./engine/model.js"
@@ -146,24 +147,31 @@ const lendValue = (engine: Engine, venue: Venue, account: Account): bigint => {
 }
 
 /**
- * Rows of `/wapi/v1/history/orders`, oldest first: the engine's orders and the conditional orders that never
- * reached the book (pending, cancelled or failed; a fired one is the engine order of the same id). Each row is
- * built only when its page is served.
+ * One page of `/wapi/v1/history/orders`: the engine's orders and the conditional orders that never reached the
+ * book (pending, cancelled or failed; a fired one is the engine order of the same id), by creation time. Without
+ * such conditional orders it is the engine's own paging over the bounded history.
  */
-export const orderHistoryRows = (
+export const orderHistoryPage = (
   engine: Engine,
   account: Account,
-  keep: (o: { readonly id: string; readonly symbol: string }) => boolean
-): Array<() => Record<string, unknown>> => {
-  const orders = account.orders.filter(keep)
+  options: {
+    readonly newestFirst: boolean
+    readonly offset: number
+    readonly limit: number
+    readonly keep: (o: { readonly id: string; readonly symbol: string }) => boolean
+  }
+): Array<Record<string, unknown>> => {
   const conditionals = attach(engine).triggers.all.filter((c) =>
-    c.accountId === account.id && c.status !== "Triggered" && keep(c)
+    c.accountId === account.id && c.status !== "Triggered" && options.keep(c)
   )
-  if (conditionals.length === 0) return orders.map((o) => () => Wire.historyOrder(engine, o))
-  const rows: Array<{ readonly at: number; readonly row: () => Record<string, unknown> }> = [
-    ...orders.map((o) => ({ at: o.createdAt, row: () => Wire.historyOrder(engine, o) })),
-    ...conditionals.map((c) => ({ at: c.createdAt, row: () => conditionalHistoryView(c) }))
-  ]
-  // stable: equal times keep engine orders first
-  return rows.sort((a, b) => a.at - b.at).map((r) => r.row)
+  if (conditionals.length === 0) return History.page(account.orders, options).map((o) => Wire.historyOrder(engine, o))
+  const rows: Array<{ readonly at: number; readonly row: () => Record<string, unknown> }> = []
+  for (const o of account.orders.oldestFirst()) {
+    if (options.keep(o)) rows.push({ at: o.createdAt, row: () => Wire.historyOrder(engine, o) })
+  }
+  for (const c of conditionals) rows.push({ at: c.createdAt, row: () => conditionalHistoryView(c) })
+  // stable: at equal times the engine's orders come first
+  rows.sort((a, b) => a.at - b.at)
+  if (options.newestFirst) rows.reverse()
+  return rows.slice(options.offset, options.offset + options.limit).map((r) => r.row())
 }

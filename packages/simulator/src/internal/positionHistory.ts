@@ -7,7 +7,7 @@
  */
 import * as D from "./decimal.js"
 import type { Engine } from "./engine/engine.js"
-import type { Account } from "./engine/model.js"
+import type { Account, Fill } from "./engine/model.js"
 
 export interface PositionRow {
   readonly id: string
@@ -18,7 +18,9 @@ export interface PositionRow {
   /** Position counters when the row opened (the engine keeps one running position per market). */
   readonly basePnl: bigint
   readonly baseFunding: bigint
-  readonly fillsBefore: number
+  /** Fees and traded quantity of the fills in the row's lifetime. */
+  fees: bigint
+  volume: bigint
   netQuantity: bigint
   netCost: bigint
   pnlRealized: bigint
@@ -42,7 +44,7 @@ export class PositionHistory {
   readonly open = new Map<string, PositionRow>()
   readonly settlements: Array<SettlementRecord> = []
   /** Counters already settled per `accountId:symbol`. */
-  private readonly seen = new Map<string, { pnl: bigint; funding: bigint; fills: number }>()
+  private readonly seen = new Map<string, { pnl: bigint; funding: bigint; lastFill: Fill | undefined }>()
   private sequence = 0
 
   constructor(readonly engine: Engine) {}
@@ -55,7 +57,7 @@ export class PositionHistory {
     const now = this.engine.now()
     let seen = this.seen.get(key)
     if (seen === undefined) {
-      seen = { pnl: 0n, funding: 0n, fills: 0 }
+      seen = { pnl: 0n, funding: 0n, lastFill: undefined }
       this.seen.set(key, seen)
     }
     // settlements: realised PnL, funding, and the fees of the perp fills since the last event
@@ -67,11 +69,18 @@ export class PositionHistory {
       this.settle(account, pos.cumulativeFundingPayment - seen.funding, "FundingPayment", pos.positionId, now)
       seen.funding = pos.cumulativeFundingPayment
     }
-    for (let i = seen.fills; i < account.fills.length; i++) {
-      const f = account.fills[i]!
-      if (f.symbol === symbol && f.fee !== 0n) this.settle(account, -f.fee, "TradingFees", pos.positionId, now)
+    // the account's fills since the last event of this position (the fill history is a bounded ring: walk back
+    // from the newest to the last one seen)
+    const fresh: Array<Fill> = []
+    for (const f of account.fills.newestFirst()) {
+      if (f === seen.lastFill) break
+      if (f.symbol === symbol) fresh.push(f)
     }
-    seen.fills = account.fills.length
+    fresh.reverse()
+    seen.lastFill = account.fills.last()
+    for (const f of fresh) {
+      if (f.fee !== 0n) this.settle(account, -f.fee, "TradingFees", pos.positionId, now)
+    }
     // lifecycle rows
     let row = this.open.get(key)
     if (row === undefined && pos.netQuantity !== 0n) {
@@ -83,7 +92,8 @@ export class PositionHistory {
         closedAt: null,
         basePnl: pos.pnlRealized,
         baseFunding: pos.cumulativeFundingPayment,
-        fillsBefore: account.fills.length - 1,
+        fees: 0n,
+        volume: 0n,
         netQuantity: 0n,
         netCost: 0n,
         pnlRealized: 0n,
@@ -95,16 +105,17 @@ export class PositionHistory {
       this.open.set(key, row)
     }
     if (row === undefined) return
+    for (const f of fresh) {
+      row.fees += f.fee
+      row.volume += f.quantity
+    }
     row.netQuantity = pos.netQuantity
     row.netCost = pos.netCost
     row.pnlRealized = pos.pnlRealized - row.basePnl
     row.funding = pos.cumulativeFundingPayment - row.baseFunding
     if (pos.netQuantity === 0n) {
       row.closedAt = now
-      row.closingPrice = null
-      for (let i = account.fills.length - 1; i >= 0 && row.closingPrice === null; i--) {
-        if (account.fills[i]!.symbol === symbol) row.closingPrice = account.fills[i]!.price
-      }
+      row.closingPrice = fresh.at(-1)?.price ?? null
       this.open.delete(key)
     }
   }
@@ -124,20 +135,6 @@ export class PositionHistory {
       timestamp: at,
       engineSequence: ++this.sequence
     })
-  }
-
-  /** Fees and traded volume of a row (from the account's fills in its lifetime). */
-  fillsOf(account: Account, row: PositionRow): { readonly fees: bigint; readonly volume: bigint } {
-    let fees = 0n
-    let volume = 0n
-    for (let i = Math.max(0, row.fillsBefore); i < account.fills.length; i++) {
-      const f = account.fills[i]!
-      if (f.symbol !== row.symbol) continue
-      if (row.closedAt !== null && f.timestamp > row.closedAt) break
-      fees += f.fee
-      volume += f.quantity
-    }
-    return { fees, volume }
   }
 }
 

@@ -8,6 +8,7 @@ import * as Auth from "../auth.js"
 import * as D from "../decimal.js"
 import { blockchains } from "../markets.js"
 import type { Engine } from "./engine.js"
+import { Ring } from "./history.js"
 import type { Account, Balance, DepositRecord, Order, WithdrawalRecord } from "./model.js"
 import { ApiFailure, invalidClient, PlainFailure } from "./model.js"
 
@@ -26,11 +27,14 @@ export const register = (engine: Engine, publicKey: Uint8Array, internal: boolea
       leverageLimit: D.fromInt(10)
     },
     positions: new Map(),
-    fills: [],
-    orders: [],
-    deposits: [],
-    withdrawals: [],
-    fundingPayments: [],
+    open: new Map(),
+    openBySymbol: new Map(),
+    openByClientId: new Map(),
+    orders: new Ring(engine.history.account),
+    fills: new Ring(engine.history.account),
+    deposits: new Ring(engine.history.account),
+    withdrawals: new Ring(engine.history.account),
+    fundingPayments: new Ring(engine.history.account),
     internal
   }
   engine.accounts.set(account.id, account)
@@ -77,16 +81,15 @@ export const deposit = (
 ): DepositRecord => {
   if (quantity <= 0n) throw new ApiFailure(400, "INVALID_QUANTITY", "Quantity must be positive")
   balance(account, asset).available += quantity
+  engine.flows.set(asset, (engine.flows.get(asset) ?? 0n) + quantity)
   const record: DepositRecord = { id: engine.nextDepositId++, symbol: asset, quantity, source, createdAt: engine.now() }
   account.deposits.push(record)
   return record
 }
 
-/** Open orders of an account, optionally in one market, oldest first. */
+/** Open orders of an account, optionally in one market, oldest first (from the open-order index). */
 export const openOrders = (account: Account, symbol?: string): Array<Order> =>
-  account.orders.filter((o) =>
-    (o.status === "New" || o.status === "PartiallyFilled") && (symbol === undefined || o.symbol === symbol)
-  )
+  symbol === undefined ? [...account.open.values()] : [...(account.openBySymbol.get(symbol)?.values() ?? [])]
 
 /** The open order with that id (or client id) in a market. */
 export const findOpenOrder = (
@@ -94,10 +97,36 @@ export const findOpenOrder = (
   symbol: string,
   orderId: string | null,
   clientId: number | null
-): Order | undefined =>
-  openOrders(account, symbol).find((o) =>
-    orderId !== null ? o.id === orderId : clientId !== null && o.clientId === clientId
-  )
+): Order | undefined => {
+  const o = orderId !== null
+    ? account.open.get(orderId)
+    : clientId !== null
+    ? account.openByClientId.get(clientId)
+    : undefined
+  return o !== undefined && o.symbol === symbol ? o : undefined
+}
+
+/** Records a new order in the history and, while it is open, in the open-order index. */
+export const recordOrder = (account: Account, order: Order): void => {
+  account.orders.push(order)
+  account.open.set(order.id, order)
+  let inMarket = account.openBySymbol.get(order.symbol)
+  if (inMarket === undefined) {
+    inMarket = new Map()
+    account.openBySymbol.set(order.symbol, inMarket)
+  }
+  inMarket.set(order.id, order)
+  if (order.clientId !== null) account.openByClientId.set(order.clientId, order)
+}
+
+/** Takes an order that is no longer open out of the open-order index. */
+export const closeOrder = (account: Account, order: Order): void => {
+  if (!account.open.delete(order.id)) return
+  account.openBySymbol.get(order.symbol)?.delete(order.id)
+  if (order.clientId !== null && account.openByClientId.get(order.clientId) === order) {
+    account.openByClientId.delete(order.clientId)
+  }
+}
 
 /** Total of each asset across every account (including the fee collector) plus open perp cash. */
 export const totals = (engine: Engine): Map<string, bigint> => {
@@ -115,14 +144,7 @@ export const totals = (engine: Engine): Map<string, bigint> => {
 }
 
 /** Net deposits minus withdrawals (including withdrawal fees kept by the exchange) per asset. */
-export const netFlows = (engine: Engine): Map<string, bigint> => {
-  const out = new Map<string, bigint>()
-  for (const account of engine.accounts.values()) {
-    for (const d of account.deposits) out.set(d.symbol, (out.get(d.symbol) ?? 0n) + d.quantity)
-    for (const w of account.withdrawals) out.set(w.symbol, (out.get(w.symbol) ?? 0n) - w.quantity)
-  }
-  return out
-}
+export const netFlows = (engine: Engine): Map<string, bigint> => new Map(engine.flows)
 
 /** Executes a withdrawal request (`AccountWithdrawalPayload`); the fee goes to the fee collector. */
 export const withdraw = (engine: Engine, account: Account, body: Record<string, unknown>): WithdrawalRecord => {
@@ -157,6 +179,7 @@ export const withdraw = (engine: Engine, account: Account, body: Record<string, 
   if (b.available < qty + fee) throw new ApiFailure(400, "INSUFFICIENT_FUNDS", "Insufficient funds")
   b.available -= qty + fee
   balance(engine.feeAccount(), asset.symbol).available += fee
+  engine.flows.set(asset.symbol, (engine.flows.get(asset.symbol) ?? 0n) - qty)
   const clientId = body.clientId
   const record: WithdrawalRecord = {
     id: engine.nextWithdrawalId++,

@@ -16,10 +16,13 @@
 import * as D from "../decimal.js"
 import type { AssetDefinition, MarketDefinition } from "../markets.js"
 import { defaultAssets, defaultMarkets } from "../markets.js"
+import { klineIntervals } from "../markets.js"
 import * as Prng from "../prng.js"
 import * as Accounts from "./accounts.js"
 import * as Activity from "./activity.js"
 import { EventBus } from "./events.js"
+import { Ring } from "./history.js"
+import * as MarketData from "./marketData.js"
 import type { Account, Market, Side } from "./model.js"
 import { ApiFailure } from "./model.js"
 
@@ -34,7 +37,21 @@ export interface EngineOptions {
   readonly seedTrades?: number | undefined
   readonly makerFee?: string | undefined
   readonly takerFee?: string | undefined
+  /** How much history is retained (newest kept). */
+  readonly history?: Partial<HistoryLimits> | undefined
 }
+
+/** Retention of histories: newest entries kept, older ones dropped. */
+export interface HistoryLimits {
+  /** Per account and kind (orders, fills, deposits, withdrawals, funding payments). Default 100 000. */
+  readonly account: number
+  /** Public trades per market. Default 100 000. */
+  readonly trades: number
+  /** Candles per market and kline interval. Default 5 000. */
+  readonly candles: number
+}
+
+export const defaultHistoryLimits: HistoryLimits = { account: 100_000, trades: 100_000, candles: 5_000 }
 
 const FIRST_ORDER_ID = 111063114377265150n
 /** Id of the fee collector account (internal, counted in conservation checks). */
@@ -44,6 +61,9 @@ export const FEE_ACCOUNT_ID = 0
 export class Engine {
   readonly prng: Prng.Prng
   readonly markets = new Map<string, Market>()
+  /** The perpetual markets (margin and funding walk only these). */
+  readonly perps: Array<Market> = []
+  readonly history: HistoryLimits
   readonly assets: ReadonlyArray<AssetDefinition>
   readonly accounts = new Map<number, Account>()
   readonly accountsByKey = new Map<string, Account>()
@@ -54,6 +74,8 @@ export class Engine {
   readonly clockHooks: Array<() => void> = []
   readonly makerFee: bigint
   readonly takerFee: bigint
+  /** Net deposits minus withdrawals per asset (the audit's conservation reference), kept as they happen. */
+  readonly flows = new Map<string, bigint>()
   /** Internal market makers (seeded liquidity and background activity). */
   readonly makers: Array<Account> = []
   /** Book levels touched since the last flush, per market: `side:price` → side. */
@@ -74,6 +96,7 @@ export class Engine {
     this.makerFee = D.parse(options.makerFee ?? "0.0002")!
     this.takerFee = D.parse(options.takerFee ?? "0.0005")!
     this.assets = options.assets ?? defaultAssets
+    this.history = { ...defaultHistoryLimits, ...options.history }
     const now = this.now()
     for (const def of options.markets ?? defaultMarkets) {
       const tick = D.parse(def.tickSize)!
@@ -95,7 +118,13 @@ export class Engine {
         seq: 1_500_000_000 + this.prng.int(0, 9_999_999),
         pendingGap: 0,
         tradeId: 1_000_000 + this.prng.int(0, 999_999),
-        trades: [],
+        trades: new Ring(this.history.trades),
+        candles: new Map(Object.keys(klineIntervals).map((i) => [i, new Ring(this.history.candles)])),
+        rolling: {
+          day: MarketData.makeRolling(86_400_000, 60_000),
+          week: MarketData.makeRolling(7 * 86_400_000, 3_600_000)
+        },
+        openInterest: 0n,
         indexPrice: D.parse(def.referencePrice)!,
         markOverride: null,
         fundingRate: D.parse("0.0001")!,
@@ -106,7 +135,9 @@ export class Engine {
         lastEngineMicros: now * 1000
       }
       this.markets.set(def.symbol, market)
+      if (market.perp) this.perps.push(market)
     }
+    MarketData.install(this)
     // The fee collector; counted in conservation checks.
     Accounts.register(this, new Uint8Array(32), true, FEE_ACCOUNT_ID)
     if (options.liquidity ?? true) Activity.seedLiquidity(this, options.seedTrades ?? 8)

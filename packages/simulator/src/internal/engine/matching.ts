@@ -7,11 +7,10 @@
  * @internal
  */
 import * as D from "../decimal.js"
-import { balance, findOpenOrder, openOrders } from "./accounts.js"
+import { balance, closeOrder, findOpenOrder, openOrders, recordOrder } from "./accounts.js"
 import * as Book from "./book.js"
 import type { Engine } from "./engine.js"
 import type { OrderEventKind } from "./events.js"
-import { recordTrade } from "./marketData.js"
 import type { Account, Fill, Market, Order, PublicTrade, SelfTradePrevention, Side, TimeInForce } from "./model.js"
 import { ApiFailure, invalidClient, isOpen, remaining } from "./model.js"
 import { applyPosition, checkMargin, emitPosition } from "./perps.js"
@@ -119,7 +118,7 @@ export const executeUnflushed = (engine: Engine, account: Account, request: Orde
   if (reduceOnly === true && !m.perp) {
     throw new ApiFailure(400, "INVALID_ORDER", "Reduce only is not supported on spot markets")
   }
-  if (clientId !== null && openOrders(account).some((o) => o.clientId === clientId)) {
+  if (clientId !== null && account.openByClientId.has(clientId)) {
     throw new ApiFailure(400, "INVALID_ORDER", `Order with client ID already exists: ${clientId}`)
   }
   const limit = orderType === "Limit" ? price!.value : null
@@ -184,7 +183,7 @@ export const executeUnflushed = (engine: Engine, account: Account, request: Orde
     b.available -= lock
     b.locked += lock
   }
-  account.orders.push(order)
+  recordOrder(account, order)
   emitOrder(engine, account, order, "orderAccepted")
 
   // fill-or-kill: all or nothing
@@ -201,6 +200,7 @@ export const executeUnflushed = (engine: Engine, account: Account, request: Orde
       expire(engine, account, order, "ReduceOnlyNotReduced")
     } else Book.insert(engine, m, order)
   }
+  if (!isOpen(order)) closeOrder(account, order)
   return order
 }
 
@@ -326,6 +326,7 @@ const match = (engine: Engine, account: Account, m: Market, taker: Order, reduce
     if (!isOpen(maker)) {
       level.orders.shift()
       if (level.orders.length === 0) levels.shift()
+      closeOrder(makerAccount, maker)
     }
     Book.touch(engine, m, maker.side, level.price)
     if (reduceCap !== null && taker.executedQuantity >= reduceCap) break
@@ -426,7 +427,7 @@ const trade = (
     sellerOrderId: seller.id,
     micros: T
   }
-  recordTrade(m, printed)
+  // market data (trade buffer, candles, tickers) folds it in as the first subscriber
   engine.bus.emit({ _tag: "TradePrinted", market: m, trade: printed })
   emitOrder(engine, makerAccount, maker, "orderFill", makerFill)
   emitOrder(engine, takerAccount, taker, "orderFill", takerFill)
@@ -439,6 +440,7 @@ const trade = (
 const expire = (engine: Engine, account: Account, order: Order, reason: string): void => {
   order.status = "Expired"
   order.expiryReason = reason
+  closeOrder(account, order)
   release(account, order)
   emitOrder(engine, account, order, "orderExpired")
 }
@@ -466,6 +468,7 @@ export const cancel = (
   try {
     Book.remove(engine, m, order)
     order.status = "Cancelled"
+    closeOrder(account, order)
     release(account, order)
     emitOrder(engine, account, order, "orderCancelled")
     return order

@@ -6,6 +6,7 @@
  * @internal
  */
 import type { MarketDefinition } from "../markets.js"
+import type { Ring } from "./history.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // errors
@@ -147,11 +148,18 @@ export interface Account {
   readonly balances: Map<string, Balance>
   readonly settings: AccountSettings
   readonly positions: Map<string, Position>
-  readonly fills: Array<Fill>
-  readonly orders: Array<Order>
-  readonly deposits: Array<DepositRecord>
-  readonly withdrawals: Array<WithdrawalRecord>
-  readonly fundingPayments: Array<FundingPaymentRecord>
+  /** Open orders by id, oldest first (the index every open-order lookup uses; never the history). */
+  readonly open: Map<string, Order>
+  /** Open orders per market, by id, oldest first. */
+  readonly openBySymbol: Map<string, Map<string, Order>>
+  /** Open orders by client id (unique among open orders). */
+  readonly openByClientId: Map<number, Order>
+  /** History, newest `historyLimit` kept. */
+  readonly orders: Ring<Order>
+  readonly fills: Ring<Fill>
+  readonly deposits: Ring<DepositRecord>
+  readonly withdrawals: Ring<WithdrawalRecord>
+  readonly fundingPayments: Ring<FundingPaymentRecord>
   readonly internal: boolean
 }
 
@@ -179,7 +187,14 @@ export interface Market {
   /** Extra ids to skip on the next depth event (fault injection). */
   pendingGap: number
   tradeId: number
-  readonly trades: Array<PublicTrade>
+  /** Public trades, oldest first, newest `tradeHistory` kept. */
+  readonly trades: Ring<PublicTrade>
+  /** Candles per kline interval, oldest first, newest `klineHistory` kept; updated on every trade. */
+  readonly candles: Map<string, Ring<Candle>>
+  /** Rolling ticker statistics over 24 h and 1 week; updated on every trade. */
+  readonly rolling: { readonly day: Rolling; readonly week: Rolling }
+  /** Sum of long positions (kept up to date by every perp trade). */
+  openInterest: bigint
   indexPrice: bigint
   markOverride: bigint | null
   fundingRate: bigint
@@ -196,6 +211,35 @@ export interface Candle {
   high: bigint
   low: bigint
   close: bigint
+  volume: bigint
+  quoteVolume: bigint
+  trades: number
+}
+
+/** Rolling statistics over a time window, kept in time buckets (see `marketData.ts`). */
+export interface Rolling {
+  readonly windowMs: number
+  readonly bucketMs: number
+  /** Buckets oldest first from `head`. */
+  readonly buckets: Array<Bucket>
+  head: number
+  volume: bigint
+  quoteVolume: bigint
+  trades: number
+  /** Buckets with decreasing `high` (front = window maximum). */
+  readonly highs: Array<Bucket>
+  highsHead: number
+  /** Buckets with increasing `low` (front = window minimum). */
+  readonly lows: Array<Bucket>
+  lowsHead: number
+}
+
+/** Trades of one time bucket. */
+export interface Bucket {
+  readonly start: number
+  readonly open: bigint
+  high: bigint
+  low: bigint
   volume: bigint
   quoteVolume: bigint
   trades: number

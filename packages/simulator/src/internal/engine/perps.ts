@@ -5,7 +5,7 @@
  * @internal
  */
 import * as D from "../decimal.js"
-import { balance, openOrders } from "./accounts.js"
+import { balance } from "./accounts.js"
 import type { Engine } from "./engine.js"
 import type { PositionEventKind } from "./events.js"
 import { markPrice } from "./marketData.js"
@@ -19,11 +19,13 @@ export const imf = (account: Account, m: Market): bigint => {
   return D.max(base, byLeverage)
 }
 
-/** Base quantity of the account's open bids and asks in one market. */
+/** Base quantity of the account's open bids and asks in one market (its open orders there, never the history). */
 export const openQuantities = (account: Account, symbol: string): { bids: bigint; asks: bigint } => {
   let bids = 0n
   let asks = 0n
-  for (const o of openOrders(account, symbol)) {
+  const open = account.openBySymbol.get(symbol)
+  if (open === undefined) return { bids, asks }
+  for (const o of open.values()) {
     if (o.side === "Bid") bids += remaining(o)
     else asks += remaining(o)
   }
@@ -39,8 +41,7 @@ export const marginState = (
   const usdc = balance(account, "USDC")
   let unrealized = 0n
   let initialMargin = 0n
-  for (const m of engine.markets.values()) {
-    if (!m.perp) continue
+  for (const m of engine.perps) {
     const pos = account.positions.get(m.symbol)
     const net = pos?.netQuantity ?? 0n
     if (pos !== undefined) unrealized += D.mul(net, markPrice(m)) - pos.netCost
@@ -94,6 +95,7 @@ export const applyPosition = (
     account.positions.set(m.symbol, pos)
   }
   const before = pos.netQuantity
+  m.openInterest += D.max(before + signedQty, 0n) - D.max(before, 0n)
   let realized = 0n
   if (before !== 0n && (before > 0n) !== (signedQty > 0n)) {
     const closeQty = D.min(D.abs(before), D.abs(signedQty))
@@ -135,15 +137,8 @@ export const setFundingRate = (engine: Engine, m: Market, rate: bigint): void =>
   engine.bus.emit({ _tag: "PriceChanged", market: m })
 }
 
-/** Sum of long positions in a market. */
-export const openInterest = (engine: Engine, m: Market): bigint => {
-  let oi = 0n
-  for (const account of engine.accounts.values()) {
-    const p = account.positions.get(m.symbol)
-    if (p !== undefined && p.netQuantity > 0n) oi += p.netQuantity
-  }
-  return oi
-}
+/** Sum of long positions in a market (kept up to date by every trade). */
+export const openInterest = (m: Market): bigint => m.openInterest
 
 /** Settles funding of a perp at its current mark and rate; returns the number of payments made. */
 export const settleFunding = (engine: Engine, m: Market, intervalEnd = engine.now()): number => {

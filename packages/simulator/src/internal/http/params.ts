@@ -69,6 +69,12 @@ export const page = <A>(rows: ReadonlyArray<A>, q: URLSearchParams, defaultLimit
   return rows.slice(offset, offset + limit)
 }
 
+/** `limit` / `offset` of a paginated history query. */
+export const pageOf = (q: URLSearchParams, defaultLimit = 100, maxLimit = 1000): { offset: number; limit: number } => ({
+  limit: Math.min(intParam(q, "limit") ?? defaultLimit, maxLimit),
+  offset: intParam(q, "offset") ?? 0
+})
+
 export const sortDirection = (q: URLSearchParams) =>
   enumParam(q, "sortDirection", "SortDirection", ["Asc", "Desc"]) ?? "Desc"
 

@@ -128,7 +128,10 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
   }
 
   const klinePayload = (m: Market, interval: string, start: number, closed: boolean): Payload | undefined => {
-    const candle = MarketData.candles(m, interval, start, MarketData.candleEnd(interval, start))[0]
+    const latest = MarketData.latestCandle(m, interval)
+    const candle = latest !== undefined && latest.start === start ?
+      latest :
+      MarketData.candles(m, interval, start, MarketData.candleEnd(interval, start))[0]
     return candle === undefined ? undefined : Wire.klineFrame(m, candle, closed)
   }
 
@@ -180,7 +183,7 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
       if (p !== undefined) publish(`ticker.${m.symbol}`, p)
     }
     if (m.perp && subscribed(`openInterest.${m.symbol}`)) {
-      publish(`openInterest.${m.symbol}`, Wire.openInterestFrame(m, openInterest(engine, m)))
+      publish(`openInterest.${m.symbol}`, Wire.openInterestFrame(m, openInterest(m)))
     }
     publishKlines(m)
   }
@@ -333,7 +336,7 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
     if (m === undefined) return
     if (parts[0] === "bookTicker") send(c, stream, Wire.bookTickerFrame(m))
     if (parts[0] === "markPrice") send(c, stream, Wire.markPriceFrame(m, engine.micros()))
-    if (parts[0] === "openInterest" && m.perp) send(c, stream, Wire.openInterestFrame(m, openInterest(engine, m)))
+    if (parts[0] === "openInterest" && m.perp) send(c, stream, Wire.openInterestFrame(m, openInterest(m)))
     if (parts[0] === "ticker") {
       const p = tickerPayload(m)
       if (p !== undefined) send(c, stream, p)

@@ -5,13 +5,14 @@
  */
 import { createHash } from "node:crypto"
 import * as Accounts from "../../engine/accounts.js"
+import * as History from "../../engine/history.js"
 import type { Account } from "../../engine/model.js"
 import { naiveMs } from "../../engine/model.js"
 import { blockchains } from "../../markets.js"
 import { collateralSummary } from "../../orderOps.js"
 import { attach } from "../../venue.js"
 import * as Wire from "../../wire.js"
-import { boolParam, enumParam, intParam, page } from "../params.js"
+import { boolParam, enumParam, intParam, pageOf } from "../params.js"
 import { bodyObject } from "../payloads.js"
 import { json } from "../reply.js"
 import type { RouteDomain } from "../route.js"
@@ -56,8 +57,12 @@ export const routes: RouteDomain = (engine) => [
       const from = intParam(query, "from", "int64") ?? 0
       const to = intParam(query, "to", "int64") ?? Number.MAX_SAFE_INTEGER
       boolParam(query, "excludePlatform")
-      const rows = account.deposits.filter((d) => d.createdAt >= from && d.createdAt <= to).reverse().map(Wire.deposit)
-      return json(page(rows, query))
+      const rows = History.page(account.deposits, {
+        newestFirst: true,
+        ...pageOf(query),
+        keep: (d) => d.createdAt >= from && d.createdAt <= to
+      })
+      return json(rows.map(Wire.deposit))
     }
   },
   {
@@ -78,14 +83,14 @@ export const routes: RouteDomain = (engine) => [
       const clientId = query.get("clientId")
       const from = intParam(query, "from", "int64") ?? 0
       const to = intParam(query, "to", "int64") ?? Number.MAX_SAFE_INTEGER
-      const rows = account.withdrawals
-        .filter((w) =>
+      const rows = History.page(account.withdrawals, {
+        newestFirst: true,
+        ...pageOf(query),
+        keep: (w) =>
           (id === undefined || w.id === id) && (clientId === null || w.clientId === clientId) &&
           w.createdAt >= from && w.createdAt <= to
-        )
-        .reverse()
-        .map(Wire.withdrawal)
-      return json(page(rows, query))
+      })
+      return json(rows.map(Wire.withdrawal))
     }
   },
   {

@@ -3,9 +3,10 @@
  *
  * @internal
  */
-import { orderHistoryRows, strategyOrders } from "../../orderOps.js"
+import * as History from "../../engine/history.js"
+import { orderHistoryPage, strategyOrders } from "../../orderOps.js"
 import * as Wire from "../../wire.js"
-import { enumParam, intParam, marketTypesFilter, page, sortDirection } from "../params.js"
+import { enumParam, intParam, marketTypesFilter, pageOf, sortDirection } from "../params.js"
 import { json } from "../reply.js"
 import type { RouteDomain } from "../route.js"
 
@@ -30,12 +31,14 @@ export const routes: RouteDomain = (engine) => [
       const symbol = query.get("symbol")
       const types = marketTypesFilter(query)
       const strategy = strategyOrders(engine, query.get("strategyId"))
-      let rows = orderHistoryRows(engine, account, (o) =>
-        (strategy === undefined || strategy.has(o.id)) &&
-        (orderId === null || o.id === orderId) && (symbol === null || o.symbol === symbol) &&
-        (types === undefined || types.includes(engine.markets.get(o.symbol)!.def.marketType)))
-      if (sortDirection(query) === "Desc") rows = rows.reverse()
-      return json(page(rows, query).map((row) => row()))
+      return json(orderHistoryPage(engine, account, {
+        newestFirst: sortDirection(query) === "Desc",
+        ...pageOf(query),
+        keep: (o) =>
+          (strategy === undefined || strategy.has(o.id)) &&
+          (orderId === null || o.id === orderId) && (symbol === null || o.symbol === symbol) &&
+          (types === undefined || types.includes(engine.markets.get(o.symbol)!.def.marketType))
+      }))
     }
   },
   {
@@ -49,13 +52,15 @@ export const routes: RouteDomain = (engine) => [
       const to = intParam(query, "to", "int64") ?? Number.MAX_SAFE_INTEGER
       enumParam(query, "fillType", "FillType", FILL_TYPES)
       const types = marketTypesFilter(query)
-      let rows = account.fills.filter((f) =>
-        (orderId === null || f.orderId === orderId) && (symbol === null || f.symbol === symbol) &&
-        f.timestamp >= from && f.timestamp <= to &&
-        (types === undefined || types.includes(engine.markets.get(f.symbol)!.def.marketType))
-      )
-      if (sortDirection(query) === "Desc") rows = rows.reverse()
-      return json(page(rows, query).map((f) => Wire.fill(engine, f)))
+      const rows = History.page(account.fills, {
+        newestFirst: sortDirection(query) === "Desc",
+        ...pageOf(query),
+        keep: (f) =>
+          (orderId === null || f.orderId === orderId) && (symbol === null || f.symbol === symbol) &&
+          f.timestamp >= from && f.timestamp <= to &&
+          (types === undefined || types.includes(engine.markets.get(f.symbol)!.def.marketType))
+      })
+      return json(rows.map((f) => Wire.fill(engine, f)))
     }
   },
   {
@@ -65,9 +70,12 @@ export const routes: RouteDomain = (engine) => [
     handler: ({ account, query }) => {
       const symbol = query.get("symbol")
       intParam(query, "subaccountId", "uint16")
-      let rows = account.fundingPayments.filter((f) => symbol === null || f.symbol === symbol)
-      if (sortDirection(query) === "Desc") rows = [...rows].reverse()
-      return json(page(rows, query).map(Wire.fundingPayment))
+      const rows = History.page(account.fundingPayments, {
+        newestFirst: sortDirection(query) === "Desc",
+        ...pageOf(query),
+        keep: (f) => symbol === null || f.symbol === symbol
+      })
+      return json(rows.map(Wire.fundingPayment))
     }
   }
 ]

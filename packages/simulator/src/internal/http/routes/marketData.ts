@@ -3,11 +3,12 @@
  *
  * @internal
  */
+import * as History from "../../engine/history.js"
 import * as MarketData from "../../engine/marketData.js"
 import * as Perps from "../../engine/perps.js"
 import { klineIntervals } from "../../markets.js"
 import * as Wire from "../../wire.js"
-import { enumParam, intParam, MARKET_TYPES, marketTypesFilter, page, reqString } from "../params.js"
+import { enumParam, intParam, MARKET_TYPES, marketTypesFilter, page, pageOf, reqString } from "../params.js"
 import { empty, json } from "../reply.js"
 import type { RouteDomain } from "../route.js"
 
@@ -93,7 +94,7 @@ export const routes: RouteDomain = (engine) => [
     handler: ({ query }) => {
       const symbol = query.get("symbol")
       const rows = symbol !== null ? [engine.market(symbol)] : [...engine.markets.values()].filter((m) => m.perp)
-      return json(rows.map((m) => Wire.openInterest(engine, m, m.perp ? Perps.openInterest(engine, m) : null)))
+      return json(rows.map((m) => Wire.openInterest(engine, m, m.perp ? Perps.openInterest(m) : null)))
     }
   },
   {
@@ -111,7 +112,8 @@ export const routes: RouteDomain = (engine) => [
     handler: ({ query }) => {
       const m = engine.market(reqString(query, "symbol", "MarketSymbol"))
       const limit = Math.min(intParam(query, "limit", "uint16") ?? 100, 1000)
-      return json(m.trades.slice(-limit).map((t) => Wire.trade(m, t)))
+      const newest = History.page(m.trades, { newestFirst: true, offset: 0, limit })
+      return json(newest.reverse().map((t) => Wire.trade(m, t)))
     }
   },
   {
@@ -120,8 +122,8 @@ export const routes: RouteDomain = (engine) => [
     historical: true,
     handler: ({ query }) => {
       const m = engine.market(reqString(query, "symbol", "MarketSymbol"))
-      const newestFirst = [...m.trades].reverse()
-      return json(page(newestFirst, query).reverse().map((t) => Wire.trade(m, t)))
+      const rows = History.page(m.trades, { newestFirst: true, ...pageOf(query) })
+      return json(rows.reverse().map((t) => Wire.trade(m, t)))
     }
   }
 ]

@@ -1120,7 +1120,6 @@ export const routes: RouteDomain = (engine) => {
           page(rows, q).map((r) => {
             const m = engine.markets.get(r.symbol)!
             const mark = MarketData.markPrice(m)
-            const { fees, volume } = v.positions.fillsOf(account, r)
             const exposure = D.abs(r.netQuantity)
             return {
               id: r.id,
@@ -1137,9 +1136,9 @@ export const routes: RouteDomain = (engine) => {
               interest: "0",
               liquidated: fmt(v.liquidations.liquidatedQuantity(account.id, r.symbol, r.openedAt)),
               imf: fmt(Perps.imf(account, m)),
-              fees: fmt(fees),
+              fees: fmt(r.fees),
               state: r.closedAt === null ? "Open" : "Closed",
-              closedVolume: fmt(closedVolume(volume, r.netQuantity)),
+              closedVolume: fmt(closedVolume(r.volume, r.netQuantity)),
               liquidationFees: "0",
               closingPrice: fmtOrNull(r.closingPrice),
               accountLeverage: fmt(account.settings.leverageLimit),

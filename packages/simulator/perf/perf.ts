@@ -1,0 +1,350 @@
+/**
+ * Simulator performance, measured against the simulator alone (no SDK): raw signed HTTP requests (keys signed
+ * with node:crypto before each timed window) and in-process control calls to build up history.
+ *
+ *   pnpm --filter @effect-backpack/simulator perf [--activity-seconds 120] [--quick]
+ *
+ * 1. Orders placed + cancelled per second, by the engine alone and over HTTP, after 1,000 and after 100,000
+ *    orders in the account.
+ * 2. `GET /api/v1/orders` and `GET /api/v1/tickers` latency on a fresh simulator and after 400,000 orders
+ *    (200,000 trades).
+ * 3. Background activity every 20 ms: CPU share and `/tickers` latency per 10 s window.
+ */
+import * as Effect from "effect/Effect"
+import { createPrivateKey, sign as cryptoSign } from "node:crypto"
+import { Signing, Simulator } from "../src/index.js"
+import * as D from "../src/internal/decimal.js"
+import * as Accounts from "../src/internal/engine/accounts.js"
+import { Engine } from "../src/internal/engine/engine.js"
+import * as Matching from "../src/internal/engine/matching.js"
+
+const args = process.argv.slice(2)
+const quick = args.includes("--quick")
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(name)
+  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback
+}
+const activitySeconds = flag("--activity-seconds", quick ? 30 : 120)
+
+// ---------------------------------------------------------------------------------------------------------------
+// signed requests (node:crypto so that client signing never dominates a timed window)
+// ---------------------------------------------------------------------------------------------------------------
+
+const signerOf = (secret: string) => {
+  const seed = Buffer.from(secret, "base64").subarray(0, 32)
+  const key = createPrivateKey({
+    key: Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), seed]),
+    format: "der",
+    type: "pkcs8"
+  })
+  const apiKey = Signing.publicKey(secret)
+  return (instruction: string, params: Record<string, unknown>): Record<string, string> => {
+    const timestamp = Date.now()
+    const message = Signing.signingString(instruction, params, timestamp, 60_000)
+    return {
+      "X-API-Key": apiKey,
+      "X-Signature": cryptoSign(null, Buffer.from(message), key).toString("base64"),
+      "X-Timestamp": String(timestamp),
+      "X-Window": "60000"
+    }
+  }
+}
+
+interface Prepared {
+  readonly method: string
+  readonly path: string
+  readonly headers: Record<string, string>
+  readonly body?: string
+}
+
+const prepare = (
+  sign: ReturnType<typeof signerOf>,
+  method: "GET" | "POST" | "DELETE",
+  path: string,
+  instruction: string,
+  params: Record<string, unknown>
+): Prepared => {
+  const headers = sign(instruction, params)
+  if (method === "GET") {
+    const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()
+    return { method, path: qs.length > 0 ? `${path}?${qs}` : path, headers }
+  }
+  return {
+    method,
+    path,
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify(params)
+  }
+}
+
+const send = async (base: string, r: Prepared): Promise<number> => {
+  const res = await fetch(`${base}${r.path}`, {
+    method: r.method,
+    headers: r.headers,
+    ...(r.body === undefined ? {} : { body: r.body })
+  })
+  await res.arrayBuffer()
+  if (res.status !== 200) throw new Error(`${r.method} ${r.path}: ${res.status}`)
+  return res.status
+}
+
+/** A full collection before a timed window when node runs with --expose-gc (the `perf` script does). */
+const collect = () => (globalThis as { gc?: () => void }).gc?.()
+
+const median = (xs: ReadonlyArray<number>) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]!
+}
+
+/**
+ * After a long in-process stall (building history), a pooled keep-alive socket may be one the server closed
+ * meanwhile; a few idempotent pings retire it before anything is timed.
+ */
+const settle = async (base: string) => {
+  for (let i = 0; i < 3; i++) await fetch(`${base}/api/v1/ping`).then((r) => r.text()).catch(() => "")
+}
+
+const latency = async (base: string, r: Prepared, n: number): Promise<number> => {
+  collect()
+  await settle(base)
+  for (let i = 0; i < 20; i++) await send(base, r)
+  const times: Array<number> = []
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now()
+    await send(base, r)
+    times.push(performance.now() - t0)
+  }
+  return median(times)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. place + cancel throughput
+// ---------------------------------------------------------------------------------------------------------------
+
+let clientIds = 0
+
+/** Place + cancel pairs per second over HTTP (by client id, so every request is signed before the window). */
+const placeCancelRate = async (base: string, sign: ReturnType<typeof signerOf>, pairs: number) => {
+  const prepared: Array<[Prepared, Prepared]> = []
+  for (let i = 0; i < pairs; i++) {
+    const clientId = (clientIds = (clientIds + 1) % 4_000_000_000)
+    const price = `${100 + (i % 50)}.00`
+    prepared.push([
+      prepare(sign, "POST", "/api/v1/order", "orderExecute", {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Limit",
+        price,
+        quantity: "0.10",
+        clientId
+      }),
+      prepare(sign, "DELETE", "/api/v1/order", "orderCancel", { symbol: "SOL_USDC", clientId })
+    ])
+  }
+  collect()
+  await settle(base)
+  const t0 = performance.now()
+  for (const [place, cancel] of prepared) {
+    await send(base, place)
+    await send(base, cancel)
+  }
+  return pairs / ((performance.now() - t0) / 1000)
+}
+
+const main = Effect.scoped(Effect.gen(function*() {
+  const lines: Array<string> = []
+  const say = (line: string) => {
+    lines.push(line)
+    console.log(line)
+  }
+  say(`# simulator perf (node ${process.version}, ${new Date().toISOString()})`)
+
+  // -- 1a: the engine alone (no HTTP) -------------------------------------------------------------------------------
+  const engineRun = () => {
+    const engine = new Engine({ seed: 1, clock: Date.now })
+    const { account } = Accounts.createRandom(engine)
+    Accounts.deposit(engine, account, "USDC", D.fromInt(1_000_000_000))
+    let placed = 0
+    return (n: number) => {
+      collect()
+      const t0 = performance.now()
+      for (let i = 0; i < n; i++) {
+        const order = Matching.execute(engine, account, {
+          symbol: "SOL_USDC",
+          side: "Bid",
+          orderType: "Limit",
+          timeInForce: "GTC",
+          selfTradePrevention: "RejectTaker",
+          price: { raw: "", value: D.fromInt(100 + (placed % 50)) },
+          quantity: { raw: "", value: D.ONE / 10n },
+          quoteQuantity: null,
+          postOnly: false,
+          reduceOnly: null,
+          clientId: placed % 4_000_000_000,
+          triggerPrice: false,
+          triggerQuantity: false,
+          takeProfit: false,
+          stopLoss: false
+        })
+        Matching.cancel(engine, account, "SOL_USDC", order.id, null)
+        placed++
+      }
+      return n / ((performance.now() - t0) / 1000)
+    }
+  }
+  {
+    const window = quick ? 5_000 : 20_000
+    // the JIT warms up on a throwaway engine first, so both points measure the same compiled code
+    engineRun()(30_000)
+    const pairs = engineRun()
+    pairs(1_000)
+    const early = [pairs(window), pairs(window), pairs(window)]
+    pairs(100_000 - 1_000 - 3 * window)
+    const late = [pairs(window), pairs(window), pairs(window)]
+    say("")
+    say(`| orders placed (and cancelled) | engine alone: place + cancel pairs / s (median of 3 windows of ${window}) |`)
+    say("| ---: | ---: |")
+    say(`| 1,000 | ${median(early).toFixed(0)} (${early.map((x) => x.toFixed(0)).join(", ")}) |`)
+    say(`| 100,000 | ${median(late).toFixed(0)} (${late.map((x) => x.toFixed(0)).join(", ")}) |`)
+    say(`| ratio | ${(median(late) / median(early)).toFixed(2)} |`)
+  }
+
+  // -- 1b: over HTTP ---------------------------------------------------------------------------------------------
+  {
+    const sim = yield* Simulator.make({ seed: 1, rateLimits: false })
+    const trader = yield* sim.createAccount({ balances: { USDC: "1000000000", SOL: "1000000" } })
+    const warm = yield* sim.createAccount({ balances: { USDC: "1000000000" } })
+    const sign = signerOf(trader.apiSecret)
+    const pairs = quick ? 300 : 1000
+    yield* Effect.promise(() => placeCancelRate(sim.url, signerOf(warm.apiSecret), pairs))
+    const fill = (orders: number) =>
+      Effect.forEach(Array.from({ length: orders }), () =>
+        sim.executeOrder(trader.apiKey, {
+          symbol: "SOL_USDC",
+          side: "Bid",
+          orderType: "Limit",
+          price: "1.00",
+          quantity: "0.10",
+          timeInForce: "IOC"
+        }), { discard: true })
+    yield* fill(1_000)
+    const early: Array<number> = []
+    const late: Array<number> = []
+    for (let r = 0; r < 3; r++) early.push(yield* Effect.promise(() => placeCancelRate(sim.url, sign, pairs)))
+    yield* fill(100_000 - 1_000 - 3 * 2 * pairs)
+    for (let r = 0; r < 3; r++) late.push(yield* Effect.promise(() => placeCancelRate(sim.url, sign, pairs)))
+    const a = median(early)
+    const b = median(late)
+    say("")
+    say("| orders in the account | place + cancel pairs / s over HTTP (median of 3 windows) |")
+    say("| ---: | ---: |")
+    say(`| 1,000 | ${a.toFixed(0)} (${early.map((x) => x.toFixed(0)).join(", ")}) |`)
+    say(`| 100,000 | ${b.toFixed(0)} (${late.map((x) => x.toFixed(0)).join(", ")}) |`)
+    say(`| ratio | ${(b / a).toFixed(2)} |`)
+  }
+
+  // -- 2 ---------------------------------------------------------------------------------------------------------
+  {
+    const sim = yield* Simulator.make({ seed: 2, rateLimits: false, liquidity: false })
+    const maker = yield* sim.createAccount({ balances: { USDC: "1000000000", SOL: "100000000" } })
+    const taker = yield* sim.createAccount({ balances: { USDC: "1000000000", SOL: "100000000" } })
+    // ten resting orders of the account queried
+    for (let i = 0; i < 10; i++) {
+      yield* sim.executeOrder(maker.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Limit",
+        price: `${50 + i}.00`,
+        quantity: "1.00"
+      })
+    }
+    // and one trade so every spot ticker is defined
+    yield* sim.executeOrder(maker.apiKey, {
+      symbol: "SOL_USDC",
+      side: "Ask",
+      orderType: "Limit",
+      price: "100.00",
+      quantity: "0.01"
+    })
+    yield* sim.executeOrder(taker.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", quantity: "0.01" })
+    const sign = signerOf(maker.apiSecret)
+    // signed right before each measurement (60 s window)
+    const orders = () => prepare(sign, "GET", "/api/v1/orders", "orderQueryAll", {})
+    const tickers: Prepared = { method: "GET", path: "/api/v1/tickers", headers: {} }
+    const n = quick ? 100 : 300
+    const emptyOrders = yield* Effect.promise(() => latency(sim.url, orders(), n))
+    const emptyTickers = yield* Effect.promise(() => latency(sim.url, tickers, n))
+    // 400,000 orders: 200,000 resting asks of the maker, each taken by a market order of the taker
+    const t0 = performance.now()
+    for (let i = 0; i < 200_000; i++) {
+      yield* sim.executeOrder(maker.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Ask",
+        orderType: "Limit",
+        price: `${100 + (i % 20)}.00`,
+        quantity: "0.01"
+      })
+      yield* sim.executeOrder(taker.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", quantity: "0.01" })
+    }
+    const fillSeconds = (performance.now() - t0) / 1000
+    const fullOrders = yield* Effect.promise(() => latency(sim.url, orders(), n))
+    const fullTickers = yield* Effect.promise(() => latency(sim.url, tickers, n))
+    say("")
+    say(`| endpoint | empty (ms, median of ${n}) | after 400,000 orders (ms) | ratio |`)
+    say("| --- | ---: | ---: | ---: |")
+    say(
+      `| GET /api/v1/orders | ${emptyOrders.toFixed(2)} | ${fullOrders.toFixed(2)} | ${
+        (fullOrders / emptyOrders).toFixed(2)
+      } |`
+    )
+    say(
+      `| GET /api/v1/tickers | ${emptyTickers.toFixed(2)} | ${fullTickers.toFixed(2)} | ${
+        (fullTickers / emptyTickers).toFixed(2)
+      } |`
+    )
+    say(
+      `(400,000 orders and 200,000 trades built in-process in ${fillSeconds.toFixed(1)} s: ${
+        (400_000 / fillSeconds).toFixed(0)
+      } orders/s)`
+    )
+  }
+
+  // -- 3 ---------------------------------------------------------------------------------------------------------
+  {
+    const sim = yield* Simulator.make({ seed: 3, rateLimits: false, activity: { intervalMs: 20 } })
+    const tickers: Prepared = { method: "GET", path: "/api/v1/tickers", headers: {} }
+    const windows = Math.max(1, Math.round(activitySeconds / 10))
+    say("")
+    say(`| activity at 20 ms, window | CPU of the process | /tickers (ms, median of 20) | trades so far (SOL_USDC) |`)
+    say("| ---: | ---: | ---: | ---: |")
+    const cpu: Array<number> = []
+    const lat: Array<number> = []
+    for (let w = 1; w <= windows; w++) {
+      const c0 = process.cpuUsage()
+      const t0 = performance.now()
+      yield* Effect.sleep("10 seconds")
+      const used = process.cpuUsage(c0)
+      const share = (used.user + used.system) / 1000 / (performance.now() - t0)
+      const ms = yield* Effect.promise(() => latency(sim.url, tickers, 20))
+      const trades = yield* Effect.promise(() =>
+        fetch(`${sim.url}/api/v1/ticker?symbol=SOL_USDC`).then((r) => r.json() as Promise<{ trades: string }>)
+      )
+      cpu.push(share)
+      lat.push(ms)
+      say(`| ${w * 10} s | ${(share * 100).toFixed(1)} % | ${ms.toFixed(2)} | ${trades.trades} |`)
+    }
+    say(
+      `| last / first | ${(cpu[cpu.length - 1]! / cpu[0]!).toFixed(2)} | ${
+        (lat[lat.length - 1]! / lat[0]!).toFixed(2)
+      } | |`
+    )
+  }
+}))
+
+Effect.runPromise(main).then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e)
+    process.exit(1)
+  }
+)
