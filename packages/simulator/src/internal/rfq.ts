@@ -74,6 +74,8 @@ export class Rfqs {
   readonly rfqs = new Map<string, Rfq>()
   readonly quotes = new Map<string, RfqQuote>()
   readonly fills: Array<RfqFill> = []
+  /** RFQs that may still be open (pruned on expiry checks): what the clock looks at. */
+  private readonly live_ = new Set<Rfq>()
   private nextId = 114_420_000_000_000_000n
 
   constructor(readonly engine: Engine, readonly quoter: Account | undefined) {}
@@ -138,13 +140,14 @@ export class Rfqs {
       quotes: []
     }
     this.rfqs.set(rfq.id, rfq)
+    this.live_.add(rfq)
     this.broadcast(rfq, "rfqActive")
     this.autoQuote(rfq)
     return rfq
   }
 
   open(account: Account): Array<Rfq> {
-    return [...this.rfqs.values()].filter((r) => r.accountId === account.id && r.status === "New")
+    return [...this.live_].filter((r) => r.accountId === account.id && r.status === "New")
   }
 
   private own(account: Account, rfqId: string | undefined, clientId: number | undefined): Rfq {
@@ -357,8 +360,10 @@ export class Rfqs {
   expireDue(): number {
     const now = this.engine.now()
     let n = 0
-    for (const rfq of this.rfqs.values()) {
-      if (rfq.status === "New" && now > rfq.expiryTime) {
+    for (const rfq of this.live_) {
+      if (rfq.status !== "New") this.live_.delete(rfq)
+      else if (now > rfq.expiryTime) {
+        this.live_.delete(rfq)
         this.expire(rfq)
         n++
       }

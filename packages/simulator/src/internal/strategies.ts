@@ -70,6 +70,8 @@ const executedQuote = (s: Strategy) => s.orders.reduce((n, o) => n + o.executedQ
 /** Strategy state of the exchange. */
 export class Strategies {
   readonly all: Array<Strategy> = []
+  /** Running strategies: what the clock steps (never the whole history). */
+  private readonly active = new Set<Strategy>()
   private nextId = 3_210_000_000n
 
   constructor(readonly engine: Engine) {}
@@ -146,6 +148,7 @@ export class Strategies {
       orders: []
     }
     this.all.push(s)
+    this.active.add(s)
     this.step(s)
     return s
   }
@@ -156,6 +159,7 @@ export class Strategies {
       s.status = "Cancelled"
       this.cancelChildren(account, s)
     }
+    this.active.delete(s)
     return s
   }
 
@@ -166,7 +170,7 @@ export class Strategies {
   /** Places every slice that is due on the clock; returns the number of child orders placed. */
   run(): number {
     let n = 0
-    for (const s of this.all) if (s.status === "Running") n += this.step(s)
+    for (const s of this.active) n += this.step(s)
     return n
   }
 
@@ -224,6 +228,7 @@ export class Strategies {
         s.cancelReason = executed(s) < s.quantity ? "Expired" : null
       }
     }
+    if (s.status !== "Running") this.active.delete(s)
     return placed
   }
 }

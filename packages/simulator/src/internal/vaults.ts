@@ -86,6 +86,8 @@ export class Vaults {
   readonly vaults = new Map<number, Vault>()
   readonly redeems: Array<VaultRedeemRecord> = []
   readonly mints: Array<VaultMintRecord> = []
+  /** Redeems not yet paid or cancelled: what the clock looks at. */
+  private readonly pending = new Set<VaultRedeemRecord>()
   private nextId = 7_700_000_000n
 
   /** `escrow` (an internal account) holds the tokens of pending redeems; they still count as circulating. */
@@ -209,6 +211,7 @@ export class Vaults {
       timestamp: now
     }
     this.redeems.push(r)
+    this.pending.add(r)
     return r
   }
 
@@ -231,8 +234,11 @@ export class Vaults {
   crank(): number {
     const now = this.engine.now()
     let n = 0
-    for (const r of this.redeems) {
-      if (r.status !== "Requested") continue
+    for (const r of this.pending) {
+      if (r.status !== "Requested") {
+        this.pending.delete(r)
+        continue
+      }
       const v = this.vault(r.vaultId)
       if (now < r.requestedAt + v.def.redeemDelayMs) continue
       const nav = D.min(this.nav(v), this.twapNav(v))
@@ -248,6 +254,7 @@ export class Vaults {
       cash.available -= payout
       Accounts.balance(account, v.def.symbol).available += payout
       r.status = "Redeemed"
+      this.pending.delete(r)
       r.quantity = payout
       r.nav = nav
       r.timestamp = now
