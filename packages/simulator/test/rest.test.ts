@@ -246,7 +246,8 @@ layer(Simulator.layer({ seed: 11, rateLimits: false }), { excludeTestServices: t
         instruction: "maxBorrowQuantity",
         params: { symbol: "SOL" }
       })
-      expect(borrow.json).toEqual({ maxBorrowQuantity: "0", symbol: "SOL" })
+      // collateral-weighted equity of the demo balances / (SOL mark × (1 + borrow IMF 0.2 − weight 0.9))
+      expect(borrow.json).toEqual({ maxBorrowQuantity: "11102.7538", symbol: "SOL" })
       const order = yield* signed(sim.url, {
         secret: DEMO,
         method: "GET",

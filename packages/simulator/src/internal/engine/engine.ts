@@ -69,6 +69,10 @@ export class Engine {
   readonly accounts = new Map<number, Account>()
   readonly accountsByKey = new Map<string, Account>()
   readonly bus = new EventBus()
+  /** Equity an account holds outside its balances and perp positions (lends less borrows), in USDC. */
+  readonly equityAdjustments: Array<(account: Account) => bigint> = []
+  /** Run whenever the clock is checked for due work (every request and every second): interest, strategies… */
+  readonly clockHooks: Array<() => void> = []
   readonly makerFee: bigint
   readonly takerFee: bigint
   /** Net deposits minus withdrawals per asset (the audit's conservation reference), kept as they happen. */

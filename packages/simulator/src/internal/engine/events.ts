@@ -63,6 +63,20 @@ export type EngineEvent =
     readonly quantity: bigint
     readonly T: number
   }
+  | {
+    /** A conditional order (trigger, take-profit, stop-loss) changed; `data` is its `account.orderUpdate` frame. */
+    readonly _tag: "ConditionalUpdated"
+    readonly account: Account
+    readonly symbol: string
+    readonly data: Record<string, unknown>
+  }
+  | {
+    /** An RFQ or quote event for one account; `data` is its `account.rfqUpdate` frame. */
+    readonly _tag: "RfqUpdated"
+    readonly account: Account
+    readonly symbol: string
+    readonly data: Record<string, unknown>
+  }
 
 export type EventTag = EngineEvent["_tag"]
 export type EventOf<T extends EventTag> = Extract<EngineEvent, { readonly _tag: T }>

@@ -46,16 +46,16 @@ const emitOrder = (engine: Engine, account: Account, order: Order, kind: OrderEv
   engine.bus.emit({ _tag: "OrderUpdated", account, order, kind, fill })
 
 /** Validates and executes an order; returns the resulting order. */
-export const execute = (engine: Engine, account: Account, request: OrderRequest): Order => {
+export const execute = (engine: Engine, account: Account, request: OrderRequest, id?: string): Order => {
   try {
-    return executeUnflushed(engine, account, request)
+    return executeUnflushed(engine, account, request, id)
   } finally {
     Book.flush(engine)
   }
 }
 
 /** `execute` without the final book flush (for callers that batch several orders into one depth event). */
-export const executeUnflushed = (engine: Engine, account: Account, request: OrderRequest): Order => {
+export const executeUnflushed = (engine: Engine, account: Account, request: OrderRequest, id?: string): Order => {
   const { clientId, orderType, postOnly, price, quantity, quoteQuantity, reduceOnly, side, symbol, timeInForce } =
     request
   const stp = request.selfTradePrevention
@@ -163,7 +163,7 @@ export const executeUnflushed = (engine: Engine, account: Account, request: Orde
     D.ceilTo(simulateWalk(account, m, side, stp, quantity.value, null).quote, m.tick) :
     null
   const order: Order = {
-    id: engine.orderId(),
+    id: id ?? engine.orderId(),
     clientId,
     accountId: account.id,
     symbol,

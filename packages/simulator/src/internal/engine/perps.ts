@@ -53,7 +53,9 @@ export const marginState = (
     const exposure = D.max(D.abs(net + bids), D.abs(net - asks))
     initialMargin += D.mul(D.mul(exposure, markPrice(m)), imf(account, m))
   }
-  return { equity: usdc.available + unrealized, initialMargin, unrealized }
+  let adjustment = 0n
+  for (const f of engine.equityAdjustments) adjustment += f(account)
+  return { equity: usdc.available + unrealized + adjustment, initialMargin, unrealized }
 }
 
 /** Rejects an order that would take the account's initial margin above its equity. */
@@ -178,6 +180,7 @@ export const settleDueFunding = (engine: Engine): void => {
       m.nextFunding += interval
     }
   }
+  for (const hook of engine.clockHooks) hook()
 }
 
 /** Derived figures of a position (REST `FuturePositionWithMargin`, WS `account.positionUpdate`). */

@@ -19,6 +19,7 @@ import { ApiFailure } from "../engine/model.js"
 import { openInterest } from "../engine/perps.js"
 import { checkTimestamp } from "../http/authenticate.js"
 import { klineIntervals } from "../markets.js"
+import { stringifyFrame } from "../rfq.js"
 import type { Payload } from "../wire.js"
 import * as Wire from "../wire.js"
 import { AGGREGATIONS, isPrivateStream, isValidStream } from "./streams.js"
@@ -93,7 +94,7 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
   }
 
   const send = (c: Connection, stream: string, data: Payload) => {
-    rawSend(c, JSON.stringify({ stream, data: { ...data, E: micros() } }))
+    rawSend(c, stringifyFrame({ stream, data: { ...data, E: micros() } }))
   }
 
   const publish = (stream: string, data: Payload, accountId?: number) => {
@@ -216,13 +217,22 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
     publish("liquidation", Wire.liquidationFrame(event.market, event.side, event.price, event.quantity, event.T))
   }
 
+  const onPrivateFrame = (stream: string) => (event: EventOf<"ConditionalUpdated" | "RfqUpdated">) => {
+    if (event.account.internal) return
+    const streams = [stream, `${stream}.${event.symbol}`]
+    if (!subscribedAs(event.account.id, streams)) return
+    for (const s of streams) publish(s, event.data, event.account.id)
+  }
+
   const unsubscribers = [
     engine.bus.on("BookChanged", onBookChanged),
     engine.bus.on("TradePrinted", onTradePrinted),
     engine.bus.on("OrderUpdated", onOrderUpdated),
     engine.bus.on("PositionChanged", onPositionChanged),
     engine.bus.on("PriceChanged", onPriceChanged),
-    engine.bus.on("Liquidation", onLiquidation)
+    engine.bus.on("Liquidation", onLiquidation),
+    engine.bus.on("ConditionalUpdated", onPrivateFrame("account.orderUpdate")),
+    engine.bus.on("RfqUpdated", onPrivateFrame("account.rfqUpdate"))
   ]
 
   const timers: Array<ReturnType<typeof setInterval>> = []

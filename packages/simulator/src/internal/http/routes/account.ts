@@ -9,6 +9,7 @@ import * as Book from "../../engine/book.js"
 import { markPrice } from "../../engine/marketData.js"
 import { ApiFailure, PlainFailure } from "../../engine/model.js"
 import * as Perps from "../../engine/perps.js"
+import { attach } from "../../venue.js"
 import * as Wire from "../../wire.js"
 import { boolParam, enumParam, paramError, reqString } from "../params.js"
 import { bodyObject } from "../payloads.js"
@@ -20,7 +21,14 @@ export const routes: RouteDomain = (engine) => [
     method: "GET",
     path: "/api/v1/account",
     instruction: "accountQuery",
-    handler: ({ account }) => json(Wire.accountSummary(engine, account))
+    handler: ({ account }) => {
+      const venue = attach(engine)
+      return json({
+        ...Wire.accountSummary(engine, account),
+        borrowLimit: D.format(venue.lending.liability(account) + D.max(0n, venue.lending.freeMargin(account))),
+        triggerOrders: venue.triggers.open(account).length
+      })
+    }
   },
   {
     method: "PATCH",
@@ -53,7 +61,10 @@ export const routes: RouteDomain = (engine) => [
     method: "GET",
     path: "/api/v1/account/limits/borrow",
     instruction: "maxBorrowQuantity",
-    handler: ({ query }) => json({ maxBorrowQuantity: "0", symbol: reqString(query, "symbol", "CustodyAsset") })
+    handler: ({ account, query }) => {
+      const symbol = reqString(query, "symbol", "CustodyAsset")
+      return json({ maxBorrowQuantity: D.format(attach(engine).lending.maxBorrow(account, symbol)), symbol })
+    }
   },
   {
     method: "GET",

@@ -7,7 +7,10 @@ import { createHash } from "node:crypto"
 import * as Accounts from "../../engine/accounts.js"
 import * as History from "../../engine/history.js"
 import type { Account } from "../../engine/model.js"
+import { naiveMs } from "../../engine/model.js"
 import { blockchains } from "../../markets.js"
+import { collateralSummary } from "../../orderOps.js"
+import { attach } from "../../venue.js"
 import * as Wire from "../../wire.js"
 import { boolParam, enumParam, intParam, pageOf } from "../params.js"
 import { bodyObject } from "../payloads.js"
@@ -44,7 +47,7 @@ export const routes: RouteDomain = (engine) => [
     method: "GET",
     path: "/api/v1/capital/collateral",
     instruction: "collateralQuery",
-    handler: ({ account }) => json(Wire.collateral(engine, account))
+    handler: ({ account }) => json(collateralSummary(engine, attach(engine), account))
   },
   {
     method: "GET",
@@ -97,7 +100,9 @@ export const routes: RouteDomain = (engine) => [
     handler: ({ account, body }) => {
       const record = Accounts.withdraw(engine, account, bodyObject(body, "AccountWithdrawalPayload"))
       const view = Wire.withdrawal(record)
-      record.status = "confirmed"
+      const releaseAt = attach(engine).capital.hold(account, record)
+      if (releaseAt === null) record.status = "confirmed"
+      else view.triggerAt = naiveMs(releaseAt)
       return json(view)
     }
   }

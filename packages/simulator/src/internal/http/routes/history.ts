@@ -4,6 +4,7 @@
  * @internal
  */
 import * as History from "../../engine/history.js"
+import { orderHistoryPage, strategyOrders } from "../../orderOps.js"
 import * as Wire from "../../wire.js"
 import { enumParam, intParam, marketTypesFilter, pageOf, sortDirection } from "../params.js"
 import { json } from "../reply.js"
@@ -29,14 +30,15 @@ export const routes: RouteDomain = (engine) => [
       const orderId = query.get("orderId")
       const symbol = query.get("symbol")
       const types = marketTypesFilter(query)
-      const rows = History.page(account.orders, {
+      const strategy = strategyOrders(engine, query.get("strategyId"))
+      return json(orderHistoryPage(engine, account, {
         newestFirst: sortDirection(query) === "Desc",
         ...pageOf(query),
         keep: (o) =>
+          (strategy === undefined || strategy.has(o.id)) &&
           (orderId === null || o.id === orderId) && (symbol === null || o.symbol === symbol) &&
           (types === undefined || types.includes(engine.markets.get(o.symbol)!.def.marketType))
-      })
-      return json(rows.map((o) => Wire.historyOrder(engine, o)))
+      }))
     }
   },
   {

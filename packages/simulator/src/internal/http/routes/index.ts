@@ -11,6 +11,7 @@ import * as MarketData from "./marketData.js"
 import * as Orders from "./orders.js"
 import * as Positions from "./positions.js"
 import * as System from "./system.js"
+import * as Venue from "./venue.js"
 
 export const domains: ReadonlyArray<RouteDomain> = [
   System.routes,
@@ -19,5 +20,6 @@ export const domains: ReadonlyArray<RouteDomain> = [
   Capital.routes,
   Orders.routes,
   Positions.routes,
-  History.routes
+  History.routes,
+  Venue.routes
 ]

@@ -6,9 +6,11 @@
 import * as Accounts from "../../engine/accounts.js"
 import * as Matching from "../../engine/matching.js"
 import { ApiFailure, PlainFailure } from "../../engine/model.js"
+import { conditionalOrders } from "../../orderOps.js"
+import { attach } from "../../venue.js"
 import * as Wire from "../../wire.js"
 import { enumParam, intParam, MARKET_TYPES, reqString } from "../params.js"
-import { bodyMarket, bodyObject, cancelIds, orderRequest } from "../payloads.js"
+import { bodyMarket, bodyObject, cancelIds } from "../payloads.js"
 import { json } from "../reply.js"
 import type { RouteDomain } from "../route.js"
 
@@ -17,6 +19,7 @@ export const MAX_BATCH = 20
 
 export const routes: RouteDomain = (engine) => {
   const order = (o: Parameters<typeof Wire.order>[1]) => Wire.order(engine, o)
+  const conditional = conditionalOrders(engine, attach(engine))
   return [
     {
       method: "GET",
@@ -30,7 +33,7 @@ export const routes: RouteDomain = (engine) => {
           throw new ApiFailure(400, "INVALID_CLIENT_REQUEST", "Must specify either `clientId` or `orderId`")
         }
         const o = Accounts.findOpenOrder(account, m.symbol, orderId, clientId)
-        if (o === undefined) throw new ApiFailure(404, "RESOURCE_NOT_FOUND", "Order not found")
+        if (o === undefined) return json(conditional.find(account, m.symbol, orderId, clientId))
         return json(order(o))
       }
     },
@@ -39,8 +42,7 @@ export const routes: RouteDomain = (engine) => {
       path: "/api/v1/order",
       instruction: "orderExecute",
       orderMutation: true,
-      handler: ({ account, body }) =>
-        json(order(Matching.execute(engine, account, orderRequest(bodyObject(body, "OrderExecutePayload")))))
+      handler: ({ account, body }) => json(conditional.execute(account, bodyObject(body, "OrderExecutePayload")))
     },
     {
       method: "POST",
@@ -62,8 +64,7 @@ export const routes: RouteDomain = (engine) => {
         }
         return json(body.map((item) => {
           try {
-            const request = orderRequest(bodyObject(item, "OrderExecutePayload"))
-            return { ...order(Matching.execute(engine, account, request)), operation: "Ok" }
+            return { ...conditional.execute(account, bodyObject(item, "OrderExecutePayload")), operation: "Ok" }
           } catch (e) {
             if (e instanceof ApiFailure) return { code: e.code, message: e.message, operation: "Err" }
             if (e instanceof PlainFailure) return { code: "INVALID_CLIENT_REQUEST", message: e.text, operation: "Err" }
@@ -82,7 +83,7 @@ export const routes: RouteDomain = (engine) => {
         const m = bodyMarket(engine, b, "OrderCancelPayload")
         const { clientId, orderId } = cancelIds(b)
         const o = Matching.cancel(engine, account, m.symbol, orderId, clientId)
-        if (o === undefined) throw new ApiFailure(404, "RESOURCE_NOT_FOUND", "Order not found")
+        if (o === undefined) return json(conditional.cancel(account, m.symbol, orderId, clientId))
         return json(order(o))
       }
     },
@@ -96,7 +97,7 @@ export const routes: RouteDomain = (engine) => {
         const type = enumParam(query, "marketType", "MarketType", MARKET_TYPES)
         const rows = Accounts.openOrders(account, symbol ?? undefined)
           .filter((o) => type === undefined || engine.markets.get(o.symbol)!.def.marketType === type)
-        return json(rows.map(order))
+        return json([...rows.map(order), ...conditional.open(account, symbol ?? undefined, type)])
       }
     },
     {
@@ -114,8 +115,9 @@ export const routes: RouteDomain = (engine) => {
             "Bad Request parse request payload error: failed to parse \"CancelOrderTypeEnum\": Expect a valid enumeration value. (occurred while parsing \"OrderCancelAllPayload\")"
           )
         }
-        if (type === "ConditionalOrder") return json([])
-        return json(Matching.cancelAll(engine, account, m.symbol).map(order))
+        if (type === "ConditionalOrder") return json(conditional.cancelAll(account, m.symbol))
+        const resting = Matching.cancelAll(engine, account, m.symbol).map(order)
+        return json(type === "RestingLimitOrder" ? resting : [...resting, ...conditional.cancelAll(account, m.symbol)])
       }
     }
   ]

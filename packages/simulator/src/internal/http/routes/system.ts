@@ -4,6 +4,8 @@
  * @internal
  */
 import { wallets } from "../../markets.js"
+import { collateralParameters } from "../../orderOps.js"
+import { attach } from "../../venue.js"
 import * as Wire from "../../wire.js"
 import { json, text } from "../reply.js"
 import type { RouteDomain } from "../route.js"
@@ -14,5 +16,5 @@ export const routes: RouteDomain = (engine) => [
   { method: "GET", path: "/api/v1/time", handler: () => text(String(engine.now())) },
   { method: "GET", path: "/api/v1/wallets", handler: () => json(wallets) },
   { method: "GET", path: "/api/v1/assets", handler: () => json(Wire.assets(engine)) },
-  { method: "GET", path: "/api/v1/collateral", handler: () => json(Wire.collateralParameters(engine)) }
+  { method: "GET", path: "/api/v1/collateral", handler: () => json(collateralParameters(engine, attach(engine))) }
 ]

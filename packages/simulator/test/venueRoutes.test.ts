@@ -1,0 +1,181 @@
+/**
+ * The venue services over the wire: the `account.rfqUpdate`, conditional `account.orderUpdate` and public
+ * `liquidation` streams, and the live exchange's 4xx answers to bad input on the new routes.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import { Signing, Simulator } from "../src/index.js"
+import * as D from "../src/internal/decimal.js"
+import { connect, get, signed } from "./helpers.js"
+
+const make = Simulator.make({ seed: 9, rateLimits: false, demoAccount: false })
+
+const subscribe = (c: { send: (m: unknown) => void }, secret: string, apiKey: string, streams: Array<string>) => {
+  const ts = Date.now()
+  c.send({
+    method: "SUBSCRIBE",
+    params: streams,
+    signature: [apiKey, Signing.sign(secret, `instruction=subscribe&timestamp=${ts}&window=5000`), String(ts), "5000"]
+  })
+}
+
+describe("venue streams", () => {
+  it.live("RFQ lifecycle on account.rfqUpdate, ids above 2^53 as exact integers", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const sim = yield* make
+      const requester = yield* sim.createAccount({ balances: { USDC: "10000" } })
+      const maker = yield* sim.createAccount({ balances: { SOL: "100" } })
+      const rc = yield* connect(sim.wsUrl)
+      const mc = yield* connect(sim.wsUrl)
+      subscribe(rc, requester.apiSecret, requester.apiKey, ["account.rfqUpdate"])
+      subscribe(mc, maker.apiSecret, maker.apiKey, ["account.rfqUpdate.SOL_USDC"])
+      yield* Effect.sleep("100 millis")
+      const rfq = yield* signed(sim.url, {
+        secret: requester.apiSecret,
+        method: "POST",
+        path: "/api/v1/rfq",
+        instruction: "rfqSubmit",
+        params: { symbol: "SOL_USDC", side: "Bid", quantity: "1", clientId: 3 }
+      })
+      expect(rfq.status).toBe(200)
+      const rfqId: string = rfq.json.rfqId
+      expect(rfq.json).toMatchObject({ clientId: 3, symbol: "SOL_USDC", side: "Bid", quantity: "1", status: "New" })
+      const active = yield* Effect.promise(() => mc.waitFor((f) => f.data?.e === "rfqActive"))
+      expect(active.stream).toBe("account.rfqUpdate.SOL_USDC")
+      expect(mc.raw.find((r) => r.includes("rfqActive"))).toContain(`"R":${rfqId},`)
+      expect(active.data).toMatchObject({ s: "SOL_USDC", S: "Bid", q: "1", X: "New" })
+      expect(active.data.W - active.data.w).toBe(20_000)
+      // the simulator's own quoter answers at once: the requester sees a candidate with the fee folded in
+      const candidate = yield* Effect.promise(() => rc.waitFor((f) => f.data?.e === "rfqCandidate"))
+      expect(candidate.data.C).toBe("3")
+      const quote = yield* signed(sim.url, {
+        secret: maker.apiSecret,
+        method: "POST",
+        path: "/api/v1/rfq/quote",
+        instruction: "quoteSubmit",
+        params: { rfqId, bidPrice: "150", askPrice: "160" }
+      })
+      expect(quote.json).toMatchObject({ rfqId, bidPrice: "150", askPrice: "160", status: "New" })
+      const accept = yield* signed(sim.url, {
+        secret: requester.apiSecret,
+        method: "POST",
+        path: "/api/v1/rfq/accept",
+        instruction: "quoteAccept",
+        params: { quoteId: quote.json.quoteId }
+      })
+      expect(accept.json.status).toBe("Filled")
+      const filled = yield* Effect.promise(() => rc.waitFor((f) => f.data?.e === "rfqFilled"))
+      expect(filled.data.p).toBe("160.08") // 160 plus the 5 bps taker fee
+      const quoterFill = yield* Effect.promise(() => mc.waitFor((f) => f.data?.e === "rfqFilled"))
+      expect(quoterFill.data).toMatchObject({ p: "160", X: "Filled" })
+      expect(mc.frames.some((f) => f.data?.e === "quoteAccepted")).toBe(true)
+      const balances = yield* sim.balances(maker.apiKey)
+      expect(balances.USDC!.available).toBe("159.968") // 160 less the 2 bps maker fee
+    })))
+
+  it.live("trigger orders on account.orderUpdate; liquidations on `liquidation`", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const sim = yield* make
+      const t = yield* sim.createAccount({ balances: { USDC: "400" } })
+      const c = yield* connect(sim.wsUrl)
+      subscribe(c, t.apiSecret, t.apiKey, ["account.orderUpdate"])
+      c.send({ method: "SUBSCRIBE", params: ["liquidation"] })
+      yield* Effect.sleep("100 millis")
+      yield* sim.setMarkPrice("SOL_USDC_PERP", "180")
+      const placed = yield* signed(sim.url, {
+        secret: t.apiSecret,
+        method: "POST",
+        path: "/api/v1/order",
+        instruction: "orderExecute",
+        params: {
+          symbol: "SOL_USDC_PERP",
+          side: "Ask",
+          orderType: "Limit",
+          price: "100",
+          triggerPrice: "120",
+          triggerQuantity: "1",
+          triggerBy: "IndexPrice"
+        }
+      })
+      expect(placed.json).toMatchObject({ status: "TriggerPending", quantity: "0", triggerQuantity: "1" })
+      const frame = yield* Effect.promise(() => c.waitFor((f) => f.data?.e === "triggerPlaced"))
+      expect(frame.data).toMatchObject({ P: "120", B: "IndexPrice", Y: "1", X: "TriggerPending", i: placed.json.id })
+      yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC_PERP", side: "Bid", orderType: "Market", quantity: "20" })
+      yield* sim.setMarkPrice("SOL_USDC_PERP", "160")
+      const liquidation = yield* Effect.promise(() => c.waitFor((f) => f.stream === "liquidation"))
+      expect(liquidation.data).toMatchObject({ e: "liquidation", s: "SOL_USDC_PERP", S: "Ask" })
+      // compared as decimals: the trimming of wire decimals is decided in wire.ts
+      expect(D.parse(liquidation.data.q)).toBe(D.parse("20"))
+      const positions = yield* signed(sim.url, {
+        secret: t.apiSecret,
+        method: "GET",
+        path: "/api/v1/position",
+        instruction: "positionQuery"
+      })
+      expect(positions.json).toEqual([])
+    })))
+})
+
+describe("venue routes answer bad input with the live 4xx", () => {
+  it.live("plain-text 400s naming the field; API errors; 204 and 403", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const sim = yield* make
+      const t = yield* sim.createAccount({ balances: { USDC: "100" } })
+      const call = (method: "GET" | "POST" | "PATCH" | "DELETE", path: string, instruction: string, params: object) =>
+        signed(sim.url, { secret: t.apiSecret, method, path, instruction, params: params as Record<string, unknown> })
+      const side = yield* call("POST", "/api/v1/borrowLend", "borrowLendExecute", {
+        symbol: "USDC",
+        side: "Sideways",
+        quantity: "1"
+      })
+      expect(side.status).toBe(400)
+      expect(side.text).toContain(`failed to parse "side"`)
+      expect(side.text).toContain(`(occurred while parsing "BorrowLendExecutePayload")`)
+      const huge = yield* call("POST", "/api/v1/borrowLend", "borrowLendExecute", {
+        symbol: "USDC",
+        side: "Lend",
+        quantity: `1${"0".repeat(60)}`
+      })
+      expect([huge.status, huge.text]).toEqual([
+        400,
+        `Bad Request parse request payload error: failed to parse "quantity": Expect a valid decimal. (occurred while parsing "BorrowLendExecutePayload")`
+      ])
+      const limit = yield* call("GET", "/wapi/v1/history/interest", "interestHistoryQueryAll", { limit: "x" })
+      expect([limit.status, limit.text]).toEqual([
+        400,
+        "failed to parse parameter `limit`: invalid digit found in string"
+      ])
+      const both = yield* call("POST", "/api/v1/rfq", "rfqSubmit", {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        quantity: "1",
+        quoteQuantity: "1"
+      })
+      expect(both.json).toEqual({
+        code: "INVALID_CLIENT_REQUEST",
+        message: "Must specify either `quantity` or `quoteQuantity`"
+      })
+      const borrow = yield* call("POST", "/api/v1/borrowLend", "borrowLendExecute", {
+        symbol: "BTC",
+        side: "Borrow",
+        quantity: "1"
+      })
+      expect(borrow.json).toEqual({ code: "INSUFFICIENT_MARGIN", message: "Insufficient margin" })
+      const none = yield* call("GET", "/wapi/v1/capital/withdrawals/delay", "withdrawalDelayQuery", {})
+      expect([none.status, none.text]).toEqual([204, ""])
+      const nav = yield* call("GET", "/api/v1/vault/nav", "vaultNavQuery", {})
+      expect([nav.status, nav.json.code]).toEqual([403, "FORBIDDEN"])
+      const strategy = yield* call("GET", "/api/v1/strategy", "strategyQuery", { symbol: "SOL_USDC", strategyId: "1" })
+      expect([strategy.status, strategy.json]).toEqual([404, {
+        code: "RESOURCE_NOT_FOUND",
+        message: "Strategy not found"
+      }])
+      const interval = yield* get(sim.url, "/api/v1/borrowLend/markets/history?interval=2d")
+      expect(interval.status).toBe(400)
+      expect(interval.text).toContain("failed to parse parameter `interval`")
+      const prediction = yield* get(sim.url, "/api/v1/prediction?resolved=maybe")
+      expect(prediction.status).toBe(400)
+      const estimate = yield* get(sim.url, "/api/v1/borrowLend/position/liquidationPrice?borrow=%25%25")
+      expect(estimate.status).toBe(400)
+    })))
+})
