@@ -79,16 +79,16 @@ describe("Json", () => {
     const frame = `{"E":"1759338824897386","T":"1759338824895616","U":1662976171,"a":[],` +
       `"b":[["117357.0","0.00000"]],"e":"depth","s":"BTC_USDC_PERP","u":9007199254740993}`
     const event = decode(Model.DepthEvent, frame)
-    expect(event.u).toBe(9007199254740993n)
+    expect(event.lastUpdateId).toBe(9007199254740993n)
     expect(Json.toJson(event)).toEqual({
-      e: "depth",
-      E: 1759338824897386,
-      s: "BTC_USDC_PERP",
-      a: [],
-      b: [["117357.0", "0.00000"]],
-      U: "1662976171",
-      u: "9007199254740993",
-      T: 1759338824895616
+      eventType: "depth",
+      eventTime: 1759338824897386,
+      symbol: "BTC_USDC_PERP",
+      asks: [],
+      bids: [["117357.0", "0.00000"]],
+      firstUpdateId: "1662976171",
+      lastUpdateId: "9007199254740993",
+      engineTime: 1759338824895616
     })
     const ticker = decode(
       Model.BookTickerEvent,
@@ -96,7 +96,8 @@ describe("Json", () => {
         `"u":1662976171,"T":"1759338824895616"}`
     )
     expect(Json.stringify(ticker)).toBe(
-      `{"e":"bookTicker","E":1759338824897386,"s":"SOL_USDC","b":"150.25","B":"3.5","u":"1662976171","T":1759338824895616}`
+      `{"eventType":"bookTicker","eventTime":1759338824897386,"symbol":"SOL_USDC","bestBidPrice":"150.25",` +
+        `"bestBidQuantity":"3.5","updateId":"1662976171","engineTime":1759338824895616}`
     )
   })
 
