@@ -435,6 +435,11 @@ export const makeWith = (deps: {
       const process = Effect.gen(function*() {
         let resyncs = 0
         let live: Book | undefined
+        /**
+         * `live` is the bare snapshot (every buffered delta was older): its first delta may straddle it
+         * (`U <= lastUpdateId + 1 <= u`, §7.5) instead of starting exactly at `lastUpdateId + 1`.
+         */
+        let straddle = false
         let buffer: Array<DepthEvent> = []
         let snapshot: Depth | undefined
         let fetching = false
@@ -443,6 +448,7 @@ export const makeWith = (deps: {
           Effect.gen(function*() {
             resyncs++
             live = undefined
+            straddle = false
             buffer = []
             snapshot = undefined
             fetching = false
@@ -462,7 +468,16 @@ export const makeWith = (deps: {
           }
           const S = snapshot.lastUpdateId
           buffer = buffer.filter((d) => d.lastUpdateId > S)
-          if (buffer.length === 0) return
+          if (buffer.length === 0) {
+            // the snapshot covers every buffered delta: it is itself the consistent book at S, so a quiet
+            // market still shows its book at once; the next delta is checked against it
+            const book = fromSnapshot(symbol, snapshot, resyncs)
+            snapshot = undefined
+            if (book.isCrossed) return yield* resync("crossed snapshot")
+            live = book
+            straddle = true
+            return yield* Queue.offer(output, Option.some(book))
+          }
           if (buffer[0]!.firstUpdateId > S + 1n) {
             // the snapshot is older than the first buffered delta: ask again
             snapshot = undefined
@@ -498,7 +513,11 @@ export const makeWith = (deps: {
                   break
                 }
                 if (event.lastUpdateId <= live.lastUpdateId) break // stale
-                if (event.firstUpdateId !== live.lastUpdateId + 1n) {
+                const continuous = straddle
+                  ? event.firstUpdateId <= live.lastUpdateId + 1n
+                  : event.firstUpdateId === live.lastUpdateId + 1n
+                straddle = false
+                if (!continuous) {
                   yield* resync(`gap: expected U=${live.lastUpdateId + 1n}, got U=${event.firstUpdateId}`)
                   buffer.push(event)
                   yield* trySync

@@ -137,7 +137,7 @@ describe("OrderBook", () => {
       const seen: Array<OrderBook.Book> = []
       const fiber = yield* books.watch("SOL_USDC").pipe(
         Stream.tap((b) => Effect.sync(() => seen.push(b))),
-        Stream.take(2),
+        Stream.take(3),
         Stream.runCollect,
         Effect.fork
       )
@@ -148,13 +148,45 @@ describe("OrderBook", () => {
       server.push("depth.SOL_USDC", delta(13, 14, [["1.5", "1"]])) // 12 is missing
       yield* eventually(() => expect(depthRequests(http)).toHaveLength(2))
       yield* answer(snapshot(14, [["1.0", "1"], ["1.5", "1"], ["1.2", "7"]], [["2.0", "1"]]))
+      yield* eventually(() => expect(seen).toHaveLength(2))
       server.push("depth.SOL_USDC", delta(15, 15, [["1.2", "0"]]))
       const result = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
-      // nothing is emitted between the gap and the first delta after the new snapshot
-      expect(result.map((b) => b.lastUpdateId)).toEqual([11n, 15n])
-      expect(result.map((b) => b.resyncs)).toEqual([0, 1])
+      // nothing is emitted between the gap and the new snapshot; that snapshot covers the buffered delta
+      // (u=14), so it is the book at 14, emitted at once; 15 follows it
+      expect(result.map((b) => b.lastUpdateId)).toEqual([11n, 14n, 15n])
+      expect(result.map((b) => b.resyncs)).toEqual([0, 1, 1])
       expect(fmt(result[0]!.bids())).toEqual([["1", "1"]])
-      expect(fmt(result[1]!.bids())).toEqual([["1.5", "1"], ["1", "1"]])
+      expect(fmt(result[1]!.bids())).toEqual([["1.5", "1"], ["1.2", "7"], ["1", "1"]])
+      expect(fmt(result[2]!.bids())).toEqual([["1.5", "1"], ["1", "1"]])
+    }).pipe(Effect.provide(bookLayer(server, http)))
+  })
+
+  it.effect("a snapshot newer than every buffered delta is emitted at once; the next delta may straddle it", () => {
+    const server = new FakeServer()
+    const { answer, http } = gatedDepth()
+    return Effect.gen(function*() {
+      const books = yield* OrderBook.OrderBook
+      const seen: Array<OrderBook.Book> = []
+      const fiber = yield* books.watch("SOL_USDC").pipe(
+        Stream.tap((b) => Effect.sync(() => seen.push(b))),
+        Stream.take(2),
+        Stream.runCollect,
+        Effect.fork
+      )
+      yield* eventually(() => expect(server.sent).toHaveLength(1))
+      server.push("depth.SOL_USDC", delta(40, 41, [["1.0", "1"]]))
+      yield* answer(snapshot(43, [["1.0", "1"], ["0.9", "2"]], [["2.0", "1"]])) // covers u=41; market quiet
+      // the quiet market's book is there without waiting for another delta
+      yield* eventually(() => expect(seen.map((b) => b.lastUpdateId)).toEqual([43n]))
+      expect(fmt(seen[0]!.bids())).toEqual([["1", "1"], ["0.9", "2"]])
+      // a delta spanning the snapshot (U=42 <= 44 <= u=45) continues it (§7.5)
+      server.push("depth.SOL_USDC", delta(42, 45, [["0.9", "0"]], [["1.9", "3"]]))
+      const result = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
+      expect(result.map((b) => b.lastUpdateId)).toEqual([43n, 45n])
+      expect(result.map((b) => b.resyncs)).toEqual([0, 0])
+      expect(fmt(result[1]!.bids())).toEqual([["1", "1"]])
+      expect(fmt(result[1]!.asks())).toEqual([["1.9", "3"], ["2", "1"]])
+      expect(depthRequests(http)).toHaveLength(1)
     }).pipe(Effect.provide(bookLayer(server, http)))
   })
 
