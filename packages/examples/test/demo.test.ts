@@ -16,7 +16,7 @@ describe("demo", () => {
       const text = lines.join("\n")
       expect(text).toContain("6 markets")
       expect(text).toContain("SOL_USDC        SPOT  0.01      0.01      Open")
-      expect(text).toMatch(/order \d{18,} \(clientId \d+\) New at \d+\.\d{2}/)
+      expect(text).toMatch(/order \d{10,} \(clientId \d+\) New at \d+\.\d{2}/)
       expect(text).toMatch(/Filled: filled 1 SOL for \d+\.\d+ USDC/)
       expect(text).toContain("open orders left: 0")
       expect(text).toContain("placed 2 orders, 1 filled (1 SOL), 1 cancelled")

@@ -223,7 +223,7 @@ const main = Effect.scoped(Effect.gen(function*() {
           symbol: "SOL_USDC",
           side: "Bid",
           orderType: "Limit",
-          price: "1.00",
+          price: "50.00",
           quantity: "0.10",
           timeInForce: "IOC"
         }), { discard: true })

@@ -34,9 +34,9 @@ describe("matching engine", () => {
       yield* sim.executeOrder(m2.apiKey, lim("SOL_USDC", "Ask", "99.00", "1"))
       const taker = yield* sim.executeOrder(t.apiKey, lim("SOL_USDC", "Bid", "100.00", "2.5"))
       // 99 level first, then the older order at 100, then half of the newer
-      expect(taker).toMatchObject({ status: "Filled", executedQuantity: "2.50", executedQuoteQuantity: "249" })
+      expect(taker).toMatchObject({ status: "Filled", executedQuantity: "2.5", executedQuoteQuantity: "249" })
       const taker2 = yield* sim.executeOrder(t.apiKey, lim("SOL_USDC", "Bid", "100.00", "0.5"))
-      expect(taker2).toMatchObject({ status: "Filled", executedQuantity: "0.50" })
+      expect(taker2).toMatchObject({ status: "Filled", executedQuantity: "0.5" })
       expect(a.status).toBe("New")
       expect(b.status).toBe("New")
       // taker bought 3 SOL for 299 USDC, paid 5 bps in SOL
@@ -83,10 +83,13 @@ describe("matching engine", () => {
         orderType: "Market",
         quantity: "3"
       })
+      // sized in base, it answers the quote it expected from the book (2 x 100 + 1 x 101), like the live exchange
       expect(byQty).toMatchObject({
         orderType: "Market",
         status: "Filled",
-        executedQuantity: "3.00",
+        quantity: "3",
+        quoteQuantity: "301",
+        executedQuantity: "3",
         executedQuoteQuantity: "301"
       })
       const byQuote = yield* sim.executeOrder(t.apiKey, {
@@ -97,7 +100,7 @@ describe("matching engine", () => {
       })
       expect(byQuote).toMatchObject({
         status: "Filled",
-        executedQuantity: "0.50",
+        executedQuantity: "0.5",
         executedQuoteQuantity: "50.5",
         quoteQuantity: "50.5"
       })
@@ -107,19 +110,29 @@ describe("matching engine", () => {
         orderType: "Market",
         quoteQuantity: "99"
       })
-      expect(sell).toMatchObject({ status: "Filled", executedQuantity: "1.00", executedQuoteQuantity: "99" })
+      expect(sell).toMatchObject({ status: "Filled", executedQuantity: "1", executedQuoteQuantity: "99" })
       const noLiquidity = yield* sim.executeOrder(t.apiKey, {
         symbol: "SOL_USDC",
         side: "Bid",
         orderType: "Market",
         quantity: "1"
       })
-      expect(noLiquidity).toMatchObject({ status: "Expired", executedQuantity: "0.50" })
+      expect(noLiquidity).toMatchObject({ status: "Expired", executedQuantity: "0.5" })
+      // the live text, for neither and for both
+      const either = { code: "INVALID_CLIENT_REQUEST", message: "Must specify either `quantity` or `quoteQuantity`" }
       expect(yield* errorOf(sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market" })))
-        .toEqual({
-          code: "INVALID_CLIENT_REQUEST",
-          message: "Market orders must specify a quantity or quoteQuantity"
-        })
+        .toEqual(either)
+      expect(
+        yield* errorOf(
+          sim.executeOrder(t.apiKey, {
+            symbol: "SOL_USDC",
+            side: "Bid",
+            orderType: "Market",
+            quantity: "1",
+            quoteQuantity: "100"
+          })
+        )
+      ).toEqual(either)
     }))
 
   it.scoped("postOnly rejected when it would take", () =>
@@ -144,14 +157,14 @@ describe("matching engine", () => {
       const t = yield* sim.createAccount({ balances: { USDC: "1000" } })
       yield* sim.executeOrder(mm.apiKey, lim("SOL_USDC", "Ask", "100.00", "1"))
       const fok = yield* sim.executeOrder(t.apiKey, lim("SOL_USDC", "Bid", "100.00", "2", { timeInForce: "FOK" }))
-      expect(fok).toMatchObject({ status: "Expired", executedQuantity: "0.00", timeInForce: "FOK" })
+      expect(fok).toMatchObject({ status: "Expired", executedQuantity: "0", timeInForce: "FOK" })
       expect((yield* sim.balances(t.apiKey)).USDC).toEqual({ available: "1000", locked: "0", staked: "0" })
       const ioc = yield* sim.executeOrder(t.apiKey, lim("SOL_USDC", "Bid", "100.00", "2", { timeInForce: "IOC" }))
-      expect(ioc).toMatchObject({ status: "Expired", executedQuantity: "1.00" })
+      expect(ioc).toMatchObject({ status: "Expired", executedQuantity: "1" })
       expect((yield* sim.balances(t.apiKey)).USDC).toEqual({ available: "900", locked: "0", staked: "0" })
       yield* sim.executeOrder(mm.apiKey, lim("SOL_USDC", "Ask", "100.00", "2"))
       const fok2 = yield* sim.executeOrder(t.apiKey, lim("SOL_USDC", "Bid", "100.00", "2", { timeInForce: "FOK" }))
-      expect(fok2).toMatchObject({ status: "Filled", executedQuantity: "2.00" })
+      expect(fok2).toMatchObject({ status: "Filled", executedQuantity: "2" })
     }))
 
   it.scoped("FOK market orders: by quantity and by quote quantity, all or nothing", () =>
@@ -168,7 +181,7 @@ describe("matching engine", () => {
         quantity: "1.5",
         timeInForce: "FOK"
       })
-      expect(byQty).toMatchObject({ status: "Filled", executedQuantity: "1.50" })
+      expect(byQty).toMatchObject({ status: "Filled", executedQuantity: "1.5" })
       // 0.5 SOL left at 101 = 50.5 USDC: asking for 100 USDC cannot fill fully
       const tooMuch = yield* sim.executeOrder(t.apiKey, {
         symbol: "SOL_USDC",
@@ -177,15 +190,15 @@ describe("matching engine", () => {
         quoteQuantity: "100",
         timeInForce: "FOK"
       })
-      expect(tooMuch).toMatchObject({ status: "Expired", executedQuantity: "0.00" })
+      expect(tooMuch).toMatchObject({ status: "Expired", executedQuantity: "0" })
       const enough = yield* sim.executeOrder(t.apiKey, {
         symbol: "SOL_USDC",
         side: "Bid",
         orderType: "Market",
-        quoteQuantity: "30.30",
+        quoteQuantity: "30.3",
         timeInForce: "FOK"
       })
-      expect(enough).toMatchObject({ status: "Filled", executedQuantity: "0.30" })
+      expect(enough).toMatchObject({ status: "Filled", executedQuantity: "0.3" })
     }))
 
   it.scoped("self-trade prevention modes", () =>
@@ -197,13 +210,13 @@ describe("matching engine", () => {
       yield* sim.executeOrder(other.apiKey, lim("SOL_USDC", "Ask", "100.00", "1"))
       // RejectTaker (default): the taker expires, the maker stays
       const t1 = yield* sim.executeOrder(me.apiKey, lim("SOL_USDC", "Bid", "100.00", "1"))
-      expect(t1).toMatchObject({ status: "Expired", executedQuantity: "0.00" })
+      expect(t1).toMatchObject({ status: "Expired", executedQuantity: "0" })
       // RejectMaker: own maker cancelled, taker continues against the other account
       const t2 = yield* sim.executeOrder(
         me.apiKey,
         lim("SOL_USDC", "Bid", "100.00", "1", { selfTradePrevention: "RejectMaker" })
       )
-      expect(t2).toMatchObject({ status: "Filled", executedQuantity: "1.00" })
+      expect(t2).toMatchObject({ status: "Filled", executedQuantity: "1" })
       const openAfter = yield* Effect.flip(
         sim.executeOrder(me.apiKey, lim("SOL_USDC", "Ask", "100.00", "1", { clientId: 5 })).pipe(
           Effect.zipRight(sim.executeOrder(me.apiKey, lim("SOL_USDC", "Ask", "100.00", "1", { clientId: 5 })))
@@ -215,7 +228,7 @@ describe("matching engine", () => {
         me.apiKey,
         lim("SOL_USDC", "Bid", "100.00", "1", { selfTradePrevention: "RejectBoth" })
       )
-      expect(t3).toMatchObject({ status: "Expired", executedQuantity: "0.00" })
+      expect(t3).toMatchObject({ status: "Expired", executedQuantity: "0" })
       expect(own.status).toBe("New")
       const report = yield* sim.audit
       expect(report.lockMismatches).toEqual([])
@@ -230,17 +243,26 @@ describe("matching engine", () => {
       const sim = yield* fresh
       const t = yield* sim.createAccount({ balances: { USDC: "100" } })
       const cases: Array<[Record<string, unknown>, { code: string; message: string }]> = [
-        [lim("SOL_USDC", "Bid", "10.001", "1"), { code: "INVALID_PRICE", message: "Price decimal too long" }],
-        [lim("SOL_USDC", "Bid", "10.00", "1.001"), { code: "INVALID_QUANTITY", message: "Quantity decimal too long" }],
-        [lim("BTC_USDC", "Bid", "10.0", "0.000001"), {
+        [lim("SOL_USDC", "Bid", "50.001", "1"), { code: "INVALID_PRICE", message: "Price decimal too long" }],
+        [lim("SOL_USDC", "Bid", "50.00", "1.001"), { code: "INVALID_QUANTITY", message: "Quantity decimal too long" }],
+        [lim("BTC_USDC", "Bid", "50000.0", "0.000001"), {
           code: "INVALID_QUANTITY",
           message: "Quantity decimal too long"
         }],
-        [lim("SOL_USDC", "Bid", "10.00", "0"), { code: "INVALID_QUANTITY", message: "Quantity must be positive" }],
+        [lim("SOL_USDC", "Bid", "50.00", "0"), { code: "INVALID_QUANTITY", message: "Quantity must be positive" }],
+        // price bands: 0.25 to 2 times the mark price (180)
+        [lim("SOL_USDC", "Bid", "44.99", "1"), {
+          code: "INVALID_PRICE",
+          message: "Price is outside the price band of the market"
+        }],
+        [lim("SOL_USDC", "Ask", "360.01", "1"), {
+          code: "INVALID_PRICE",
+          message: "Price is outside the price band of the market"
+        }],
         [lim("SOL_USDC_PERP", "Bid", "1000.01", "1"), { code: "INVALID_PRICE", message: "Price out of bounds" }],
-        [lim("SOL_USDC", "Bid", "10.00", "11"), { code: "INSUFFICIENT_FUNDS", message: "Insufficient funds" }],
-        [lim("SOL_USDC", "Ask", "10.00", "1"), { code: "INSUFFICIENT_FUNDS", message: "Insufficient funds" }],
-        [lim("SOL_USDC", "Bid", "10.00", "1", { reduceOnly: true }), {
+        [lim("SOL_USDC", "Bid", "50.00", "11"), { code: "INSUFFICIENT_FUNDS", message: "Insufficient funds" }],
+        [lim("SOL_USDC", "Ask", "50.00", "1"), { code: "INSUFFICIENT_FUNDS", message: "Insufficient funds" }],
+        [lim("SOL_USDC", "Bid", "50.00", "1", { reduceOnly: true }), {
           code: "INVALID_ORDER",
           message: "Reduce only is not supported on spot markets"
         }],
@@ -249,7 +271,7 @@ describe("matching engine", () => {
       for (const [order, expected] of cases) {
         expect(yield* errorOf(sim.executeOrder(t.apiKey, order))).toEqual(expected)
       }
-      const badSide = yield* errorOf(sim.executeOrder(t.apiKey, lim("SOL_USDC", "Buy" as never, "10.00", "1")))
+      const badSide = yield* errorOf(sim.executeOrder(t.apiKey, lim("SOL_USDC", "Buy" as never, "50.00", "1")))
       expect(badSide.message).toBe(
         "Bad Request parse request payload error: failed to parse \"Side\": Expect a valid enumeration value. (occurred while parsing \"OrderExecutePayload\")"
       )
@@ -282,7 +304,7 @@ describe("matching engine", () => {
         long.apiKey,
         lim("SOL_USDC_PERP", "Ask", "110.00", "3", { reduceOnly: true })
       )
-      expect(close).toMatchObject({ executedQuantity: "2.00", status: "Expired", reduceOnly: true })
+      expect(close).toMatchObject({ executedQuantity: "2", status: "Expired", reduceOnly: true })
       // long realised +20, paid taker fee 0.11
       expect((yield* sim.balances(long.apiKey)).USDC!.available).toBe("10019.57")
       const report = yield* sim.audit

@@ -122,7 +122,7 @@ describe("robustness", () => {
         symbol: "SOL_USDC",
         side: "Bid",
         orderType: "Limit",
-        price: "1.00",
+        price: "50.00",
         quantity: "1",
         timeInForce: "IOC"
       }

@@ -157,6 +157,46 @@ describe("WebSocket", () => {
       yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC_PERP", side: "Ask", orderType: "Market", quantity: "1" })
       const closed = yield* Effect.promise(() => c.waitFor((f) => f.data?.e === "positionClosed"))
       expect(closed.data).toMatchObject({ s: "SOL_USDC_PERP", q: "0.00" })
+      // from flat, a fill opens a position: positionOpened, as live
+      yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC_PERP", side: "Ask", orderType: "Market", quantity: "1" })
+      const opened = yield* Effect.promise(() => c.waitFor((f) => f.data?.e === "positionOpened"))
+      expect(opened.data).toMatchObject({ s: "SOL_USDC_PERP", q: "-1.00" })
+      expect(c.frames.filter((f) => f.data?.e === "positionOpened").length).toBe(1)
+      // a market order sized in base carries Q (the quote expected from the book) on every frame, with the fill
+      yield* sim.executeOrder(t.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", quantity: "0.5" })
+      const fill = yield* Effect.promise(() =>
+        c.waitFor((f) =>
+          f.stream === "account.orderUpdate.SOL_USDC" && f.data.e === "orderFill" && f.data.o === "MARKET"
+        )
+      )
+      expect(Object.keys(fill.data).sort()).toEqual(
+        [
+          "E",
+          "L",
+          "N",
+          "O",
+          "Q",
+          "S",
+          "T",
+          "V",
+          "X",
+          "Z",
+          "e",
+          "f",
+          "i",
+          "l",
+          "m",
+          "n",
+          "o",
+          "q",
+          "r",
+          "s",
+          "t",
+          "y",
+          "z"
+        ]
+      )
+      expect(fill.data).toMatchObject({ q: "0.50", Q: expect.stringMatching(/^\d+(\.\d{1,2})?$/), m: false, N: "SOL" })
       // the perp orders are not on the SOL_USDC-filtered order stream
       expect(c.frames.filter((f) => f.stream === "account.orderUpdate.SOL_USDC").every((f) => f.data.s === "SOL_USDC"))
         .toBe(true)

@@ -69,6 +69,12 @@ export const div = (a: bigint, b: bigint): bigint => (a * ONE) / b
 /** Rounds toward zero to a multiple of `step`. */
 export const floorTo = (value: bigint, step: bigint): bigint => value - (value % step)
 
+/** Rounds up (toward +infinity) to a multiple of `step`. */
+export const ceilTo = (value: bigint, step: bigint): bigint => {
+  const r = ((value % step) + step) % step
+  return r === 0n ? value : value - r + step
+}
+
 /** Rounds to the nearest multiple of `step` (half away from zero). */
 export const roundTo = (value: bigint, step: bigint): bigint => {
   const r = value % step

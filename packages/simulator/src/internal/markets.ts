@@ -26,6 +26,12 @@ export interface MarketDefinition {
   readonly mmfBase?: string
   readonly mmfFactor?: string
   readonly openInterestLimit?: string
+  /**
+   * Price band: a limit price must lie within these multiples of the mark price (default `"0.25"` / `"2"`, the
+   * live SOL_USDC_PERP filter; spot values are not documented live and use the same default).
+   */
+  readonly minMultiplier?: string
+  readonly maxMultiplier?: string
   readonly createdAt: string
 }
 

@@ -44,13 +44,12 @@ const triggerNulls = {
 
 /** `OrderType` (LimitOrder | MarketOrder) as returned by order execute/query/cancel. */
 export const order = (engine: Engine, o: Order): Record<string, unknown> => {
-  const m = engine.markets.get(o.symbol)!
   const common = {
     id: o.id,
     clientId: o.clientId,
     symbol: o.symbol,
     side: o.side,
-    executedQuantity: D.format(o.executedQuantity, m.qtyDp),
+    executedQuantity: D.format(o.executedQuantity),
     executedQuoteQuantity: D.format(o.executedQuoteQuantity),
     reduceOnly: o.reduceOnly,
     timeInForce: o.timeInForce,
@@ -65,15 +64,15 @@ export const order = (engine: Engine, o: Order): Record<string, unknown> => {
     return {
       orderType: "Limit",
       ...common,
-      price: D.format(o.price!, m.priceDp),
-      quantity: D.format(o.quantity!, m.qtyDp),
+      price: D.format(o.price!),
+      quantity: D.format(o.quantity!),
       postOnly: o.postOnly
     }
   }
   return {
     orderType: "Market",
     ...common,
-    quantity: o.quantity === null ? null : D.format(o.quantity, m.qtyDp),
+    quantity: o.quantity === null ? null : D.format(o.quantity),
     quoteQuantity: o.quoteQuantity === null ? null : D.format(o.quoteQuantity),
     slippageTolerance: null,
     slippageToleranceType: null
@@ -82,17 +81,16 @@ export const order = (engine: Engine, o: Order): Record<string, unknown> => {
 
 /** `Order` row of `/wapi/v1/history/orders`. */
 export const historyOrder = (engine: Engine, o: Order): Record<string, unknown> => {
-  const m = engine.markets.get(o.symbol)!
   return {
     id: o.id,
     createdAt: naiveMs(o.createdAt),
-    executedQuantity: D.format(o.executedQuantity, m.qtyDp),
+    executedQuantity: D.format(o.executedQuantity),
     executedQuoteQuantity: D.format(o.executedQuoteQuantity),
     expiryReason: o.expiryReason,
     orderType: o.orderType,
     postOnly: o.orderType === "Limit" ? o.postOnly : null,
-    price: o.price === null ? null : D.format(o.price, m.priceDp),
-    quantity: o.quantity === null ? null : D.format(o.quantity, m.qtyDp),
+    price: o.price === null ? null : D.format(o.price),
+    quantity: o.quantity === null ? null : D.format(o.quantity),
     quoteQuantity: o.quoteQuantity === null ? null : D.format(o.quoteQuantity),
     selfTradePrevention: o.selfTradePrevention,
     status: o.status,
@@ -109,15 +107,14 @@ export const historyOrder = (engine: Engine, o: Order): Record<string, unknown> 
 
 /** `OrderFill` row of `/wapi/v1/history/fills`. */
 export const fill = (engine: Engine, f: Fill): Record<string, unknown> => {
-  const m = engine.markets.get(f.symbol)!
   return {
     clientId: f.clientId === null ? null : String(f.clientId),
     fee: D.format(f.fee),
     feeSymbol: f.feeSymbol,
     isMaker: f.isMaker,
     orderId: f.orderId,
-    price: D.format(f.price, m.priceDp),
-    quantity: D.format(f.quantity, m.qtyDp),
+    price: D.format(f.price),
+    quantity: D.format(f.quantity),
     side: f.side,
     symbol: f.symbol,
     systemOrderType: null,
@@ -142,8 +139,8 @@ export const market = (m: Market): Record<string, unknown> => {
         minPrice: d.minPrice,
         maxPrice: d.maxPrice,
         tickSize: d.tickSize,
-        maxMultiplier: m.perp ? "2" : "1.25",
-        minMultiplier: m.perp ? "0.25" : "0.75",
+        maxMultiplier: D.format(m.bands.max),
+        minMultiplier: D.format(m.bands.min),
         maxImpactMultiplier: m.perp ? "1.01" : "1.05",
         minImpactMultiplier: m.perp ? "0.99" : "0.95",
         meanMarkPriceBand: m.perp ? { maxMultiplier: "1.1", minMultiplier: "0.9" } : null,
@@ -350,13 +347,13 @@ export const ticker = (m: Market, t: TickerStats): Record<string, string> => {
   const pct = t.first === 0n ? 0n : D.roundTo(D.div(change, t.first), D.parse("0.000001")!)
   return {
     symbol: m.symbol,
-    firstPrice: D.format(t.first, m.priceDp),
-    lastPrice: D.format(t.last, m.priceDp),
-    priceChange: D.format(change, m.priceDp),
+    firstPrice: D.format(t.first),
+    lastPrice: D.format(t.last),
+    priceChange: D.format(change),
     priceChangePercent: D.format(pct),
-    high: D.format(t.high, m.priceDp),
-    low: D.format(t.low, m.priceDp),
-    volume: D.format(t.volume, m.qtyDp),
+    high: D.format(t.high),
+    low: D.format(t.low),
+    volume: D.format(t.volume),
     quoteVolume: D.format(t.quoteVolume),
     trades: String(t.trades)
   }
@@ -378,11 +375,11 @@ export const depth = (m: Market, limit: number): Payload => {
 export const kline = (m: Market, c: Candle): Payload => ({
   start: spaced(c.start),
   end: spaced(c.end),
-  open: D.format(c.open, m.priceDp),
-  high: D.format(c.high, m.priceDp),
-  low: D.format(c.low, m.priceDp),
-  close: D.format(c.close, m.priceDp),
-  volume: D.format(c.volume, m.qtyDp),
+  open: D.format(c.open),
+  high: D.format(c.high),
+  low: D.format(c.low),
+  close: D.format(c.close),
+  volume: D.format(c.volume),
   quoteVolume: D.format(c.quoteVolume),
   trades: String(c.trades)
 })
@@ -405,8 +402,8 @@ export const fundingRate = (m: Market, f: { readonly rate: bigint; readonly inte
 export const trade = (m: Market, t: PublicTrade): Payload => ({
   id: t.id,
   isBuyerMaker: t.isBuyerMaker,
-  price: D.format(t.price, m.priceDp),
-  quantity: D.format(t.quantity, m.qtyDp),
+  price: D.format(t.price),
+  quantity: D.format(t.quantity),
   quoteQuantity: D.format(t.quoteQuantity),
   timestamp: t.timestamp
 })
@@ -537,8 +534,8 @@ export const tradeFrame = (m: Market, t: PublicTrade): Payload => ({
   e: "trade",
   E: 0,
   s: m.symbol,
-  p: D.format(t.price, m.priceDp),
-  q: D.format(t.quantity, m.qtyDp),
+  p: D.format(t.price),
+  q: D.format(t.quantity),
   b: t.buyerOrderId,
   a: t.sellerOrderId,
   t: t.id,
@@ -607,11 +604,11 @@ export const klineFrame = (m: Market, candle: Candle, closed: boolean): Payload 
   s: m.symbol,
   t: naiveSeconds(candle.start),
   T: naiveSeconds(candle.end),
-  o: D.format(candle.open, m.priceDp),
-  c: D.format(candle.close, m.priceDp),
-  h: D.format(candle.high, m.priceDp),
-  l: D.format(candle.low, m.priceDp),
-  v: D.format(candle.volume, m.qtyDp),
+  o: D.format(candle.open),
+  c: D.format(candle.close),
+  h: D.format(candle.high),
+  l: D.format(candle.low),
+  v: D.format(candle.volume),
   n: candle.trades,
   X: closed
 })

@@ -53,7 +53,8 @@ export interface HistoryLimits {
 
 export const defaultHistoryLimits: HistoryLimits = { account: 100_000, trades: 100_000, candles: 5_000 }
 
-const FIRST_ORDER_ID = 111063114377265150n
+/** Order ids look like today's live ones (10 digits, e.g. `"4227701917"`), offset by the seed. */
+const firstOrderId = (seed: number): bigint => 4_200_000_000n + BigInt(Math.abs(Math.trunc(seed)) % 100_000_000)
 /** Id of the fee collector account (internal, counted in conservation checks). */
 export const FEE_ACCOUNT_ID = 0
 
@@ -82,7 +83,7 @@ export class Engine {
   readonly bookChanges = new Map<string, Map<string, Side>>()
   /** Milliseconds added to the injected clock (fault injection). */
   clockOffset = 0
-  nextOrderId = FIRST_ORDER_ID
+  nextOrderId: bigint
   nextAccountId = 1
   nextDepositId = 1000
   nextWithdrawalId = 5000
@@ -93,6 +94,7 @@ export class Engine {
   constructor(options: EngineOptions) {
     this.clock = options.clock
     this.prng = Prng.make(options.seed)
+    this.nextOrderId = firstOrderId(options.seed)
     this.makerFee = D.parse(options.makerFee ?? "0.0002")!
     this.takerFee = D.parse(options.takerFee ?? "0.0005")!
     this.assets = options.assets ?? defaultAssets
@@ -112,6 +114,7 @@ export class Engine {
         minPrice: D.parse(def.minPrice)!,
         maxPrice: def.maxPrice === null ? null : D.parse(def.maxPrice)!,
         priceDp: D.decimalsOf(tick),
+        bands: { min: D.parse(def.minMultiplier ?? "0.25")!, max: D.parse(def.maxMultiplier ?? "2")! },
         qtyDp: D.decimalsOf(step),
         bids: [],
         asks: [],

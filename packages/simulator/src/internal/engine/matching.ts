@@ -10,7 +10,8 @@ import * as D from "../decimal.js"
 import { balance, closeOrder, findOpenOrder, openOrders, recordOrder } from "./accounts.js"
 import * as Book from "./book.js"
 import type { Engine } from "./engine.js"
-import type { OrderEventKind } from "./events.js"
+import type { OrderEventKind, PositionEventKind } from "./events.js"
+import { markPrice } from "./marketData.js"
 import type { Account, Fill, Market, Order, PublicTrade, SelfTradePrevention, Side, TimeInForce } from "./model.js"
 import { ApiFailure, invalidClient, isOpen, remaining } from "./model.js"
 import { applyPosition, checkMargin, emitPosition } from "./perps.js"
@@ -74,10 +75,9 @@ export const executeUnflushed = (engine: Engine, account: Account, request: Orde
   if (orderType === "Limit") {
     if (price === null) throw invalidClient("Limit orders must specify a price")
     if (quantity === null) throw invalidClient("Limit orders must specify a quantity")
-  } else if (quantity === null && quoteQuantity === null) {
-    throw invalidClient("Market orders must specify a quantity or quoteQuantity")
-  } else if (quantity !== null && quoteQuantity !== null) {
-    throw invalidClient("Market orders must specify either a quantity or quoteQuantity, not both")
+  } else if ((quantity === null) === (quoteQuantity === null)) {
+    // live text (both missing and both given)
+    throw invalidClient("Must specify either `quantity` or `quoteQuantity`")
   }
   if (price !== null) {
     if (price.value <= 0n) throw new ApiFailure(400, "INVALID_PRICE", "Price must be positive")
@@ -93,6 +93,7 @@ export const executeUnflushed = (engine: Engine, account: Account, request: Orde
     if (price.value < m.minPrice || (m.maxPrice !== null && price.value > m.maxPrice)) {
       throw new ApiFailure(400, "INVALID_PRICE", "Price out of bounds")
     }
+    checkPriceBand(m, price.value)
   }
   if (quantity !== null) {
     if (quantity.value <= 0n) throw new ApiFailure(400, "INVALID_QUANTITY", "Quantity must be positive")
@@ -156,6 +157,11 @@ export const executeUnflushed = (engine: Engine, account: Account, request: Orde
     checkMarketFunds(account, m, side, stp, quantity?.value ?? null, quoteQuantity?.value ?? null)
   }
 
+  // a market order sized in base answers the quote it expects to spend or receive, from the book, rounded up to
+  // the tick (live: 0.001 ETH filled for 3.81428 USDC answered quoteQuantity "3.82")
+  const estimatedQuote = orderType === "Market" && quantity !== null ?
+    D.ceilTo(simulateWalk(account, m, side, stp, quantity.value, null).quote, m.tick) :
+    null
   const order: Order = {
     id: id ?? engine.orderId(),
     clientId,
@@ -165,7 +171,7 @@ export const executeUnflushed = (engine: Engine, account: Account, request: Orde
     orderType,
     price: limit,
     quantity: quantity?.value ?? null,
-    quoteQuantity: quoteQuantity?.value ?? null,
+    quoteQuantity: quoteQuantity?.value ?? (estimatedQuote === null || estimatedQuote === 0n ? null : estimatedQuote),
     executedQuantity: 0n,
     executedQuoteQuantity: 0n,
     timeInForce,
@@ -202,6 +208,18 @@ export const executeUnflushed = (engine: Engine, account: Account, request: Orde
   }
   if (!isOpen(order)) closeOrder(account, order)
   return order
+}
+
+/**
+ * Price bands of the market's filters: a limit price must lie within `[minMultiplier, maxMultiplier]` times the
+ * mark price (the live error text is not documented).
+ */
+const checkPriceBand = (m: Market, price: bigint): void => {
+  const mark = markPrice(m)
+  if (mark <= 0n) return
+  if (price > D.mul(mark, m.bands.max) || price < D.mul(mark, m.bands.min)) {
+    throw new ApiFailure(400, "INVALID_PRICE", "Price is outside the price band of the market")
+  }
 }
 
 /** Walks the book (skipping the account's own orders) to price a market order. */
@@ -348,6 +366,7 @@ const trade = (
   const timestamp = Math.floor(T / 1000)
   const tradeId = ++m.tradeId
   const fees = engine.feeAccount()
+  const positionEvents = new Map<Account, PositionEventKind>()
   const settle = (account: Account, order: Order, isMaker: boolean): Fill => {
     const rate = isMaker ? engine.makerFee : engine.takerFee
     let fee: bigint
@@ -356,7 +375,7 @@ const trade = (
       feeSymbol = m.def.quoteSymbol
       fee = D.mul(quote, rate)
       balance(account, feeSymbol).available -= fee
-      applyPosition(engine, account, m, order.side === "Bid" ? qty : -qty, price)
+      positionEvents.set(account, applyPosition(engine, account, m, order.side === "Bid" ? qty : -qty, price))
     } else if (order.side === "Bid") {
       // pays quote, receives base minus fee
       const q = balance(account, m.def.quoteSymbol)
@@ -410,7 +429,7 @@ const trade = (
   }
   const makerFill = settle(makerAccount, maker, true)
   const takerFill = settle(takerAccount, taker, false)
-  if (taker.orderType === "Market" && taker.quoteQuantity !== null) {
+  if (taker.orderType === "Market" && taker.quantity === null && taker.quoteQuantity !== null) {
     const left = taker.quoteQuantity - taker.executedQuoteQuantity
     if (D.floorTo(D.div(left, price), m.step) <= 0n) taker.status = "Filled"
   }
@@ -432,8 +451,8 @@ const trade = (
   emitOrder(engine, makerAccount, maker, "orderFill", makerFill)
   emitOrder(engine, takerAccount, taker, "orderFill", takerFill)
   if (m.perp) {
-    emitPosition(engine, makerAccount, m)
-    emitPosition(engine, takerAccount, m)
+    emitPosition(engine, makerAccount, m, positionEvents.get(makerAccount))
+    emitPosition(engine, takerAccount, m, positionEvents.get(takerAccount))
   }
 }
 

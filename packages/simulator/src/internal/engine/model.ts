@@ -180,6 +180,8 @@ export interface Market {
   readonly maxPrice: bigint | null
   readonly priceDp: number
   readonly qtyDp: number
+  /** Price band multipliers of the mark price (`filters.price.minMultiplier` / `maxMultiplier`). */
+  readonly bands: { readonly min: bigint; readonly max: bigint }
   readonly bids: Array<Level>
   readonly asks: Array<Level>
   /** Last applied book update id (REST `lastUpdateId`, WS depth `u`). */

@@ -74,14 +74,17 @@ export const checkMargin = (
   if (initialMargin > equity) throw new ApiFailure(400, "INSUFFICIENT_MARGIN", "Insufficient margin")
 }
 
-/** Applies a signed perp trade to a position, realising PnL on the reducing part into the quote balance. */
+/**
+ * Applies a signed perp trade to a position, realising PnL on the reducing part into the quote balance. Returns the
+ * live event it makes: `positionOpened` from flat, `positionClosed` to flat, else `positionAdjusted`.
+ */
 export const applyPosition = (
   engine: Engine,
   account: Account,
   m: Market,
   signedQty: bigint,
   price: bigint
-): void => {
+): PositionEventKind => {
   let pos = account.positions.get(m.symbol)
   if (pos === undefined) {
     pos = {
@@ -111,6 +114,7 @@ export const applyPosition = (
   }
   pos.pnlRealized += realized
   balance(account, m.def.quoteSymbol).available += realized
+  return before === 0n ? "positionOpened" : pos.netQuantity === 0n ? "positionClosed" : "positionAdjusted"
 }
 
 /** Publishes a position change (`positionClosed` when flat, else `kind`, default `positionAdjusted`). */

@@ -112,8 +112,8 @@ export const routes: RouteDomain = (engine) => [
     handler: ({ query }) => {
       const m = engine.market(reqString(query, "symbol", "MarketSymbol"))
       const limit = Math.min(intParam(query, "limit", "uint16") ?? 100, 1000)
-      const newest = History.page(m.trades, { newestFirst: true, offset: 0, limit })
-      return json(newest.reverse().map((t) => Wire.trade(m, t)))
+      // newest first, as the live exchange answers
+      return json(History.page(m.trades, { newestFirst: true, offset: 0, limit }).map((t) => Wire.trade(m, t)))
     }
   },
   {
