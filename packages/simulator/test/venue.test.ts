@@ -331,7 +331,7 @@ describe("strategies", () => {
       symbol: "SOL_USDC",
       side: "Bid",
       quantity: D.parse("2")!,
-      price: D.parse("1")!,
+      price: D.parse("150")!, // below the book, inside the price band
       duration: 120_000,
       interval: 60_000
     })

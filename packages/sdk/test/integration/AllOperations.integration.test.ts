@@ -374,7 +374,7 @@ describe("all operations against the simulator", () => {
           side: "Bid",
           strategyType: "Scheduled",
           quantity: "2",
-          price: "1",
+          price: "150", // below the book, inside the price band
           duration: 120_000,
           interval: 60_000
         })
