@@ -17,6 +17,7 @@ import * as D from "../src/internal/decimal.js"
 import * as Accounts from "../src/internal/engine/accounts.js"
 import { Engine } from "../src/internal/engine/engine.js"
 import * as Matching from "../src/internal/engine/matching.js"
+import { allRoutes } from "../src/internal/http/server.js"
 
 const args = process.argv.slice(2)
 const quick = args.includes("--quick")
@@ -25,6 +26,9 @@ const flag = (name: string, fallback: number) => {
   return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback
 }
 const activitySeconds = flag("--activity-seconds", quick ? 30 : 120)
+/** `--only 1a,2b` runs some sections: 1a engine throughput, 1b HTTP throughput, 2 HTTP latency, 2b handler latency, 3 activity. */
+const only = args.includes("--only") ? (args[args.indexOf("--only") + 1] ?? "").split(",") : undefined
+const section = (name: string) => only === undefined || only.includes(name)
 
 // ---------------------------------------------------------------------------------------------------------------
 // signed requests (node:crypto so that client signing never dominates a timed window)
@@ -192,7 +196,7 @@ const main = Effect.scoped(Effect.gen(function*() {
       return n / ((performance.now() - t0) / 1000)
     }
   }
-  {
+  if (section("1a")) {
     const window = quick ? 5_000 : 20_000
     // the JIT warms up on a throwaway engine first, so both points measure the same compiled code
     engineRun()(30_000)
@@ -210,12 +214,12 @@ const main = Effect.scoped(Effect.gen(function*() {
   }
 
   // -- 1b: over HTTP ---------------------------------------------------------------------------------------------
-  {
+  if (section("1b")) {
     const sim = yield* Simulator.make({ seed: 1, rateLimits: false })
     const trader = yield* sim.createAccount({ balances: { USDC: "1000000000", SOL: "1000000" } })
     const warm = yield* sim.createAccount({ balances: { USDC: "1000000000" } })
     const sign = signerOf(trader.apiSecret)
-    const pairs = quick ? 300 : 1000
+    const pairs = quick ? 300 : 500
     yield* Effect.promise(() => placeCancelRate(sim.url, signerOf(warm.apiSecret), pairs))
     const fill = (orders: number) =>
       Effect.forEach(Array.from({ length: orders }), () =>
@@ -244,7 +248,7 @@ const main = Effect.scoped(Effect.gen(function*() {
   }
 
   // -- 2 ---------------------------------------------------------------------------------------------------------
-  {
+  if (section("2")) {
     const sim = yield* Simulator.make({ seed: 2, rateLimits: false, liquidity: false })
     const maker = yield* sim.createAccount({ balances: { USDC: "1000000000", SOL: "100000000" } })
     const taker = yield* sim.createAccount({ balances: { USDC: "1000000000", SOL: "100000000" } })
@@ -309,8 +313,70 @@ const main = Effect.scoped(Effect.gen(function*() {
     )
   }
 
+  // -- 2b: the same handlers in-process (no HTTP, so machine load and sockets do not blur the comparison) ----------
+  if (section("2b")) {
+    const engine = new Engine({ seed: 2, clock: Date.now, liquidity: false })
+    const maker = Accounts.createRandom(engine).account
+    const taker = Accounts.createRandom(engine).account
+    for (const a of [maker, taker]) {
+      Accounts.deposit(engine, a, "USDC", D.fromInt(1_000_000_000))
+      Accounts.deposit(engine, a, "SOL", D.fromInt(100_000_000))
+    }
+    const limit = (price: bigint, side: "Bid" | "Ask", quantity: bigint) => ({
+      symbol: "SOL_USDC",
+      side,
+      orderType: "Limit" as const,
+      timeInForce: "GTC" as const,
+      selfTradePrevention: "RejectTaker" as const,
+      price: { raw: "", value: price },
+      quantity: { raw: "", value: quantity },
+      quoteQuantity: null,
+      postOnly: false,
+      reduceOnly: null,
+      clientId: null,
+      triggerPrice: false,
+      triggerQuantity: false,
+      takeProfit: false,
+      stopLoss: false
+    })
+    const market = (quantity: bigint) => ({ ...limit(0n, "Bid", quantity), orderType: "Market" as const, price: null })
+    for (let i = 0; i < 10; i++) Matching.execute(engine, maker, limit(D.fromInt(100 + i), "Bid", D.ONE))
+    const routes = allRoutes(engine)
+    const handler = (path: string) => routes.find((r) => r.method === "GET" && r.path === path)!.handler
+    const time = (path: string) => {
+      const h = handler(path)
+      const ctx = { engine, query: new URLSearchParams(), body: undefined, account: maker }
+      for (let i = 0; i < 200; i++) h(ctx)
+      collect()
+      const times: Array<number> = []
+      for (let i = 0; i < 2000; i++) {
+        const t0 = performance.now()
+        h(ctx)
+        times.push(performance.now() - t0)
+      }
+      return median(times) * 1000
+    }
+    const cent = D.ONE / 100n
+    Matching.execute(engine, maker, limit(D.fromInt(150), "Ask", cent))
+    Matching.execute(engine, taker, market(cent))
+    const before = { orders: time("/api/v1/orders"), tickers: time("/api/v1/tickers") }
+    for (let i = 0; i < 200_000; i++) {
+      Matching.execute(engine, maker, limit(D.fromInt(150 + (i % 20)), "Ask", cent))
+      Matching.execute(engine, taker, market(cent))
+    }
+    const after = { orders: time("/api/v1/orders"), tickers: time("/api/v1/tickers") }
+    say("")
+    say("| handler, in-process | empty (µs, median of 2000) | after 400,000 orders (µs) | ratio |")
+    say("| --- | ---: | ---: | ---: |")
+    for (const k of ["orders", "tickers"] as const) {
+      say(
+        `| GET /api/v1/${k} | ${before[k].toFixed(1)} | ${after[k].toFixed(1)} | ${(after[k] / before[k]).toFixed(2)} |`
+      )
+    }
+  }
+
   // -- 3 ---------------------------------------------------------------------------------------------------------
-  {
+  if (section("3")) {
     const sim = yield* Simulator.make({ seed: 3, rateLimits: false, activity: { intervalMs: 20 } })
     const tickers: Prepared = { method: "GET", path: "/api/v1/tickers", headers: {} }
     const windows = Math.max(1, Math.round(activitySeconds / 10))
