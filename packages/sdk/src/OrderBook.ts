@@ -43,7 +43,7 @@ import type { DepthEvent } from "./models/streams.js"
  * @since 0.1.0
  * @category models
  */
-export type Level = B.Level
+export type Level = readonly [price: BigDecimal.BigDecimal, quantity: BigDecimal.BigDecimal]
 
 /**
  * Quantity and notional resting within a price band.
@@ -83,6 +83,16 @@ const decimalArgument = (
       onSome: Either.right
     })
 
+/** The one way to construct a {@link Book} outside its class body (set by the class's static block). */
+let makeBook: (
+  symbol: string,
+  lastUpdateId: bigint,
+  timestamp: number,
+  resyncs: number,
+  bidTree: B.Side,
+  askTree: B.Side
+) => Book
+
 /**
  * An immutable, consistent version of a local order book.
  *
@@ -90,7 +100,13 @@ const decimalArgument = (
  * @category models
  */
 export class Book {
-  constructor(
+  static {
+    makeBook = (symbol, lastUpdateId, timestamp, resyncs, bidTree, askTree) =>
+      new Book(symbol, lastUpdateId, timestamp, resyncs, bidTree, askTree)
+  }
+
+  /** Books are made by {@link fromSnapshot} and {@link Book.apply} (the level stores are internal). */
+  private constructor(
     /** The market symbol. */
     readonly symbol: string,
     /** Id of the last engine update reflected (snapshot `lastUpdateId` or the last delta's `u`). */
@@ -99,10 +115,8 @@ export class Book {
     readonly timestamp: number,
     /** How many times the book was resynchronised before this version. */
     readonly resyncs: number,
-    /** @internal */
-    readonly bidTree: B.Side,
-    /** @internal */
-    readonly askTree: B.Side
+    private readonly bidTree: B.Side,
+    private readonly askTree: B.Side
   ) {}
 
   /** The highest bid. */
@@ -251,7 +265,7 @@ export class Book {
  * @category constructors
  */
 export const fromSnapshot = (symbol: string, depth: Depth, resyncs = 0): Book =>
-  new Book(
+  makeBook(
     symbol,
     depth.lastUpdateId,
     depth.timestamp,

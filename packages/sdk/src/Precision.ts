@@ -25,6 +25,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { ValidationError } from "./BackpackError.js"
 import * as Dec from "./internal/decimal.js"
+import type { DecimalInput } from "./models/common.js"
 import type { Side } from "./models/enums.js"
 
 /**
@@ -202,8 +203,6 @@ export class PrecisionIssue extends Schema.Class<PrecisionIssue>("PrecisionIssue
   /** What is wrong, with the value and the rule. */
   message: Schema.String
 }) {}
-
-type DecimalInput = string | BigDecimal.BigDecimal
 
 const parseInput = (input: DecimalInput): Option.Option<BigDecimal.BigDecimal> =>
   typeof input === "string"

@@ -38,6 +38,19 @@ import * as Wire from "./internal/wire.js"
 import { makeHub } from "./internal/ws/hub.js"
 
 /**
+ * Types named by the options and the service below.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type { Limits, RateLimitSettings } from "./internal/controls.js"
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type { MarketDefinition } from "./internal/markets.js"
+
+/**
  * The demo seed printed in Backpack's own support guides (public; for tests and demos only).
  *
  * @since 0.1.0

@@ -231,7 +231,13 @@ export const Level: Schema.Schema<
   readonly [string | number, string | number]
 > = Schema.Tuple(S.Decimal, S.Decimal)
 
-type LevelType = readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal]
+/**
+ * A decoded depth level, `[price, quantity]`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type LevelType = readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal]
 
 const byPrice: Order.Order<LevelType> = Order.mapInput(BigDecimal.Order, (level: LevelType) => level[0])
 
