@@ -186,11 +186,11 @@ describe("bpx account commands", () => {
       symbol: "SOL_USDC",
       side: "Bid",
       orderType: "Limit",
-      price: "98.00",
-      quantity: "1.50",
+      price: "98",
+      quantity: "1.5",
       clientId: 42,
       status: "New",
-      executedQuantity: "0.00"
+      executedQuantity: "0"
     })
     expect(order.id).toMatch(/^\d+$/)
 
@@ -215,9 +215,9 @@ describe("bpx account commands", () => {
       "SOL_USDC",
       "Bid",
       "Limit",
-      "98.00",
-      "1.50",
-      "0.00",
+      "98",
+      "1.5",
+      "0",
       "New"
     ])
 
@@ -268,10 +268,10 @@ describe("bpx account commands", () => {
       "TRADE ID"
     ])
     expect(rows).toHaveLength(5)
-    for (const row of rows) expect(row.split(/\s+/).slice(2, 6)).toEqual(["SOL_USDC", "Bid", "100.50", "0.10"])
+    for (const row of rows) expect(row.split(/\s+/).slice(2, 6)).toEqual(["SOL_USDC", "Bid", "100.5", "0.1"])
     const fills = JSON.parse(json.stdout) as Array<any>
     expect(fills).toHaveLength(5)
-    for (const fill of fills) expect(fill).toMatchObject({ symbol: "SOL_USDC", price: "100.50", quantity: "0.10" })
+    for (const fill of fills) expect(fill).toMatchObject({ symbol: "SOL_USDC", price: "100.5", quantity: "0.1" })
     const limited = await bpx(["history", "fills", "--limit", "3", "--json"], env)
     expect(JSON.parse(limited.stdout)).toEqual(fills.slice(0, 3))
   })
@@ -281,10 +281,10 @@ describe("bpx account commands", () => {
     expect(result.code).toBe(0)
     const record = Object.fromEntries(lines(result.stdout).map((line) => line.split(/\s{2,}/) as [string, string]))
     expect(record.symbol).toBe("SOL_USDC")
-    expect(record.last).toBe("100.50")
+    expect(record.last).toBe("100.5")
     expect(record.trades).toBe("5")
     const json = await bpx(["ticker", "SOL_USDC", "--json"], publicEnv)
-    expect(JSON.parse(json.stdout)).toMatchObject({ symbol: "SOL_USDC", lastPrice: "100.50", trades: 5 })
+    expect(JSON.parse(json.stdout)).toMatchObject({ symbol: "SOL_USDC", lastPrice: "100.5", trades: 5 })
   })
 
   it("stream prints decoded events, --count ends it", async () => {
@@ -305,7 +305,7 @@ describe("bpx account commands", () => {
       const values = Object.values(event)
       expect(values).toContain("trade")
       expect(values).toContain("SOL_USDC")
-      expect(values).toContain("100.50")
+      expect(values).toContain("100.5")
       expect(values).toContain("0.01")
     }
   })

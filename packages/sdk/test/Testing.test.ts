@@ -126,7 +126,8 @@ describe("the in-process simulator under it.effect (TestClock)", () => {
 
   const placeOrder = Effect.flatMap(
     Orders.Orders,
-    (orders) => orders.executeOrder({ symbol: "SOL_USDC", side: "Bid", orderType: "Limit", price: "10", quantity: "2" })
+    (orders) =>
+      orders.executeOrder({ symbol: "SOL_USDC", side: "Bid", orderType: "Limit", price: "100", quantity: "2" })
   )
 
   it.scoped("without the live signing clock, the test clock's X-Timestamp is refused as expired", () =>
@@ -144,7 +145,7 @@ describe("the in-process simulator under it.effect (TestClock)", () => {
         const order = yield* placeOrder
         expect([order.symbol, order.side, order.status]).toEqual(["SOL_USDC", "Bid", "New"])
         const balances = yield* (yield* Capital.Capital).getBalances()
-        expect(BigDecimal.equals(balances.USDC!.locked, BigDecimal.unsafeFromString("20"))).toBe(true)
+        expect(BigDecimal.equals(balances.USDC!.locked, BigDecimal.unsafeFromString("200"))).toBe(true)
         // the fiber's clock is still the test clock (near 0, decades behind the wall clock)
         expect(Date.now() - (yield* Clock.currentTimeMillis)).toBeGreaterThan(1_000_000_000_000)
       }).pipe(Effect.provide(Layer.merge(sdk, Testing.layerLiveSigningClock)))
