@@ -277,6 +277,9 @@ export interface Service {
    *
    * @example
    * ```ts
+   * import { BackpackStream, Orders } from "@effect-backpack/sdk"
+   * import { Effect, Stream } from "effect"
+   *
    * Effect.scoped(Effect.gen(function*() {
    *   const ws = yield* BackpackStream.BackpackStream
    *   const updates = yield* ws.subscribeScoped(BackpackStream.orderUpdates("SOL_USDC"))
@@ -342,9 +345,13 @@ export interface Service {
  *   const ws = yield* BackpackStream.BackpackStream
  *   // public and private streams share one connection, which reconnects and resubscribes by itself
  *   const tops = ws.bookTicker("SOL_USDC").pipe(
- *     Stream.map((t) => `bid ${t.b === undefined ? "-" : BigDecimal.format(t.b)} ask ${t.a === undefined ? "-" : BigDecimal.format(t.a)}`)
+ *     Stream.map((t) => {
+ *       const bid = t.bestBidPrice === undefined ? "-" : BigDecimal.format(t.bestBidPrice)
+ *       const ask = t.bestAskPrice === undefined ? "-" : BigDecimal.format(t.bestAskPrice)
+ *       return `bid ${bid} ask ${ask}`
+ *     })
  *   )
- *   const fills = ws.orderUpdates("SOL_USDC").pipe(Stream.map((event) => `order ${event.i}: ${event.e}`)) // signed for you
+ *   const fills = ws.orderUpdates("SOL_USDC").pipe(Stream.map((event) => `order ${event.orderId}: ${event.eventType}`)) // signed for you
  *   yield* Stream.merge(tops, fills).pipe(Stream.take(20), Stream.runForEach((line) => Effect.log(line)))
  * })
  *

@@ -49,6 +49,11 @@ export type { Limits, RateLimitSettings } from "./internal/controls.js"
  * @category models
  */
 export type { MarketDefinition } from "./internal/markets.js"
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type { HistoryLimits } from "./internal/engine/engine.js"
 
 /**
  * The demo seed printed in Backpack's own support guides (public; for tests and demos only).
