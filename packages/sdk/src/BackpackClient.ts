@@ -222,7 +222,8 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
     Either.match(decodeOutput!(value), {
       onLeft: (error) => {
         const { detail, path } = errors.describeParseError(error)
-        return fail(path, detail, error)
+        // the cause keeps the failure with its values cut to excerpts (a 16 MiB body is not kept)
+        return fail(path, detail, errors.boundParseError(error))
       },
       onRight: Effect.succeed
     })
@@ -320,7 +321,7 @@ const errorFromStatus = (
 ): ApiError | AuthenticationError | RateLimitError => {
   const body = errors.parseErrorBody(text)
   const code = body?.code ?? "UNKNOWN"
-  const message = body?.message || errors.truncate(text.trim()) || `HTTP ${status}`
+  const message = errors.truncate(body?.message || text.trim()) || `HTTP ${status}`
   if (status === 429 || code === "TOO_MANY_REQUESTS") {
     return new RateLimitError({
       operation,
