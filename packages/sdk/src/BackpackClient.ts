@@ -30,6 +30,7 @@ import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as FiberRef from "effect/FiberRef"
 import { identity } from "effect/Function"
 import * as Layer from "effect/Layer"
@@ -270,6 +271,40 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
 // the pipeline
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The `http.client <METHOD>` span of one attempt, in place of the platform's: the same attributes
+ * (method, URL, status), request headers only through the redaction list, and an exit that never
+ * holds the request or the response (a success ends as `void`, a failure with the SDK's own error,
+ * which carries no header). Tracers and exporters that serialise exits see no signature.
+ */
+const attemptSpan = <E, R>(
+  send: Effect.Effect<HttpClientResponse.HttpClientResponse, E, R>,
+  request: HttpClientRequest.HttpClientRequest
+): Effect.Effect<HttpClientResponse.HttpClientResponse, E, R> =>
+  Effect.flatMap(
+    Effect.zip(
+      Effect.makeSpan(`http.client ${request.method}`, { kind: "client", captureStackTrace: false }),
+      FiberRef.get(Headers.currentRedactedNames)
+    ),
+    ([span, names]) => {
+      span.attribute("http.request.method", request.method)
+      span.attribute("url.full", request.url)
+      const redacted = Headers.redact(request.headers, [...names, ...redactedHeaders])
+      for (const name in redacted) span.attribute(`http.request.header.${name}`, String(redacted[name]))
+      return Effect.withParentSpan(send, span).pipe(
+        Effect.onExit((exit) =>
+          // from milliseconds: TestClock's `currentTimeNanos` throws on the fractional times jitter leaves
+          Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+            Effect.sync(() => {
+              const time = BigInt(Math.floor(millis)) * 1_000_000n
+              if (Exit.isSuccess(exit)) span.attribute("http.response.status_code", exit.value.status)
+              span.end(time, Exit.isSuccess(exit) ? Exit.void : exit)
+            }))
+        )
+      )
+    }
+  )
+
 /** The call a request belongs to, seen by the middleware of the pipeline. */
 interface Call {
   readonly endpoint: Endpoint<any, any>
@@ -458,6 +493,10 @@ export const make = (
         HttpClient.mapRequest(HttpClientRequest.prependUrl(config.host)),
         HttpClient.mapRequest(HttpClientRequest.acceptJson)
       )
+    ).pipe(
+      // The platform's own `http.client` span ends with an exit holding the request, signed headers
+      // included (its attributes are redacted, its exit is not): it is replaced by `attemptSpan`.
+      HttpClient.withTracerDisabledWhen(() => true)
     )
 
     /** One attempt: limiter, signature, send and read within the timeout, status mapped. */
@@ -471,7 +510,8 @@ export const make = (
         )
       ),
       HttpClient.filterStatusOk,
-      HttpClient.catchAll(classify)
+      HttpClient.catchAll(classify),
+      HttpClient.transform(attemptSpan)
     )
 
     /** Idempotent calls: the same attempt, retried on 429, 5xx, timeouts and transport failures. */
