@@ -1,4 +1,4 @@
-import { BackpackClient, Endpoints } from "@effect-backpack/sdk"
+import { BackpackClient, type BackpackError, Endpoints } from "@effect-backpack/sdk"
 import { describe, expect, layer } from "@effect/vitest"
 import { Effect } from "effect"
 import { mockHttp, sdkLayer } from "./utils/mock.js"
@@ -11,7 +11,7 @@ const fewKb = 4096
 const decodeFailure = (text: string, ticker = false) =>
   Effect.gen(function*() {
     http.respond(() => ({ text }))
-    const error = yield* Effect.flip(
+    const error = yield* Effect.flip<unknown, BackpackError.BackpackError, BackpackClient.BackpackClient>(
       ticker
         ? BackpackClient.execute(Endpoints.Markets.getTicker, { symbol: "SOL_USDC" })
         : BackpackClient.execute(Endpoints.Markets.getMarkets, {})
