@@ -24,15 +24,17 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import type * as Cause from "effect/Cause"
+import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as FiberRef from "effect/FiberRef"
 import { identity } from "effect/Function"
 import * as Layer from "effect/Layer"
+import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
@@ -54,8 +56,10 @@ import {
   ValidationError
 } from "./BackpackError.js"
 import type { Endpoint, WireParams, WireValue } from "./Endpoint.js"
+import { getTime } from "./endpoints/system.js"
 import * as errors from "./internal/errors.js"
 import { parseLossless } from "./internal/json.js"
+import * as Metrics from "./Metrics.js"
 import { RateLimiter } from "./RateLimiter.js"
 import { Signer, signingString } from "./Signer.js"
 
@@ -76,6 +80,13 @@ export interface Service {
    * from `System.getTime` when the local clock is skewed (`System.syncClock` does).
    */
   readonly clockOffset: Ref.Ref<number>
+  /**
+   * Measures the offset between the server clock (`System.getTime`) and the signing clock (half the
+   * round trip compensated), stores it in `clockOffset` and returns it. The executor calls it by
+   * itself when a signed request is refused for its timestamp (then re-signs and resends once), and
+   * every `clockSyncInterval` when configured.
+   */
+  readonly syncClock: Effect.Effect<number, BackpackError>
   readonly config: Resolved
 }
 
@@ -126,6 +137,18 @@ export class SigningClock
     defaultValue: (): Option.Option<Clock.Clock> => Option.none()
   })
 {}
+
+/**
+ * The current time of the signing clock in milliseconds: {@link SigningClock} when set, otherwise the
+ * fiber's `Clock`. REST signatures, WebSocket subscribe signatures and `syncClock` all read it.
+ *
+ * @since 0.3.0
+ * @category references
+ */
+export const signingTime: Effect.Effect<number> = Effect.flatMap(
+  SigningClock,
+  Option.match({ onNone: () => Clock.currentTimeMillis, onSome: (clock) => clock.currentTimeMillis })
+)
 
 /** Header names added to the platform's redaction list (authorization, cookie, x-api-key, …). */
 const redactedHeaders = ["x-signature", "x-api-key"]
@@ -193,7 +216,17 @@ interface Compiled {
   readonly validate: (input: unknown) => Effect.Effect<Params, ValidationError>
   readonly decode: (status: number, text: string) => Effect.Effect<unknown, DecodeError>
   readonly span: Tracer.SpanOptions
+  /** Records the call in `Metrics.requests` (by outcome) and `Metrics.latency`. */
+  readonly observe: (exit: Exit.Exit<unknown, BackpackError>, millis: number) => Effect.Effect<void>
 }
+
+const outcomeOf = (exit: Exit.Exit<unknown, BackpackError>): string =>
+  Exit.isSuccess(exit)
+    ? "ok"
+    : Option.match(Cause.failureOption(exit.cause), {
+      onNone: () => Cause.isInterruptedOnly(exit.cause) ? "interrupted" : "defect",
+      onSome: (error) => error._tag
+    })
 
 const compiledEndpoints = new WeakMap<Endpoint<any, any>, Compiled>()
 
@@ -222,7 +255,8 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
     Either.match(decodeOutput!(value), {
       onLeft: (error) => {
         const { detail, path } = errors.describeParseError(error)
-        return fail(path, detail, error)
+        // the cause keeps the failure with its values cut to excerpts (a 16 MiB body is not kept)
+        return fail(path, detail, errors.boundParseError(error))
       },
       onRight: Effect.succeed
     })
@@ -248,7 +282,20 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
       }
     }
   }
+  const latency = Metric.tagged(Metrics.latency, "operation", endpoint.name)
+  const requests = Metric.tagged(Metrics.requests, "operation", endpoint.name)
+  const outcomes = new Map<string, Metric.Metric.Counter<number>>()
+  const observe = (exit: Exit.Exit<unknown, BackpackError>, millis: number) => {
+    const outcome = outcomeOf(exit)
+    let counter = outcomes.get(outcome)
+    if (counter === undefined) {
+      counter = Metric.tagged(requests, "outcome", outcome)
+      outcomes.set(outcome, counter)
+    }
+    return Effect.zipRight(Metric.update(latency, millis), Metric.increment(counter))
+  }
   const compiled: Compiled = {
+    observe,
     validate,
     decode,
     span: {
@@ -268,6 +315,40 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
 // ---------------------------------------------------------------------------------------------
 // the pipeline
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The `http.client <METHOD>` span of one attempt, in place of the platform's: the same attributes
+ * (method, URL, status), request headers only through the redaction list, and an exit that never
+ * holds the request or the response (a success ends as `void`, a failure with the SDK's own error,
+ * which carries no header). Tracers and exporters that serialise exits see no signature.
+ */
+const attemptSpan = <E, R>(
+  send: Effect.Effect<HttpClientResponse.HttpClientResponse, E, R>,
+  request: HttpClientRequest.HttpClientRequest
+): Effect.Effect<HttpClientResponse.HttpClientResponse, E, R> =>
+  Effect.flatMap(
+    Effect.zip(
+      Effect.makeSpan(`http.client ${request.method}`, { kind: "client", captureStackTrace: false }),
+      FiberRef.get(Headers.currentRedactedNames)
+    ),
+    ([span, names]) => {
+      span.attribute("http.request.method", request.method)
+      span.attribute("url.full", request.url)
+      const redacted = Headers.redact(request.headers, [...names, ...redactedHeaders])
+      for (const name in redacted) span.attribute(`http.request.header.${name}`, String(redacted[name]))
+      return Effect.withParentSpan(send, span).pipe(
+        Effect.onExit((exit) =>
+          // from milliseconds: TestClock's `currentTimeNanos` throws on the fractional times jitter leaves
+          Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+            Effect.sync(() => {
+              const time = BigInt(Math.floor(millis)) * 1_000_000n
+              if (Exit.isSuccess(exit)) span.attribute("http.response.status_code", exit.value.status)
+              span.end(time, Exit.isSuccess(exit) ? Exit.void : exit)
+            }))
+        )
+      )
+    }
+  )
 
 /** The call a request belongs to, seen by the middleware of the pipeline. */
 interface Call {
@@ -290,8 +371,11 @@ const notSent = new WeakSet<TransportError>()
 
 type AttemptError = ApiError | AuthenticationError | RateLimitError | TransportError | TimeoutError
 
-const isRetryable = (error: AttemptError | Refused): boolean =>
-  error._tag === "RateLimitError" || error._tag === "TransportError" || error._tag === "TimeoutError" ||
+/** Whether an attempt's failure is retried; a 429 asking for more than `maxRetryAfterMillis` is not. */
+const isRetryable = (maxRetryAfterMillis: number) => (error: AttemptError | Refused): boolean =>
+  (error._tag === "RateLimitError" && (error.retryAfterMillis ?? 0) <= maxRetryAfterMillis) ||
+  error._tag === "TransportError" ||
+  error._tag === "TimeoutError" ||
   (error._tag === "ApiError" && error.status >= 500)
 
 /** Whether a failure of a mutation may have happened after the exchange got it. */
@@ -316,12 +400,22 @@ const errorFromStatus = (
   operation: string,
   status: number,
   text: string,
-  retryAfterMillis: number | undefined
+  retryAfterMillis: number | undefined,
+  maxRetryAfterMillis: number
 ): ApiError | AuthenticationError | RateLimitError => {
   const body = errors.parseErrorBody(text)
   const code = body?.code ?? "UNKNOWN"
-  const message = body?.message || errors.truncate(text.trim()) || `HTTP ${status}`
+  const message = errors.truncate(body?.message || text.trim()) || `HTTP ${status}`
   if (status === 429 || code === "TOO_MANY_REQUESTS") {
+    if (retryAfterMillis !== undefined && retryAfterMillis > maxRetryAfterMillis) {
+      // not retried (see `isRetryable`): the caller hears at once, with the server's value
+      return new RateLimitError({
+        operation,
+        retryAfterMillis,
+        detail: `${message} (Retry-After of ${retryAfterMillis} ms exceeds maxRetryAfter ${maxRetryAfterMillis} ms; ` +
+          `not waiting)`
+      })
+    }
     return new RateLimitError({
       operation,
       detail: message,
@@ -335,6 +429,11 @@ const errorFromStatus = (
   }
   return new ApiError({ operation, status, code, message })
 }
+
+/** A refusal of the request's timestamp or window: certainly not executed, safe to re-sign and resend. */
+const isClockRefusal = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && (error as { _tag?: unknown })._tag === "AuthenticationError" &&
+  /expired|timestamp|window|clock/i.test((error as AuthenticationError).detail)
 
 /**
  * Exponential backoff from 200 ms (capped at 5 s), jittered ×0.5–1.5, at most `retries` times,
@@ -367,14 +466,16 @@ export const make = (
     const signer = yield* Signer
     const limiter = yield* RateLimiter
     const clockOffset = yield* Ref.make(0)
+    /** When the clock was last measured (signing clock, ms); `-Infinity` before the first time. */
+    const lastSync = yield* Ref.make(Number.NEGATIVE_INFINITY)
+    const syncLock = yield* Effect.makeSemaphore(1)
     const timeoutMillis = Duration.toMillis(config.timeout)
+    const maxRetryAfterMillis = Duration.toMillis(config.maxRetryAfter)
+    const syncIntervalMillis = Option.map(config.clockSyncInterval, Duration.toMillis)
     const windowHeader = String(config.window)
     const brokerId = Option.map(config.brokerId, String)
 
-    const now = Effect.flatMap(
-      SigningClock,
-      Option.match({ onNone: () => Clock.currentTimeMillis, onSome: (clock) => clock.currentTimeMillis })
-    )
+    const now = signingTime
 
     /** Waits for the rate limiter, then signs with a fresh timestamp (runs again on each attempt). */
     const authorize = (
@@ -383,7 +484,18 @@ export const make = (
       Effect.flatMap(FiberRef.get(currentCall), (call) => {
         if (call === undefined) return Effect.succeed(request)
         const { endpoint, params } = call
-        return Effect.flatMap(limiter.acquire(endpoint.bucket, endpoint.weight), (wait) => {
+        const acquired = Effect.timeoutFail(limiter.acquire(endpoint.bucket, endpoint.weight), {
+          duration: config.maxRateLimitWait,
+          onTimeout: () =>
+            new Refused(
+              new RateLimitError({
+                operation: endpoint.name,
+                detail: `waited ${Duration.toMillis(config.maxRateLimitWait)} ms (maxRateLimitWait) for the ` +
+                  `client-side ${endpoint.bucket} budget; nothing was sent`
+              })
+            )
+        })
+        return Effect.flatMap(acquired, (wait) => {
           if (Option.isSome(wait)) {
             // onLimit: "fail": refused on the client, nothing sent; not retried (the caller chose not to wait)
             return Effect.fail(
@@ -398,25 +510,28 @@ export const make = (
           }
           if (endpoint.instruction === undefined || Option.isNone(signer.publicKey)) return Effect.succeed(request)
           const apiKey = signer.publicKey.value
-          return Effect.flatMap(
-            Effect.zipWith(now, Ref.get(clockOffset), (t, offset) => Math.floor(t + offset)),
-            (timestamp) =>
-              Effect.map(
-                signer.sign(
-                  signingString({ instruction: endpoint.instruction!, params, timestamp, window: config.window })
-                ),
-                (signature) => {
-                  const signed = HttpClientRequest.setHeaders(request, {
-                    "X-API-Key": apiKey,
-                    "X-Signature": Redacted.value(signature),
-                    "X-Timestamp": String(timestamp),
-                    "X-Window": windowHeader
-                  })
-                  return Option.isSome(brokerId) && endpoint.sendsBrokerId
-                    ? HttpClientRequest.setHeader(signed, "X-Broker-Id", brokerId.value)
-                    : signed
-                }
-              )
+          return Effect.zipRight(
+            syncWhenDue,
+            Effect.flatMap(
+              Effect.zipWith(now, Ref.get(clockOffset), (t, offset) => Math.floor(t + offset)),
+              (timestamp) =>
+                Effect.map(
+                  signer.sign(
+                    signingString({ instruction: endpoint.instruction!, params, timestamp, window: config.window })
+                  ),
+                  (signature) => {
+                    const signed = HttpClientRequest.setHeaders(request, {
+                      "X-API-Key": apiKey,
+                      "X-Signature": Redacted.value(signature),
+                      "X-Timestamp": String(timestamp),
+                      "X-Window": windowHeader
+                    })
+                    return Option.isSome(brokerId) && endpoint.sendsBrokerId
+                      ? HttpClientRequest.setHeader(signed, "X-Broker-Id", brokerId.value)
+                      : signed
+                  }
+                )
+            )
           )
         })
       })
@@ -438,13 +553,19 @@ export const make = (
             (text) =>
               Effect.flatMap(Clock.currentTimeMillis, (t) => {
                 const retryAfter = errors.parseRetryAfter(response.headers["retry-after"], t)
-                const failure = errorFromStatus(operation, response.status, text, retryAfter)
-                return failure._tag === "RateLimitError" && call !== undefined
-                  ? Effect.zipRight(
-                    limiter.pause(call.endpoint.bucket, Duration.millis(retryAfter ?? 1000)),
-                    Effect.fail(failure)
-                  )
-                  : Effect.fail(failure)
+                const failure = errorFromStatus(operation, response.status, text, retryAfter, maxRetryAfterMillis)
+                if (failure._tag !== "RateLimitError" || call === undefined) return Effect.fail(failure)
+                const pause = Math.min(retryAfter ?? 1000, maxRetryAfterMillis)
+                return Effect.zipRight(
+                  Effect.logWarning(
+                    `rate limited by the exchange (HTTP ${response.status}): pausing the ${call.endpoint.bucket} ` +
+                      `bucket for ${pause} ms` +
+                      ((retryAfter ?? 0) > maxRetryAfterMillis
+                        ? `; Retry-After ${retryAfter} ms exceeds maxRetryAfter, failing now`
+                        : "")
+                  ).pipe(Effect.annotateLogs({ operation, retryAfterMillis: retryAfter ?? "none" })),
+                  Effect.zipRight(limiter.pause(call.endpoint.bucket, Duration.millis(pause)), Effect.fail(failure))
+                )
               })
           )
         }
@@ -457,6 +578,10 @@ export const make = (
         HttpClient.mapRequest(HttpClientRequest.prependUrl(config.host)),
         HttpClient.mapRequest(HttpClientRequest.acceptJson)
       )
+    ).pipe(
+      // The platform's own `http.client` span ends with an exit holding the request, signed headers
+      // included (its attributes are redacted, its exit is not): it is replaced by `attemptSpan`.
+      HttpClient.withTracerDisabledWhen(() => true)
     )
 
     /** One attempt: limiter, signature, send and read within the timeout, status mapped. */
@@ -470,17 +595,26 @@ export const make = (
         )
       ),
       HttpClient.filterStatusOk,
-      HttpClient.catchAll(classify)
+      HttpClient.catchAll(classify),
+      HttpClient.transform(attemptSpan)
     )
 
     /** Idempotent calls: the same attempt, retried on 429, 5xx, timeouts and transport failures. */
     const retrying = HttpClient.retryTransient(client, {
       mode: "errors-only",
-      while: isRetryable,
+      while: isRetryable(maxRetryAfterMillis),
       schedule: retrySchedule(config.retries)
     })
 
     const validate = <In>(endpoint: Endpoint<In, unknown>, input: In) => compile(endpoint).validate(input)
+
+    const observed = (compiled: Compiled) => <A>(call: Effect.Effect<A, BackpackError>) =>
+      Effect.flatMap(
+        Clock.currentTimeMillis,
+        (start) =>
+          Effect.onExit(call, (exit) =>
+            Effect.flatMap(Clock.currentTimeMillis, (end) => compiled.observe(exit, end - start)))
+      )
 
     const request = (endpoint: Endpoint<any, any>, params: Params): HttpClientRequest.HttpClientRequest =>
       endpoint.encoding === "query"
@@ -514,13 +648,26 @@ export const make = (
             })
           )
         }
-        const exchange: Effect.Effect<unknown, AttemptError | Refused | DecodeError> = Effect.flatMap(
+        const once: Effect.Effect<unknown, AttemptError | Refused | DecodeError> = Effect.flatMap(
           (endpoint.idempotent ? retrying : client).execute(request(endpoint, params)),
           (response) =>
             Effect.flatMap(
               Effect.mapError(response.text, (error) => transportError(endpoint.name, error)),
               (text) => compiled.decode(response.status, text)
             )
+        )
+        // refused for its timestamp: not executed, so measure the clock, re-sign and resend once
+        const exchange = endpoint.instruction === undefined ? once : Effect.catchIf(
+          once,
+          isClockRefusal,
+          (refusal) =>
+            Effect.logWarning(
+              `${endpoint.name}: request refused for its timestamp; measuring the server clock and resending once`
+            )
+              .pipe(
+                Effect.zipRight(Effect.orElse(sync("refused"), () => Effect.fail(refusal))),
+                Effect.zipRight(once)
+              )
         )
         return Effect.locally(exchange, currentCall, { endpoint, params }).pipe(
           Effect.catchAll((error) =>
@@ -533,10 +680,49 @@ export const make = (
             )
           )
         ) as Effect.Effect<Out, BackpackError>
-      }).pipe(withRedactedHeaders, Effect.withSpan(endpoint.name, compiled.span))
+      }).pipe(withRedactedHeaders, observed(compiled), Effect.withSpan(endpoint.name, compiled.span))
     }
 
-    return { execute, validate, clockOffset, config }
+    /** Measures the server clock against the signing clock and keeps the offset (one at a time). */
+    const measure = (reason: "refused" | "interval" | "manual"): Effect.Effect<number, BackpackError> =>
+      Effect.gen(function*() {
+        const before = yield* now
+        const server = yield* execute(getTime, {})
+        const after = yield* now
+        const offset = Math.round(server - (before + after) / 2)
+        yield* Ref.set(clockOffset, offset)
+        yield* Ref.set(lastSync, after)
+        yield* Metric.increment(Metric.tagged(Metrics.clockSyncs, "reason", reason))
+        yield* (Math.abs(offset) >= 1000 ? Effect.logWarning : Effect.logInfo)(
+          `clock: the server clock is ${offset} ms from the signing clock (measured: ${reason})`
+        ).pipe(Effect.annotateLogs({ clockOffsetMillis: offset }))
+        return offset
+      })
+
+    const sync = (reason: "refused" | "interval" | "manual") => syncLock.withPermits(1)(measure(reason))
+
+    /** With `clockSyncInterval`, a signed call first re-measures the clock once the interval has passed. */
+    const syncWhenDue: Effect.Effect<void> = Option.match(syncIntervalMillis, {
+      onNone: () => Effect.void,
+      onSome: (interval) =>
+        Effect.flatMap(Effect.zip(now, Ref.get(lastSync)), ([t, last]) =>
+          t - last < interval
+            ? Effect.void
+            : Effect.ignore(
+              syncLock.withPermits(1)(
+                // measured once by whoever gets the lock first; the others find it fresh
+                Effect.flatMap(Ref.get(lastSync), (again) => again === last ? measure("interval") : Effect.void)
+              )
+            ))
+    })
+
+    return {
+      execute,
+      validate,
+      clockOffset,
+      syncClock: Effect.withSpan(sync("manual"), "BackpackClient.syncClock"),
+      config
+    }
   })
 
 /**

@@ -39,6 +39,22 @@ export interface Resolved {
   readonly brokerId: Option.Option<number>
   /** How many times an idempotent call is retried on 429, 5xx, timeouts and transport errors. */
   readonly retries: number
+  /**
+   * The longest `Retry-After` the SDK honours (default 30 s). A 429 asking for longer fails at once
+   * with `RateLimitError` carrying the server's value, and pauses the bucket for this long only.
+   */
+  readonly maxRetryAfter: Duration.Duration
+  /**
+   * The longest a call waits for the client-side rate limiter (default 2 minutes); past it the call fails
+   * with `RateLimitError` and nothing is sent. The per-request `timeout` covers the exchange only.
+   */
+  readonly maxRateLimitWait: Duration.Duration
+  /**
+   * When set, signed calls re-measure the server clock (`System.getTime`) once this long has passed
+   * since the last measurement. A request refused for its timestamp is re-signed after a fresh
+   * measurement in any case.
+   */
+  readonly clockSyncInterval: Option.Option<Duration.Duration>
 }
 
 /**
@@ -62,6 +78,9 @@ export interface Options {
   readonly timeout?: Duration.DurationInput | undefined
   readonly brokerId?: number | undefined
   readonly retries?: number | undefined
+  readonly maxRetryAfter?: Duration.DurationInput | undefined
+  readonly maxRateLimitWait?: Duration.DurationInput | undefined
+  readonly clockSyncInterval?: Duration.DurationInput | undefined
 }
 
 /**
@@ -73,7 +92,9 @@ export const defaults = {
   wsUrl: "wss://ws.backpack.exchange",
   window: 5000,
   timeout: Duration.seconds(10),
-  retries: 3
+  retries: 3,
+  maxRetryAfter: Duration.seconds(30),
+  maxRateLimitWait: Duration.minutes(2)
 } as const
 
 /**
@@ -126,7 +147,21 @@ export const make = (options: Options = {}): Effect.Effect<Resolved, ConfigError
     if (!Number.isInteger(retries) || retries < 0 || retries > 10) {
       return yield* new ConfigError({ detail: `retries must be an integer between 0 and 10, got ${retries}` })
     }
+    const positive = (name: string, input: Duration.DurationInput) => {
+      const duration = Duration.decode(input)
+      return Duration.isFinite(duration) && Duration.toMillis(duration) > 0
+        ? Effect.succeed(duration)
+        : Effect.fail(new ConfigError({ detail: `${name} must be a positive finite duration` }))
+    }
+    const maxRetryAfter = yield* positive("maxRetryAfter", options.maxRetryAfter ?? defaults.maxRetryAfter)
+    const maxRateLimitWait = yield* positive("maxRateLimitWait", options.maxRateLimitWait ?? defaults.maxRateLimitWait)
+    const clockSyncInterval = options.clockSyncInterval === undefined
+      ? Option.none()
+      : Option.some(yield* positive("clockSyncInterval", options.clockSyncInterval))
     return {
+      maxRetryAfter,
+      maxRateLimitWait,
+      clockSyncInterval,
       host,
       wsUrl,
       apiKey: Option.fromNullable(options.apiKey),
@@ -141,7 +176,8 @@ export const make = (options: Options = {}): Effect.Effect<Resolved, ConfigError
 /**
  * The environment read by `layerConfig`: `BACKPACK_HOST`, `BACKPACK_WS_URL`, `BACKPACK_API_KEY`,
  * `BACKPACK_API_SECRET`, `BACKPACK_WINDOW`, `BACKPACK_TIMEOUT`, `BACKPACK_BROKER_ID`,
- * `BACKPACK_RETRIES`.
+ * `BACKPACK_RETRIES`, `BACKPACK_MAX_RETRY_AFTER`, `BACKPACK_MAX_RATE_LIMIT_WAIT`,
+ * `BACKPACK_CLOCK_SYNC_INTERVAL`.
  *
  * @since 0.1.0
  * @category config
@@ -155,7 +191,14 @@ export const fromEnv: Config.Config<Options> = Config.all({
   window: Config.integer("BACKPACK_WINDOW").pipe(Config.withDefault(defaults.window)),
   timeout: Config.duration("BACKPACK_TIMEOUT").pipe(Config.withDefault(defaults.timeout)),
   brokerId: Config.option(Config.integer("BACKPACK_BROKER_ID")).pipe(Config.map(Option.getOrUndefined)),
-  retries: Config.integer("BACKPACK_RETRIES").pipe(Config.withDefault(defaults.retries))
+  retries: Config.integer("BACKPACK_RETRIES").pipe(Config.withDefault(defaults.retries)),
+  maxRetryAfter: Config.duration("BACKPACK_MAX_RETRY_AFTER").pipe(Config.withDefault(defaults.maxRetryAfter)),
+  maxRateLimitWait: Config.duration("BACKPACK_MAX_RATE_LIMIT_WAIT").pipe(
+    Config.withDefault(defaults.maxRateLimitWait)
+  ),
+  clockSyncInterval: Config.option(Config.duration("BACKPACK_CLOCK_SYNC_INTERVAL")).pipe(
+    Config.map(Option.getOrUndefined)
+  )
 })
 
 /**

@@ -24,6 +24,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
 import * as Ref from "effect/Ref"
@@ -34,6 +35,7 @@ import { BackpackStream, type DepthSpeed, isResubscribed, type StreamError } fro
 import * as Dec from "./internal/decimal.js"
 import * as B from "./internal/orderbook/book.js"
 import { Markets } from "./Markets.js"
+import * as Metrics from "./Metrics.js"
 import type { Depth } from "./models/markets.js"
 import type { DepthEvent } from "./models/streams.js"
 
@@ -470,6 +472,7 @@ export const makeWith = (deps: {
             yield* Effect.logWarning(`OrderBook ${symbol}: resync (${reason})`).pipe(
               Effect.annotateLogs({ symbol, reason, resyncs })
             )
+            yield* Metric.increment(Metrics.resyncs)
           })
 
         const trySync = Effect.gen(function*() {

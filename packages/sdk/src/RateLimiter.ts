@@ -12,8 +12,10 @@ import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import type { Bucket } from "./Endpoint.js"
+import * as Metrics from "./Metrics.js"
 
 /**
  * @since 0.1.0
@@ -119,23 +121,39 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       historical: yield* makeBucket(options.historical ?? backpackLimits.historical, now)
     }
     const failFast = options.onLimit === "fail"
+    const waited = {
+      standard: Metric.tagged(Metrics.rateLimitWait, "bucket", "standard"),
+      historical: Metric.tagged(Metrics.rateLimitWait, "bucket", "historical")
+    }
+
+    /** A wait is logged at Info (Warning after a 429 paused the bucket) with its reason, and measured. */
+    const announce = (bucket: Bucket, state: BucketState, wait: number, t: number) =>
+      Effect.zipRight(
+        t < state.pausedUntil
+          ? Effect.logWarning(
+            `rate limit: waiting ${wait} ms on the ${bucket} bucket, paused after a 429 from the exchange`
+          )
+          : Effect.logInfo(`rate limit: waiting ${wait} ms on the ${bucket} bucket, client-side budget exhausted`),
+        Metric.update(waited[bucket], wait)
+      ).pipe(Effect.annotateLogs({ bucket, waitMillis: wait }))
 
     const acquire = (bucket: Bucket, weight: number): Effect.Effect<Option.Option<Duration.Duration>> => {
       const state = buckets[bucket]
-      const take: Effect.Effect<Option.Option<Duration.Duration>> = Effect.flatMap(
-        Clock.currentTimeMillis,
-        (t) => {
-          const wait = waitFor(state, weight, t)
-          if (wait === 0) {
-            state.tokens -= Math.min(weight, state.capacity)
-            return Effect.succeed(Option.none())
+      const take = (announced: boolean): Effect.Effect<Option.Option<Duration.Duration>> =>
+        Effect.flatMap(
+          Clock.currentTimeMillis,
+          (t) => {
+            const wait = waitFor(state, weight, t)
+            if (wait === 0) {
+              state.tokens -= Math.min(weight, state.capacity)
+              return Effect.succeed(Option.none())
+            }
+            if (failFast) return Effect.succeed(Option.some(Duration.millis(wait)))
+            const sleep = Effect.zipRight(Effect.sleep(Duration.millis(wait)), take(true))
+            return announced ? sleep : Effect.zipRight(announce(bucket, state, wait, t), sleep)
           }
-          return failFast
-            ? Effect.succeed(Option.some(Duration.millis(wait)))
-            : Effect.zipRight(Effect.sleep(Duration.millis(wait)), take)
-        }
-      )
-      return state.lock.withPermits(1)(take)
+        )
+      return state.lock.withPermits(1)(take(false))
     }
 
     return {

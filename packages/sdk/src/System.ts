@@ -3,11 +3,9 @@
  *
  * @since 0.1.0
  */
-import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Ref from "effect/Ref"
 import { BackpackClient } from "./BackpackClient.js"
 import type { BackpackError } from "./BackpackError.js"
 import type * as Endpoint from "./Endpoint.js"
@@ -46,15 +44,8 @@ export const make: Effect.Effect<Service, never, BackpackClient> = Effect.zipWit
   service.make(endpoints),
   (client, methods): Service => ({
     ...methods,
-    syncClock: Effect.gen(function*() {
-      // the same clock the executor stamps X-Timestamp with
-      const before = yield* Clock.currentTimeMillis
-      const server = yield* methods.getTime()
-      const after = yield* Clock.currentTimeMillis
-      const offset = Math.round(server - (before + after) / 2)
-      yield* Ref.set(client.clockOffset, offset)
-      return offset
-    }).pipe(Effect.withSpan("System.syncClock"))
+    // measured against the signing clock, the one `X-Timestamp` and WebSocket subscribes are read from
+    syncClock: Effect.withSpan(client.syncClock, "System.syncClock")
   })
 )
 

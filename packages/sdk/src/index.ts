@@ -41,6 +41,9 @@ export * as Endpoints from "./Endpoints.js"
 /** @since 0.1.0 */
 export * as Model from "./Model.js"
 
+/** @since 0.3.0 */
+export * as Metrics from "./Metrics.js"
+
 /** @since 0.1.0 */
 export * as Vaults from "./Vaults.js"
 

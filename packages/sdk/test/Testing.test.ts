@@ -4,6 +4,7 @@
  */
 import {
   Backpack,
+  BackpackClient,
   BackpackConfig,
   BackpackError,
   Capital,
@@ -130,12 +131,16 @@ describe("the in-process simulator under it.effect (TestClock)", () => {
       orders.executeOrder({ symbol: "SOL_USDC", side: "Bid", orderType: "Limit", price: "100", quantity: "2" })
   )
 
-  it.scoped("without the live signing clock, the test clock's X-Timestamp is refused as expired", () =>
+  it.scoped("without the live signing clock, the test clock's X-Timestamp is refused, then the SDK measures the clock and resends once", () =>
     withSimulator((sdk) =>
       Effect.gen(function*() {
-        const error = yield* Effect.flip(placeOrder)
-        expect(error._tag).toBe("AuthenticationError")
-        expect(error.message).toContain("expired")
+        const order = yield* placeOrder
+        expect([order.symbol, order.side, order.status]).toEqual(["SOL_USDC", "Bid", "New"])
+        // the offset now bridges the test clock (near 0) and the server's wall clock
+        const offset = yield* Effect.flatMap(BackpackClient.BackpackClient, (client) => client.clockOffset.get)
+        expect(offset).toBeGreaterThan(1_000_000_000_000)
+        const balances = yield* (yield* Capital.Capital).getBalances()
+        expect(BigDecimal.equals(balances.USDC!.locked, BigDecimal.unsafeFromString("20"))).toBe(true)
       }).pipe(Effect.provide(sdk))
     ))
 

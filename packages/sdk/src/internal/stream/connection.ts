@@ -15,6 +15,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Mailbox from "effect/Mailbox"
+import * as Metric from "effect/Metric"
 import * as MutableRef from "effect/MutableRef"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
@@ -27,9 +28,11 @@ import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import * as SubscriptionRef from "effect/SubscriptionRef"
+import { signingTime } from "../../BackpackClient.js"
 import type { Resolved } from "../../BackpackConfig.js"
 import { AuthenticationError, DecodeError, type ValidationError } from "../../BackpackError.js"
 import type { Options } from "../../BackpackStream.js"
+import * as Metrics from "../../Metrics.js"
 import * as M from "../../models/streams.js"
 import * as Signer from "../../Signer.js"
 import { parseLossless } from "../json.js"
@@ -164,7 +167,7 @@ export const make = (
           ),
         onSome: Effect.succeed
       })
-      const timestamp = Math.floor((yield* Clock.currentTimeMillis) + (yield* clockOffset))
+      const timestamp = Math.floor((yield* signingTime) + (yield* clockOffset))
       const window = config.window
       const signed = yield* signer.sign(Signer.signingString({ instruction: "subscribe", timestamp, window }))
       return [publicKey, Redacted.value(signed), String(timestamp), String(window)] as const
@@ -292,6 +295,7 @@ export const make = (
         yield* Ref.set(attempts, 0)
         yield* SubscriptionRef.set(status, M.ConnectionStatus.Open({ connection }))
         if (connection > 1) yield* Effect.logInfo(`BackpackStream: reconnected (connection ${connection})`)
+        if (connection > 1) yield* Metric.increment(Metrics.reconnects)
         const all = Array.from(entries.values())
         yield* sendMethod("SUBSCRIBE", all.map((e) => e.spec)).pipe(
           Effect.catchAll((error) =>
