@@ -10,8 +10,9 @@
  * book crossed (best bid ≥ best ask). While resyncing nothing is emitted, so every book handed out is
  * consistent.
  *
- * Levels live in persistent red-black trees keyed by exact decimal price: an update costs
- * O(log n), and each emitted {@link Book} is an immutable version that later updates never touch.
+ * Levels live in persistent AVL trees keyed by exact decimal price (compared as doubles, ties settled
+ * exactly): an update costs one O(log n) path copy, and each emitted {@link Book} is an immutable
+ * version that later updates never touch.
  *
  * @since 0.1.0
  */
@@ -25,7 +26,6 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
-import * as RBT from "effect/RedBlackTree"
 import * as Ref from "effect/Ref"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
@@ -135,12 +135,12 @@ export class Book {
 
   /** Number of bid levels. */
   get bidLevels(): number {
-    return RBT.size(this.bidTree)
+    return B.size(this.bidTree)
   }
 
   /** Number of ask levels. */
   get askLevels(): number {
-    return RBT.size(this.askTree)
+    return B.size(this.askTree)
   }
 
   /** The best `n` bids, highest first (all when `n` is omitted). */
@@ -163,11 +163,10 @@ export class Book {
     side: "Bid" | "Ask",
     price: BigDecimal.BigDecimal | string
   ): BigDecimal.BigDecimal | Either.Either<BigDecimal.BigDecimal, ValidationError> {
-    const at = (key: BigDecimal.BigDecimal) =>
-      Option.getOrElse(
-        RBT.findFirst(side === "Bid" ? this.bidTree : this.askTree, key),
-        () => BigDecimal.make(0n, 0)
-      )
+    const at = (key: BigDecimal.BigDecimal) => {
+      const level = B.find(side === "Bid" ? this.bidTree : this.askTree, key)
+      return Option.isSome(level) ? level.value[1] : BigDecimal.make(0n, 0)
+    }
     return typeof price === "string" ? Either.map(decimalArgument("quantityAt", "price", price), at) : at(price)
   }
 

@@ -11,10 +11,53 @@ export const plainDecimalPattern = /^-?\d+(\.\d+)?$/
 /** What response decoding accepts: plain decimals plus a leading `+` and exponent forms (`1e-8`). */
 const lenientDecimalPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
 
-/** Parses a decimal string exactly, or `None` when it is not a decimal (`" 1.5"`, `"1,5"`, `""`). */
-export const parse = (input: string): Option.Option<BigDecimal.BigDecimal> => {
+/**
+ * The obviously-correct parser: the lenient pattern, then `BigDecimal.fromString`, then the scale
+ * bound. {@link parse} gives the same results faster; tests compare the two.
+ */
+export const parseSlow = (input: string): Option.Option<BigDecimal.BigDecimal> => {
   if (!lenientDecimalPattern.test(input)) return Option.none()
   return Option.filter(BigDecimal.fromString(input), (value) => Math.abs(value.scale) <= maxScale)
+}
+
+/**
+ * Fast path of {@link parse}: a plain decimal (`-?digits(.digits)?`) of at most 15 digits, read in
+ * one pass into a double that holds its digits exactly (< 10^15 < 2^53), then into the `BigDecimal`
+ * `BigDecimal.fromString` would build (same unscaled value, same scale). `undefined` for anything
+ * else (longer, exponent, `+`, malformed), which goes to the slow parser.
+ */
+const parsePlainShort = (input: string): BigDecimal.BigDecimal | undefined => {
+  const n = input.length
+  if (n === 0 || n > 17) return undefined
+  let i = 0
+  const negative = input.charCodeAt(0) === 45
+  if (negative) i++
+  let digits = 0
+  let value = 0
+  let point = -1
+  for (; i < n; i++) {
+    const c = input.charCodeAt(i)
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48)
+      digits++
+    } else if (c === 46 && point === -1 && digits > 0) {
+      point = digits
+    } else {
+      return undefined
+    }
+  }
+  if (digits === 0 || digits > 15 || point === digits) return undefined
+  return BigDecimal.make(BigInt(negative ? -value : value), point === -1 ? 0 : digits - point)
+}
+
+/** Parses a decimal string exactly, or `undefined` when it is not a decimal (see {@link parse}). */
+export const parseOrUndefined = (input: string): BigDecimal.BigDecimal | undefined =>
+  parsePlainShort(input) ?? Option.getOrUndefined(parseSlow(input))
+
+/** Parses a decimal string exactly, or `None` when it is not a decimal (`" 1.5"`, `"1,5"`, `""`). */
+export const parse = (input: string): Option.Option<BigDecimal.BigDecimal> => {
+  const fast = parsePlainShort(input)
+  return fast === undefined ? parseSlow(input) : Option.some(fast)
 }
 
 /**

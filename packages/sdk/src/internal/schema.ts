@@ -32,11 +32,10 @@ export const Decimal: Schema.Schema<BigDecimal.BigDecimal, string | number> = Sc
     strict: true,
     decode: (input, _, ast) => {
       const text = typeof input === "number" ? (Number.isFinite(input) ? String(input) : "") : input
-      return Option.match(Dec.parse(text), {
-        onNone: () =>
-          ParseResult.fail(new ParseResult.Type(ast, input, `Expected a decimal, got ${JSON.stringify(input)}`)),
-        onSome: ParseResult.succeed
-      })
+      const value = Dec.parseOrUndefined(text)
+      return value === undefined
+        ? ParseResult.fail(new ParseResult.Type(ast, input, `Expected a decimal, got ${JSON.stringify(input)}`))
+        : ParseResult.succeed(value)
     },
     encode: (value) => ParseResult.succeed(Dec.format(value))
   }
