@@ -11,7 +11,7 @@
  * - `--impl sdk,raw`: only these clients (ratios need `raw`/`ccxt` beside `sdk`)
  * - `--reps N`: repetitions (default 3, quick 1)
  * - `--deltas N`: deltas of the `watch` figure (default 100,000; quick 20,000)
- * - `--timeout S`: seconds before a measurement is abandoned (default 240; watch 120 + 0.5 ms a delta)
+ * - `--timeout S`: seconds before a measurement is abandoned (default 240; watch 120 + 2 ms a delta)
  * - `--json [file]`: also write the results as JSON (default `packages/bench/results.json`)
  * - `--profile [dir]`: CPU-profile the SDK's timed phase (V8's sampling profiler, what
  *   `node --cpu-prof` runs) into `<dir>/<figure>-sdk-<rep>.cpuprofile` (default dir
@@ -351,7 +351,7 @@ const runJob = (
       timeoutSeconds !== undefined
         ? timeoutSeconds * 1000
         : job.kind === "worker" && job.task.kind === "watch"
-        ? 120_000 + job.task.deltas / 2
+        ? 120_000 + job.task.deltas * 2
         : 240_000
     )
     child.on("message", (message) => {
@@ -533,8 +533,9 @@ const main = async () => {
           figure.check(impl, outcome)
           for (const m of figure.metrics) push(samples, `${figure.id}|${m.key}|${impl}`, outcome.metrics[m.key]!)
           push(peak, `${figure.id}|${impl}`, outcome.peakRssMb)
-          const main = figure.metrics[0]!
-          process.stdout.write(`${fmt(outcome.metrics[main.key]!, main.unit)} ${main.label}\n`)
+          process.stdout.write(
+            `${figure.metrics.map((m) => `${fmt(outcome.metrics[m.key]!, m.unit)} ${m.label}`).join(", ")}\n`
+          )
         } catch (error) {
           const message = `${label}: ${error instanceof Error ? error.message : String(error)}`
           failures.push(message)
@@ -589,7 +590,10 @@ const main = async () => {
     goalRows.push({ goal: goal.text, value, met: value === undefined ? null : goal.met(value) })
   }
   const elapsed = (performance.now() - started) / 1000
-  console.log(`\nMedian (min–max) of ${reps} repetition(s), each in a fresh process:\n`)
+  console.log(
+    `\nMedian (min–max) of ${reps} repetition(s), each in a fresh process. Ratios divide the SDK's median by the ` +
+      "other client's: above 1 is better for rates (/s), below 1 for times and sizes.\n"
+  )
   console.log(lines.join("\n"))
   console.log(`\nGoals (issue 8), SDK medians:\n`)
   console.log(goalLines.join("\n"))

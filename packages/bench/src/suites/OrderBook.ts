@@ -1,6 +1,6 @@
 /**
  * Benchmark 5: applying depth deltas to a local order book. The SDK's price-level store
- * (`packages/sdk/src/internal/orderbook/book.ts`: persistent red-black trees keyed by exact
+ * (`packages/sdk/src/internal/orderbook/book.ts`: persistent AVL trees keyed by exact
  * `BigDecimal` price, every version immutable) against the in-memory book CCXT's WebSocket layer
  * uses (`exchange.orderBook()`: sorted arrays with a `Float64Array` price index, mutated in place,
  * float prices). The structure is internal to the SDK, so it is imported by path.
@@ -161,7 +161,7 @@ export const run = (budget: Budget, exchange: Ccxt.Exchange): Effect.Effect<Sect
     const sdk = sdkSingle.result()
     const sdkFramed = sdkFrames.result()
     const ccxt = ccxtSingle.result()
-    const sizes = (b: SdkBook) => [[...b.bids].length, [...b.asks].length]
+    const sizes = (b: SdkBook) => [Book.size(b.bids), Book.size(b.asks)]
     const [bidCount, askCount] = sizes(sdk)
     const [framedBids, framedAsks] = sizes(sdkFramed)
     const sdkTop = Book.top(sdk.bids, 5).map(([p, q]) => `${BigDecimal.format(p)}:${BigDecimal.format(q)}`)
