@@ -33,9 +33,9 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
-import * as NodeSocket from "@effect/platform-node/NodeSocket"
+import type * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
+import type * as Socket from "@effect/platform/Socket"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Backpack from "./Backpack.js"
@@ -48,6 +48,11 @@ import * as RateLimiter from "./RateLimiter.js"
 // undici merges these into each request's own options (path, method, body are filled in by the client)
 const keepConnection = { reset: false } as unknown as NodeHttpClient.UndiciRequestOptions["Type"]
 
+// The platform's Node modules (undici, `ws`) load when the layer is built, not when this module is
+// imported: importing the SDK stays cheap (issue 8: import time), and a program that never builds
+// the layer never loads them.
+const nodeHttpClient = Effect.promise(() => import("@effect/platform-node/NodeHttpClient"))
+
 /**
  * undici's HTTP client, keeping the connection after requests that carry a body with a method undici
  * does not expect one on (Backpack's cancels are `DELETE` with a JSON body): by default undici closes
@@ -56,17 +61,34 @@ const keepConnection = { reset: false } as unknown as NodeHttpClient.UndiciReque
  * @since 0.1.0
  * @category layers
  */
-export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
-  HttpClient.HttpClient,
-  Effect.map(
-    HttpClient.HttpClient,
-    (client) =>
-      HttpClient.transform(
-        client,
-        (effect) => Effect.provideService(effect, NodeHttpClient.UndiciRequestOptions, keepConnection)
+export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = Layer.unwrapEffect(
+  Effect.map(nodeHttpClient, (NodeHttpClient) =>
+    Layer.effect(
+      HttpClient.HttpClient,
+      Effect.map(
+        HttpClient.HttpClient,
+        (client) =>
+          HttpClient.transform(
+            client,
+            (effect) => Effect.provideService(effect, NodeHttpClient.UndiciRequestOptions, keepConnection)
+          )
       )
+    ).pipe(Layer.provide(NodeHttpClient.layerUndici)))
+)
+
+/**
+ * The WebSocket constructor of `@effect/platform-node` (the global `WebSocket` where Node has one,
+ * else `ws`), loaded when the layer is built.
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layerWebSocketConstructor: Layer.Layer<Socket.WebSocketConstructor> = Layer.unwrapEffect(
+  Effect.map(
+    Effect.promise(() => import("@effect/platform-node/NodeSocket")),
+    (NodeSocket) => NodeSocket.layerWebSocketConstructor
   )
-).pipe(Layer.provide(NodeHttpClient.layerUndici))
+)
 
 /**
  * Node-only extras of {@link layer}, beside the configuration fields.
@@ -110,7 +132,7 @@ const wire = (config: ReturnType<typeof BackpackConfig.layer>, extras: Extras) =
         : RateLimiter.layer(extras.rateLimits),
       transformClient: extras.transformClient
     }),
-    { webSocket: NodeSocket.layerWebSocketConstructor, stream: extras.stream }
+    { webSocket: layerWebSocketConstructor, stream: extras.stream }
   )
 
 /**
