@@ -124,8 +124,10 @@ export const views = (
     const attempts = Math.max(1, options.attempts ?? 3)
 
     // subscribe first: every event from here on is buffered until the snapshot is applied
-    const orderStream = yield* ws.subscribeScoped(orderUpdates())
-    const positionStream = yield* ws.subscribeScoped(positionUpdates())
+    const [orderStream, positionStream] = yield* Effect.all([
+      ws.subscribeScoped(orderUpdates()),
+      ws.subscribeScoped(positionUpdates())
+    ], { concurrency: 2 })
 
     const markets = new Map<string, MarketInfo>()
     for (const m of yield* client.execute(marketEndpoints.getMarkets, {})) {
@@ -454,10 +456,7 @@ export const views = (
       Effect.gen(function*() {
         yield* sinks.status(new AccountResyncing({ reason }))
         const result = yield* reconcile(initial)
-        if (result.drift.length > 0) {
-          yield* Effect.logWarning(`AccountState: drift corrected (${result.drift.length} differences)`)
-          yield* sinks.status(new AccountDrift({ differences: result.drift }))
-        }
+        if (result.drift.length > 0) yield* sinks.status(new AccountDrift({ differences: result.drift }))
         yield* sinks.status(new AccountLive({ connection }))
         return result
       })
