@@ -176,6 +176,23 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
   // engine events
   // -------------------------------------------------------------------------------------------------------------
 
+  /** A private event on its two streams, unless the fault controls drop or delay it. */
+  const publishPrivate = (
+    kind: string,
+    event: { readonly accountId: number; readonly symbol: string; readonly data: Payload }
+  ) => {
+    if (controls.dropPrivateEvents > 0) {
+      controls.dropPrivateEvents--
+      return
+    }
+    const out = () => {
+      publish(`account.${kind}`, event.data, event.accountId)
+      publish(`account.${kind}.${event.symbol}`, event.data, event.accountId)
+    }
+    if (controls.privateDelayMs > 0) setTimeout(out, controls.privateDelayMs)
+    else out()
+  }
+
   const onEvent = (event: EngineEvent) => {
     switch (event._tag) {
       case "Depth": {
@@ -234,13 +251,9 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
         return
       }
       case "OrderUpdate":
-        publish("account.orderUpdate", event.data, event.accountId)
-        publish(`account.orderUpdate.${event.symbol}`, event.data, event.accountId)
-        return
+        return publishPrivate("orderUpdate", event)
       case "PositionUpdate":
-        publish("account.positionUpdate", event.data, event.accountId)
-        publish(`account.positionUpdate.${event.symbol}`, event.data, event.accountId)
-        return
+        return publishPrivate("positionUpdate", event)
       case "MarkPrice": {
         const m = engine.markets.get(event.symbol)!
         if (subscribed(`markPrice.${m.symbol}`)) publish(`markPrice.${m.symbol}`, markPayload(m))
