@@ -37,6 +37,7 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as PubSub from "effect/PubSub"
 import * as Queue from "effect/Queue"
+import * as Ref from "effect/Ref"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import * as SubscriptionRef from "effect/SubscriptionRef"
@@ -44,6 +45,7 @@ import { BackpackClient } from "./BackpackClient.js"
 import type { BackpackError } from "./BackpackError.js"
 import { BackpackStream, type StreamError } from "./BackpackStream.js"
 import * as Engine from "./internal/account/state.js"
+import { AccountResyncing } from "./models/accountState.js"
 import type { AccountStatus, AccountView, DriftItem, OrderEvent } from "./models/accountState.js"
 
 export * from "./models/accountState.js"
@@ -72,6 +74,8 @@ export interface Watcher {
   readonly events: Stream.Stream<OrderEvent>
   /** Lifecycle events from now on: subscribed when this Effect runs, for as long as the scope. */
   readonly subscribeEvents: Effect.Effect<Stream.Stream<OrderEvent>, never, Scope.Scope>
+  /** The latest status (`Live`, `Resyncing`, or `Drift` until the `Live` that follows it). */
+  readonly currentStatus: Effect.Effect<AccountStatus>
   /** The status side channel (`Live`, `Resyncing`, `Drift`) from when the stream runs. */
   readonly status: Stream.Stream<AccountStatus>
   /** Status events from now on: subscribed when this Effect runs, for as long as the scope. */
@@ -134,8 +138,10 @@ export const make: Effect.Effect<Service, never, BackpackClient | BackpackStream
       const statuses = yield* Effect.acquireRelease(PubSub.unbounded<AccountStatus>(), PubSub.shutdown)
       const first = yield* Deferred.make<SubscriptionRef.SubscriptionRef<AccountView>, BackpackError | StreamError>()
       const stopped = yield* Deferred.make<void, BackpackError | StreamError>()
+      const latest = yield* Ref.make<AccountStatus>(new AccountResyncing({ reason: "start" }))
       const sinks: Engine.Sinks = {
-        status: (status) => Effect.zipRight(PubSub.publish(statuses, status), logStatus(status))
+        status: (status) =>
+          Effect.zipRight(Effect.zipRight(Ref.set(latest, status), PubSub.publish(statuses, status)), logStatus(status))
       }
       const run = Effect.gen(function*() {
         let ref: SubscriptionRef.SubscriptionRef<AccountView> | undefined
@@ -167,6 +173,7 @@ export const make: Effect.Effect<Service, never, BackpackClient | BackpackStream
         changes: ref.changes,
         events: Stream.fromPubSub(events),
         subscribeEvents: Effect.map(PubSub.subscribe(events), Stream.fromQueue),
+        currentStatus: Ref.get(latest),
         status: Stream.fromPubSub(statuses),
         subscribeStatus: Effect.map(PubSub.subscribe(statuses), Stream.fromQueue),
         reconcile: Effect.flatMap(Deferred.make<ReadonlyArray<DriftItem>, BackpackError | StreamError>(), (done) =>

@@ -35,6 +35,7 @@ import { isCancelAccepted } from "../../models/orders.js"
 import type { OrderUpdateEvent } from "../../models/streams.js"
 import * as Decimal from "../decimal.js"
 import * as L from "./lifecycle.js"
+import * as Read from "./read.js"
 
 /** Options of the order tools. */
 export interface TrackOptions {
@@ -71,7 +72,7 @@ export const lookup = (
   client: BackpackClient["Type"],
   ref: OrderRef
 ): Effect.Effect<Option.Option<AccountOrder>, BackpackError> =>
-  client.execute(
+  Read.make(client)(
     orderEndpoints.getOrder,
     ref.orderId !== undefined
       ? { symbol: ref.symbol, orderId: ref.orderId }
@@ -80,7 +81,7 @@ export const lookup = (
     Effect.map((o) => Option.some(L.fromOpen(o))),
     Effect.catchIf(notFound, () =>
       Effect.map(
-        client.execute(historyEndpoints.getOrderHistory, {
+        Read.make(client)(historyEndpoints.getOrderHistory, {
           symbol: ref.symbol,
           ...(ref.orderId !== undefined ? { orderId: ref.orderId } : {}),
           limit: ref.orderId !== undefined ? 1 : 1000,
@@ -95,7 +96,7 @@ export const lookup = (
 
 const fillsOf = (client: BackpackClient["Type"]): L.FetchFills => (order) =>
   Effect.map(
-    client.execute(historyEndpoints.getFills, {
+    Read.make(client)(historyEndpoints.getFills, {
       orderId: order.orderId,
       symbol: order.symbol,
       limit: 1000,

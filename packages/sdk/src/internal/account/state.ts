@@ -50,6 +50,7 @@ import type { FuturePositionWithMargin } from "../../models/positions.js"
 import type { OrderUpdateEvent, PositionUpdateEvent } from "../../models/streams.js"
 import { Balances, type MarketInfo } from "./balances.js"
 import * as L from "./lifecycle.js"
+import * as Read from "./read.js"
 
 /** Options of `AccountState.watch` / `AccountState.start`. */
 export interface Options {
@@ -82,6 +83,7 @@ type Input =
 export type Request = Deferred.Deferred<ReadonlyArray<DriftItem>, BackpackError | StreamError>
 
 const historyPage = 1000
+
 const finishedCap = 10_000
 
 interface OrdersSnapshot {
@@ -129,8 +131,10 @@ export const views = (
       ws.subscribeScoped(positionUpdates())
     ], { concurrency: 2 })
 
+    const read = Read.make(client)
+
     const markets = new Map<string, MarketInfo>()
-    for (const m of yield* client.execute(marketEndpoints.getMarkets, {})) {
+    for (const m of yield* read(marketEndpoints.getMarkets, {})) {
       markets.set(m.symbol, { base: m.baseSymbol, quote: m.quoteSymbol, spot: m.marketType === "SPOT" })
     }
 
@@ -205,7 +209,7 @@ export const views = (
       Effect.gen(function*() {
         const out: Array<AccountFill> = []
         for (let offset = 0;; offset += historyPage) {
-          const page = yield* client.execute(historyEndpoints.getFills, {
+          const page = yield* read(historyEndpoints.getFills, {
             from: Math.max(0, Math.floor(from)),
             limit: historyPage,
             offset,
@@ -220,7 +224,7 @@ export const views = (
       Effect.gen(function*() {
         const out: Array<HistoryOrder> = []
         for (let offset = 0;; offset += historyPage) {
-          const page = yield* client.execute(historyEndpoints.getOrderHistory, {
+          const page = yield* read(historyEndpoints.getOrderHistory, {
             limit: historyPage,
             offset,
             sortDirection: "Desc"
@@ -236,7 +240,7 @@ export const views = (
     const readOrders = (since: number) =>
       Effect.map(
         Effect.all({
-          open: client.execute(orderEndpoints.getOpenOrders, {}),
+          open: read(orderEndpoints.getOpenOrders, {}),
           fills: fillsSince(since),
           history: historySince(since)
         }, { concurrency: 3 }),
@@ -261,7 +265,7 @@ export const views = (
         return Effect.succeed(known)
       }
       return Effect.map(
-        client.execute(historyEndpoints.getFills, {
+        read(historyEndpoints.getFills, {
           orderId: order.orderId,
           symbol: order.symbol,
           limit: historyPage,
@@ -288,7 +292,7 @@ export const views = (
         for (const life of [...lives.values()]) {
           if (openIds.has(life.orderId)) continue
           const row = historyById.get(life.orderId) ??
-            (yield* client.execute(historyEndpoints.getOrderHistory, {
+            (yield* read(historyEndpoints.getOrderHistory, {
               orderId: life.orderId,
               symbol: life.order.symbol,
               limit: 1
@@ -384,8 +388,8 @@ export const views = (
         else events.push(...yield* catchUp(before))
         for (let attempt = 1; attempt <= attempts; attempt++) {
           const [exchangeBalances, exchangePositions] = yield* Effect.all([
-            client.execute(capitalEndpoints.getBalances, {}),
-            client.execute(positionEndpoints.getPositions, {})
+            read(capitalEndpoints.getBalances, {}),
+            read(positionEndpoints.getPositions, {})
           ], { concurrency: 2 })
           const after = yield* readOrders(watermark - lookbackMs)
           if (after.fingerprint === before.fingerprint) {
