@@ -5,8 +5,8 @@
  *
  * Run: `pnpm --filter @effect-backpack/examples quickstart`.
  */
-import { Account, BackpackStream, Capital, Markets, OrderBook, Orders } from "@effect-backpack/sdk"
-import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Account, AccountState, BackpackStream, Capital, Markets, OrderBook, Orders } from "@effect-backpack/sdk"
+import { BackpackNode, BackpackPaper } from "@effect-backpack/sdk/node"
 import { Simulator } from "@effect-backpack/simulator"
 import { NodeRuntime } from "@effect/platform-node"
 import { BigDecimal, Config, Effect, Layer, Option, Redacted, Stream } from "effect"
@@ -97,6 +97,43 @@ export const errors = Orders.executeOrder({
     })
   )
 
+// README: "Keeping account state"
+export const keepingAccountState = Effect.scoped(Effect.gen(function*() {
+  // open orders, fills, balances and positions: a REST snapshot kept live by the private streams,
+  // caught up after every reconnect, balances reconciled (and drift reported) on an interval
+  const account = yield* AccountState.start({ reconcileEvery: "30 seconds" })
+  yield* account.events.pipe( // every order's lifecycle, each event exactly once and in order
+    Stream.runForEach((e) => Effect.log(`${e._tag} ${e.order.orderId}${e.derived ? " (caught up)" : ""}`)),
+    Effect.forkScoped
+  )
+  // cancel whatever is still open when this scope closes (end of the program, Ctrl-C, a failure)
+  yield* Effect.addFinalizer(() => Effect.orDie(Orders.cancelOpenOrders({ symbol: "SOL_USDC" })))
+
+  // subscribe, place, settle a lost answer by client id: `quote.updates` is this order's lifecycle
+  const quote = yield* Orders.place({
+    symbol: "SOL_USDC",
+    side: "Bid",
+    orderType: "Limit",
+    price: "150",
+    quantity: "1",
+    postOnly: true
+  })
+  // move it: cancel-and-replace on the same rules (fails with NotAmended if it filled first)
+  const moved = yield* Orders.amend({ symbol: "SOL_USDC", orderId: quote.orderId, price: "149.5" })
+  const view = yield* account.view
+  const usdc = view.balances.get("USDC")
+  yield* Effect.log(
+    `${view.orders.size} open (${moved.replacement.orderId} at 149.5), USDC available ${
+      usdc === undefined ? "0" : BigDecimal.format(usdc.available)
+    }, locked ${usdc === undefined ? "0" : BigDecimal.format(usdc.locked)}`
+  )
+}))
+
+// README: "Keeping account state" (paper trading: the same program on a local exchange, offline)
+export const onPaper = keepingAccountState.pipe(
+  Effect.provide(BackpackPaper.layer({ balances: { USDC: "10000" }, activity: true }))
+)
+
 const onSimulator = Layer.unwrapScoped(
   Effect.gen(function*() {
     const sim = yield* Simulator.make({ seed: 1, activity: { intervalMs: 100 } })
@@ -111,6 +148,7 @@ export const main = Effect.gen(function*() {
   yield* Effect.all([publicApi, authenticatedApi, streams, errors.pipe(Effect.tap(console.log))]).pipe(
     Effect.provide(onSimulator)
   )
+  yield* onPaper
 })
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -9,6 +9,7 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Socket from "@effect/platform/Socket"
 import * as Layer from "effect/Layer"
 import * as Account from "./Account.js"
+import * as AccountState from "./AccountState.js"
 import * as Assets from "./Assets.js"
 import * as BackpackClient from "./BackpackClient.js"
 import * as BackpackConfig from "./BackpackConfig.js"
@@ -152,7 +153,7 @@ export const layerStreams = (
 > => OrderBook.layer.pipe(Layer.provideMerge(BackpackStream.layer(options)))
 
 /**
- * Adds the WebSocket services to a wiring (`layer`, `layerConfig`, `layerWith`), by default on the
+ * Adds the WebSocket services (and `AccountState`, which follows the private streams) to a wiring (`layer`, `layerConfig`, `layerWith`), by default on the
  * global `WebSocket` (browsers, Deno, Bun, Node 22+; on Node 20 use `BackpackNode`, which brings the
  * `ws` package).
  *
@@ -167,7 +168,11 @@ export const layerStreams = (
  * @category layers
  */
 export const withStreams = <ROut, E, RIn>(
-  base: Layer.Layer<ROut | BackpackConfig.BackpackConfig | Signer.Signer | Markets.Markets, E, RIn>,
+  base: Layer.Layer<
+    ROut | BackpackConfig.BackpackConfig | Signer.Signer | Markets.Markets | BackpackClient.BackpackClient,
+    E,
+    RIn
+  >,
   options: {
     readonly webSocket?: Layer.Layer<Socket.WebSocketConstructor> | undefined
     readonly stream?: BackpackStream.Options | undefined
@@ -179,11 +184,14 @@ export const withStreams = <ROut, E, RIn>(
   | Markets.Markets
   | BackpackStream.BackpackStream
   | OrderBook.OrderBook
+  | AccountState.AccountState
+  | BackpackClient.BackpackClient
   | Socket.WebSocketConstructor,
   E,
   RIn
 > =>
-  layerStreams(options.stream).pipe(
+  AccountState.layer.pipe(
+    Layer.provideMerge(layerStreams(options.stream)),
     Layer.provideMerge(options.webSocket ?? Socket.layerWebSocketConstructorGlobal),
     Layer.provideMerge(base)
   )

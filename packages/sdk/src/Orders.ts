@@ -9,12 +9,17 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Random from "effect/Random"
+import type * as Scope from "effect/Scope"
+import * as Stream from "effect/Stream"
 import { BackpackClient } from "./BackpackClient.js"
 import { type BackpackError, type OutcomeUnknown, ValidationError } from "./BackpackError.js"
+import type { BackpackStream, StreamError } from "./BackpackStream.js"
 import type * as Endpoint from "./Endpoint.js"
 import * as historyEndpoints from "./endpoints/history.js"
 import * as endpoints from "./endpoints/orders.js"
+import * as OrderTools from "./internal/account/orders.js"
 import * as service from "./internal/service.js"
+import type { Amended, NotAmended, NotPlaced, OrderEvent, OrderRef, Placed } from "./models/accountState.js"
 import { type OrderExecuteParams, OrderNotPlaced, OrderPlaced, type ReconcileResult } from "./models/orders.js"
 
 export * from "./models/orders.js"
@@ -84,7 +89,65 @@ export interface Service extends Endpoint.Methods<typeof endpoints> {
    * resending is safe. An outcome without client ids (e.g. a cancel-all) answers `[]`.
    */
   readonly reconcile: (outcome: OutcomeUnknown) => Effect.Effect<ReadonlyArray<ReconcileResult>, BackpackError>
+  /**
+   * The lifecycle of one order (by order id or client id, in its market): `New` (or `TriggerPending`),
+   * one `PartiallyFilled` per fill, and its terminal event (`Filled`, `Cancelled`, `Expired`,
+   * `TriggerFailed`), then the stream ends. It starts from the order's whole history (events before
+   * the call come out `derived`, rebuilt from REST), follows `account.orderUpdate.<symbol>`, and reads
+   * the order again after every reconnect and every `pollEvery` (default 5 s), so a lost update cannot
+   * leave it open. Fails with `ApiError` 404 when no such order exists. Needs `BackpackStream`.
+   */
+  readonly track: (
+    ref: OrderRef,
+    options?: OrderTools.TrackOptions
+  ) => Stream.Stream<OrderEvent, BackpackError | StreamError, BackpackStream>
+  /**
+   * Places an order and follows it: subscribes to the order stream first (so no event is missed),
+   * places with a client id (generated when absent), and answers the accepted order with its
+   * lifecycle (`updates`, valid as long as the scope). A lost answer (`OutcomeUnknown`) is settled
+   * here: after the signing window (plus 1 s, on the `Clock`) the order is looked up by client id
+   * (`reconcile`); found, it is answered like a placed one (`source: "reconciled"`); not found, `place`
+   * fails with `NotPlaced` (resending is then safe). It never sends the order twice.
+   */
+  readonly place: (
+    params: OrderExecuteParams,
+    options?: OrderTools.TrackOptions
+  ) => Effect.Effect<
+    Placed<BackpackError | StreamError>,
+    BackpackError | StreamError | NotPlaced,
+    BackpackStream | Scope.Scope
+  >
+  /**
+   * Cancel-and-replace: cancels the order (a lost or `202` cancel answer is settled by reading the order
+   * again; cancels are safe to repeat), then places the replacement with {@link Service.place} at the new
+   * `price` / `quantity` (default: the old price, and what was left to fill). Fails with `NotAmended`
+   * when the order filled or ended before it could be cancelled; nothing is placed then.
+   */
+  readonly amend: (
+    params: OrderTools.AmendParams,
+    options?: OrderTools.TrackOptions
+  ) => Effect.Effect<
+    Amended<BackpackError | StreamError>,
+    BackpackError | StreamError | NotPlaced | NotAmended,
+    BackpackStream | Scope.Scope
+  >
 }
+
+/**
+ * Parameters of `Orders.amend`.
+ *
+ * @since 0.3.0
+ * @category params
+ */
+export type AmendParams = OrderTools.AmendParams
+
+/**
+ * Options of `Orders.track` / `place` / `amend`.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type TrackOptions = OrderTools.TrackOptions
 
 /**
  * The `Orders` service; provide it with `BackpackNode.layerConfig` (or any layer built by `Backpack`).
@@ -232,7 +295,16 @@ export const make: Effect.Effect<Service, never, BackpackClient> = Effect.zipWit
           const withIds = yield* Effect.forEach(orders, (order) => withClientId(order, taken))
           return yield* client.execute(endpoints.executeOrders, withIds)
         }),
-      reconcile
+      reconcile,
+      track: (ref, options) => OrderTools.track(client, ref, options),
+      place: (params, options) =>
+        OrderTools.place(client, reconcile, drawClientId(new Set()), params, options).pipe(
+          Effect.withSpan("Orders.place")
+        ),
+      amend: (params, options) =>
+        OrderTools.amend(client, reconcile, drawClientId(new Set()), params, options).pipe(
+          Effect.withSpan("Orders.amend")
+        )
     }
   }
 )
@@ -259,3 +331,45 @@ export const {
   cancelOpenOrders,
   reconcile
 } = Effect.serviceFunctions(Orders)
+
+/**
+ * `Orders.track(ref)` with the service from the context.
+ *
+ * @since 0.3.0
+ * @category accessors
+ */
+export const track = (
+  ref: OrderRef,
+  options?: TrackOptions
+): Stream.Stream<OrderEvent, BackpackError | StreamError, BackpackStream | Orders> =>
+  Stream.unwrap(Effect.map(Orders, (orders) => orders.track(ref, options)))
+
+/**
+ * `Orders.place(params)` with the service from the context.
+ *
+ * @since 0.3.0
+ * @category accessors
+ */
+export const place = (
+  params: OrderExecuteParams,
+  options?: TrackOptions
+): Effect.Effect<
+  Placed<BackpackError | StreamError>,
+  BackpackError | StreamError | NotPlaced,
+  BackpackStream | Scope.Scope | Orders
+> => Effect.flatMap(Orders, (orders) => orders.place(params, options))
+
+/**
+ * `Orders.amend(params)` with the service from the context.
+ *
+ * @since 0.3.0
+ * @category accessors
+ */
+export const amend = (
+  params: AmendParams,
+  options?: TrackOptions
+): Effect.Effect<
+  Amended<BackpackError | StreamError>,
+  BackpackError | StreamError | NotPlaced | NotAmended,
+  BackpackStream | Scope.Scope | Orders
+> => Effect.flatMap(Orders, (orders) => orders.amend(params, options))

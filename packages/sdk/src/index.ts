@@ -5,6 +5,9 @@
  * @since 0.1.0
  */
 
+/** @since 0.3.0 */
+export * as AccountState from "./AccountState.js"
+
 /** @since 0.1.0 */
 export * as BackpackClient from "./BackpackClient.js"
 

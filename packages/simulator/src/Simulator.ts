@@ -233,6 +233,13 @@ export interface Faults {
   readonly sendMalformedFrame: (connectionId?: number) => Effect.Effect<number>
   /** Corrupts the next `count` outgoing data frames (truncated JSON). */
   readonly corruptNextFrames: (count: number) => Effect.Effect<void>
+  /**
+   * Loses the next `count` private events (`account.orderUpdate`, `account.positionUpdate`): they reach
+   * no connection, while the connection and every public stream go on.
+   */
+  readonly dropPrivateEvents: (count: number) => Effect.Effect<void>
+  /** Delivers every private event `ms` late (0: on time); their order is kept. */
+  readonly setPrivateEventDelay: (ms: number) => Effect.Effect<void>
   /** Shifts the server clock (REST `/time`, timestamp checks, event times) by `ms`. */
   readonly setClockOffset: (ms: number) => Effect.Effect<void>
   /** Clears every fault. */
@@ -353,6 +360,8 @@ export const make = (
       rate503: 0,
       dropAfterAccept: 0,
       malformedFrames: 0,
+      dropPrivateEvents: 0,
+      privateDelayMs: 0,
       rateLimits: options.rateLimits === false ? undefined : options.rateLimits ?? defaultRateLimits,
       futureToleranceMs: options.futureToleranceMs ?? 1000,
       faultPrng: Prng.make(seed ^ 0x5eed),
@@ -474,6 +483,8 @@ export const make = (
       depthGap: (symbol, ids = 1) => Effect.map(marketOf(symbol), (m) => void (m.pendingGap += ids)),
       sendMalformedFrame: (id) => Effect.sync(() => hub.sendMalformed(id)),
       corruptNextFrames: (count) => Effect.sync(() => void (controls.malformedFrames = count)),
+      dropPrivateEvents: (count) => Effect.sync(() => void (controls.dropPrivateEvents = Math.max(0, count))),
+      setPrivateEventDelay: (ms) => Effect.sync(() => void (controls.privateDelayMs = Math.max(0, ms))),
       setClockOffset: (ms) => Effect.sync(() => void (engine.clockOffset = ms)),
       reset: Effect.sync(() => {
         controls.latencyMs = 0
@@ -481,6 +492,8 @@ export const make = (
         controls.rate503 = 0
         controls.dropAfterAccept = 0
         controls.malformedFrames = 0
+        controls.dropPrivateEvents = 0
+        controls.privateDelayMs = 0
         engine.clockOffset = 0
         for (const m of engine.markets.values()) m.pendingGap = 0
       })

@@ -202,6 +202,49 @@ describe("WebSocket", () => {
         .toBe(true)
     })))
 
+  it.live("private event faults: the next events are lost (public streams go on), then delivered late in order", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const sim = yield* Simulator.make({ seed: 5, rateLimits: false, liquidity: false })
+      const t = yield* sim.createAccount({ balances: { USDC: "100000" } })
+      const c = yield* connect(sim.wsUrl)
+      const ts = Date.now()
+      const sig = Signing.sign(t.apiSecret, `instruction=subscribe&timestamp=${ts}&window=5000`)
+      c.send({
+        method: "SUBSCRIBE",
+        params: ["account.orderUpdate", "depth.SOL_USDC"],
+        signature: [t.apiKey, sig, String(ts), "5000"]
+      })
+      c.send({ method: "SUBSCRIBE", params: ["bogus"] })
+      yield* Effect.promise(() => c.waitFor((f) => f.error !== undefined))
+      const place = (clientId: number) =>
+        sim.executeOrder(t.apiKey, {
+          symbol: "SOL_USDC",
+          side: "Bid",
+          orderType: "Limit",
+          price: "100.00",
+          quantity: "1",
+          clientId
+        })
+      yield* sim.faults.dropPrivateEvents(2)
+      yield* place(1)
+      yield* place(2)
+      yield* place(3)
+      const third = yield* Effect.promise(() => c.waitFor((f) => f.stream === "account.orderUpdate"))
+      expect(third.data.c).toBe(3)
+      // the depth stream saw all three orders
+      expect(c.frames.filter((f) => f.stream === "depth.SOL_USDC")).toHaveLength(3)
+      yield* sim.faults.setPrivateEventDelay(150)
+      const before = c.frames.length
+      yield* place(4)
+      yield* place(5)
+      expect(c.frames.slice(before).filter((f) => f.stream === "account.orderUpdate")).toEqual([])
+      yield* Effect.promise(() => c.waitFor((f) => f.stream === "account.orderUpdate" && f.data.c === 5))
+      expect(c.frames.filter((f) => f.stream === "account.orderUpdate").map((f) => f.data.c)).toEqual([3, 4, 5])
+      yield* sim.faults.reset
+      yield* place(6)
+      yield* Effect.promise(() => c.waitFor((f) => f.stream === "account.orderUpdate" && f.data.c === 6))
+    })))
+
   it.live("disconnect and malformed frame faults; server ping", () =>
     Effect.scoped(Effect.gen(function*() {
       const sim = yield* Simulator.make({ seed: 5, rateLimits: false, pingIntervalMs: 50, liquidity: false })

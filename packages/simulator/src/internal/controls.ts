@@ -55,6 +55,10 @@ export interface Controls {
   dropAfterAccept: number
   /** WS frames to corrupt (sent as malformed JSON) before normal service resumes. */
   malformedFrames: number
+  /** Private (`account.*`) events to drop, the next ones first: a lost event reaches no stream. */
+  dropPrivateEvents: number
+  /** Delay of every private event, ms (the same for all, so their order is kept). */
+  privateDelayMs: number
   rateLimits: RateLimitSettings | undefined
   /** Accepted clock skew of `X-Timestamp` ahead of the server clock, ms. */
   futureToleranceMs: number

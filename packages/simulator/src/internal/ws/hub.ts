@@ -188,6 +188,22 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
     publishKlines(m)
   }
 
+  /**
+   * A private event on its streams, unless the fault controls lose it (`dropPrivateEvents`) or hold it back
+   * (`privateDelayMs`, delivered later in the same order).
+   */
+  const publishPrivate = (streams: ReadonlyArray<string>, data: Payload, accountId: number) => {
+    if (controls.dropPrivateEvents > 0) {
+      controls.dropPrivateEvents--
+      return
+    }
+    const out = () => {
+      for (const s of streams) publish(s, data, accountId)
+    }
+    if (controls.privateDelayMs > 0) setTimeout(() => guarded("a delayed private event", out), controls.privateDelayMs)
+    else out()
+  }
+
   const onOrderUpdated = (event: EventOf<"OrderUpdated">) => {
     // internal market makers cannot authenticate, so nobody can subscribe to their updates
     const { account, order } = event
@@ -196,7 +212,7 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
     if (!subscribedAs(account.id, streams)) return
     const m = engine.markets.get(order.symbol)!
     const data = Wire.orderUpdateFrame(m, order, event.kind, event.fill, engine.micros())
-    for (const s of streams) publish(s, data, account.id)
+    publishPrivate(streams, data, account.id)
   }
 
   const onPositionChanged = (event: EventOf<"PositionChanged">) => {
@@ -205,7 +221,7 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
     const streams = ["account.positionUpdate", `account.positionUpdate.${market.symbol}`]
     if (!subscribedAs(account.id, streams)) return
     const data = Wire.positionFrame(account, market, event.kind, engine.micros())
-    for (const s of streams) publish(s, data, account.id)
+    publishPrivate(streams, data, account.id)
   }
 
   const onPriceChanged = (event: EventOf<"PriceChanged">) => {
@@ -221,7 +237,7 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
     if (event.account.internal) return
     const streams = [stream, `${stream}.${event.symbol}`]
     if (!subscribedAs(event.account.id, streams)) return
-    for (const s of streams) publish(s, event.data, event.account.id)
+    publishPrivate(streams, event.data, event.account.id)
   }
 
   const unsubscribers = [
