@@ -140,7 +140,7 @@ describe("the in-process simulator under it.effect (TestClock)", () => {
         const offset = yield* Effect.flatMap(BackpackClient.BackpackClient, (client) => client.clockOffset.get)
         expect(offset).toBeGreaterThan(1_000_000_000_000)
         const balances = yield* (yield* Capital.Capital).getBalances()
-        expect(BigDecimal.equals(balances.USDC!.locked, BigDecimal.unsafeFromString("20"))).toBe(true)
+        expect(BigDecimal.equals(balances.USDC!.locked, BigDecimal.unsafeFromString("200"))).toBe(true)
       }).pipe(Effect.provide(sdk))
     ))
 

@@ -50,6 +50,14 @@ export type { Limits, RateLimitSettings } from "./internal/controls.js"
  */
 export type { MarketDefinition } from "./internal/markets.js"
 /**
+ * The markets a simulator lists unless `markets` is given (start from these to adjust one, e.g. its
+ * `referencePrice`).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export { defaultMarkets } from "./internal/markets.js"
+/**
  * @since 0.1.0
  * @category models
  */

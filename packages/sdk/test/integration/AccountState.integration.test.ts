@@ -22,7 +22,9 @@ const withTrader = <A, E>(
 ) =>
   Effect.scoped(
     Effect.gen(function*() {
-      const sim = yield* Simulator.make({ seed: 11, rateLimits: false, liquidity: false, demoAccount: false })
+      // SOL_USDC trades around 30 here, so the test's prices (10 to 35) lie inside the exchange's price band
+      const markets = Simulator.defaultMarkets.map((m) => m.symbol === "SOL_USDC" ? { ...m, referencePrice: "30" } : m)
+      const sim = yield* Simulator.make({ seed: 11, rateLimits: false, liquidity: false, demoAccount: false, markets })
       const trader = yield* sim.createAccount({ balances: { USDC: "10000", SOL: "100" } })
       const maker = yield* sim.createAccount({ balances: { SOL: "100", USDC: "10000" } })
       const sdk = BackpackNode.layer({
@@ -160,7 +162,7 @@ describe("AccountState against the simulator", () => {
           symbol: "SOL_USDC",
           side: "Ask",
           orderType: "Limit",
-          price: "50",
+          price: "35",
           quantity: "1"
         })
         yield* orders.cancelOrder({ symbol: "SOL_USDC", orderId: toCancel.id })

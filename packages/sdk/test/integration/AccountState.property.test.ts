@@ -273,7 +273,8 @@ const runWorkload = (steps: ReadonlyArray<readonly [Place, Extra | null]>) =>
             symbol: "SOL_USDC",
             side: "Bid",
             orderType: "Limit",
-            price: "10",
+            // far below the market (about 180) yet inside the exchange's price band (0.25× to 2× the mark)
+            price: "100",
             quantity: "0.01",
             postOnly: true
           })
