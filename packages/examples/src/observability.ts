@@ -47,10 +47,10 @@ export const exporters = () => {
 export const workload = Effect.gen(function*() {
   yield* Markets.getMarkets()
   yield* Markets.getDepth({ symbol: "SOL_USDC" })
-  yield* Orders.executeOrder({ symbol: "SOL_USDC", side: "Bid", orderType: "Limit", price: "1", quantity: "1" })
+  yield* Orders.executeOrder({ symbol: "SOL_USDC", side: "Bid", orderType: "Limit", price: "50", quantity: "1" })
   // refused (not enough USDC): counted with outcome "ApiError"
   yield* Effect.ignore(
-    Orders.executeOrder({ symbol: "SOL_USDC", side: "Bid", orderType: "Limit", price: "1", quantity: "100000" })
+    Orders.executeOrder({ symbol: "SOL_USDC", side: "Bid", orderType: "Limit", price: "50", quantity: "100000" })
   )
 })
 
