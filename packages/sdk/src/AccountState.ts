@@ -46,7 +46,7 @@ import type { BackpackError } from "./BackpackError.js"
 import { BackpackStream, type StreamError } from "./BackpackStream.js"
 import * as Engine from "./internal/account/state.js"
 import { AccountResyncing } from "./models/accountState.js"
-import type { AccountStatus, AccountView, DriftItem, OrderEvent } from "./models/accountState.js"
+import type { AccountStatus, AccountView, DriftItem, OrderEvent, WatchOptions } from "./models/accountState.js"
 
 export * from "./models/accountState.js"
 
@@ -56,7 +56,7 @@ export * from "./models/accountState.js"
  * @since 0.3.0
  * @category models
  */
-export type Options = Engine.Options
+export type Options = WatchOptions
 
 /**
  * A running account view (from {@link Service.start}): read the current view at any time, follow its

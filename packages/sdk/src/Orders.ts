@@ -19,7 +19,16 @@ import * as historyEndpoints from "./endpoints/history.js"
 import * as endpoints from "./endpoints/orders.js"
 import * as OrderTools from "./internal/account/orders.js"
 import * as service from "./internal/service.js"
-import type { Amended, NotAmended, NotPlaced, OrderEvent, OrderRef, Placed } from "./models/accountState.js"
+import type {
+  Amended,
+  AmendParams as AmendParamsModel,
+  NotAmended,
+  NotPlaced,
+  OrderEvent,
+  OrderRef,
+  Placed,
+  TrackOptions as TrackOptionsModel
+} from "./models/accountState.js"
 import { type OrderExecuteParams, OrderNotPlaced, OrderPlaced, type ReconcileResult } from "./models/orders.js"
 
 export * from "./models/orders.js"
@@ -99,7 +108,7 @@ export interface Service extends Endpoint.Methods<typeof endpoints> {
    */
   readonly track: (
     ref: OrderRef,
-    options?: OrderTools.TrackOptions
+    options?: TrackOptionsModel
   ) => Stream.Stream<OrderEvent, BackpackError | StreamError, BackpackStream>
   /**
    * Places an order and follows it: subscribes to the order stream first (so no event is missed),
@@ -111,7 +120,7 @@ export interface Service extends Endpoint.Methods<typeof endpoints> {
    */
   readonly place: (
     params: OrderExecuteParams,
-    options?: OrderTools.TrackOptions
+    options?: TrackOptionsModel
   ) => Effect.Effect<
     Placed<BackpackError | StreamError>,
     BackpackError | StreamError | NotPlaced,
@@ -124,8 +133,8 @@ export interface Service extends Endpoint.Methods<typeof endpoints> {
    * when the order filled or ended before it could be cancelled; nothing is placed then.
    */
   readonly amend: (
-    params: OrderTools.AmendParams,
-    options?: OrderTools.TrackOptions
+    params: AmendParamsModel,
+    options?: TrackOptionsModel
   ) => Effect.Effect<
     Amended<BackpackError | StreamError>,
     BackpackError | StreamError | NotPlaced | NotAmended,
@@ -139,7 +148,7 @@ export interface Service extends Endpoint.Methods<typeof endpoints> {
  * @since 0.3.0
  * @category params
  */
-export type AmendParams = OrderTools.AmendParams
+export type AmendParams = AmendParamsModel
 
 /**
  * Options of `Orders.track` / `place` / `amend`.
@@ -147,7 +156,7 @@ export type AmendParams = OrderTools.AmendParams
  * @since 0.3.0
  * @category models
  */
-export type TrackOptions = OrderTools.TrackOptions
+export type TrackOptions = TrackOptionsModel
 
 /**
  * The `Orders` service; provide it with `BackpackNode.layerConfig` (or any layer built by `Backpack`).

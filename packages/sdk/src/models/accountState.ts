@@ -7,9 +7,11 @@
  */
 import * as BigDecimal from "effect/BigDecimal"
 import * as Data from "effect/Data"
+import type * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
 import type { Balance } from "./capital.js"
+import type { DecimalInput } from "./common.js"
 
 /**
  * One order as the account view knows it: its last known state. Ids are exact strings; `updatedAt`
@@ -348,4 +350,55 @@ export class NotAmended extends Schema.TaggedError<NotAmended>()("NotAmended", {
   override get message(): string {
     return `${this.operation}: order ${this.orderId} on ${this.symbol} is ${this.status}; nothing was replaced`
   }
+}
+
+/**
+ * Options of `AccountState.watch` / `AccountState.start`.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface WatchOptions {
+  /** How often balances, positions and orders are reconciled with REST. Default 30 s. */
+  readonly reconcileEvery?: Duration.DurationInput | undefined
+  /** How many recent fills the view keeps. Default 100. */
+  readonly fills?: number | undefined
+  /** Overlap of the fill and order-history reads before the last known event. Default 10 s. */
+  readonly lookback?: Duration.DurationInput | undefined
+  /** Catch-up rounds of one reconciliation while orders keep changing. Default 3. */
+  readonly attempts?: number | undefined
+}
+
+/**
+ * Options of `Orders.track` / `place` / `amend`.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface TrackOptions {
+  /**
+   * How often a tracker re-reads its order from REST while it is open, in case the stream lost an
+   * update. Default 5 s.
+   */
+  readonly pollEvery?: Duration.DurationInput | undefined
+}
+
+/**
+ * Parameters of `Orders.amend`: the order to replace and what changes.
+ *
+ * @since 0.3.0
+ * @category params
+ */
+export interface AmendParams {
+  readonly symbol: string
+  /** The order to replace, by exchange id … */
+  readonly orderId?: string | undefined
+  /** … or by client id. */
+  readonly clientId?: number | undefined
+  /** New limit price (default: the old one). */
+  readonly price?: DecimalInput | undefined
+  /** New quantity (default: what was left to fill of the old one). */
+  readonly quantity?: DecimalInput | undefined
+  /** Client id of the replacement (default: a fresh one). */
+  readonly newClientId?: number | undefined
 }

@@ -29,37 +29,13 @@ import {
   type OrderRef,
   type Placed
 } from "../../models/accountState.js"
-import type { DecimalInput } from "../../models/common.js"
+import type { AmendParams, TrackOptions } from "../../models/accountState.js"
 import type { OrderExecuteParams, ReconcileResult } from "../../models/orders.js"
 import { isCancelAccepted } from "../../models/orders.js"
 import type { OrderUpdateEvent } from "../../models/streams.js"
 import * as Decimal from "../decimal.js"
 import * as L from "./lifecycle.js"
 import * as Read from "./read.js"
-
-/** Options of the order tools. */
-export interface TrackOptions {
-  /**
-   * How often a tracker re-reads its order from REST while it is open, in case the stream lost an
-   * update. Default 5 s.
-   */
-  readonly pollEvery?: Duration.DurationInput | undefined
-}
-
-/** Parameters of `Orders.amend`: the order to replace and what changes. */
-export interface AmendParams {
-  readonly symbol: string
-  /** The order to replace, by exchange id … */
-  readonly orderId?: string | undefined
-  /** … or by client id. */
-  readonly clientId?: number | undefined
-  /** New limit price (default: the old one). */
-  readonly price?: DecimalInput | undefined
-  /** New quantity (default: what was left to fill of the old one). */
-  readonly quantity?: DecimalInput | undefined
-  /** Client id of the replacement (default: a fresh one). */
-  readonly newClientId?: number | undefined
-}
 
 export type Errors = BackpackError | StreamError
 

@@ -32,7 +32,7 @@ import * as historyEndpoints from "../../endpoints/history.js"
 import * as marketEndpoints from "../../endpoints/markets.js"
 import * as orderEndpoints from "../../endpoints/orders.js"
 import * as positionEndpoints from "../../endpoints/positions.js"
-import type { AccountOrder } from "../../models/accountState.js"
+import type { AccountOrder, WatchOptions as Options } from "../../models/accountState.js"
 import {
   AccountDrift,
   type AccountFill,
@@ -51,18 +51,6 @@ import type { OrderUpdateEvent, PositionUpdateEvent } from "../../models/streams
 import { Balances, type MarketInfo } from "./balances.js"
 import * as L from "./lifecycle.js"
 import * as Read from "./read.js"
-
-/** Options of `AccountState.watch` / `AccountState.start`. */
-export interface Options {
-  /** How often balances, positions and orders are reconciled with REST. Default 30 s. */
-  readonly reconcileEvery?: Duration.DurationInput | undefined
-  /** How many recent fills the view keeps. Default 100. */
-  readonly fills?: number | undefined
-  /** Overlap of the fill and order-history reads before the last known event. Default 10 s. */
-  readonly lookback?: Duration.DurationInput | undefined
-  /** Catch-up rounds of one reconciliation while orders keep changing. Default 3. */
-  readonly attempts?: number | undefined
-}
 
 /** Where the engine reports. */
 export interface Sinks {
