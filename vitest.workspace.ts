@@ -1,1 +1,1 @@
-export default ["packages/sdk", "packages/simulator", "packages/examples", "packages/cli"]
+export default ["packages/sdk", "packages/simulator", "packages/examples", "packages/cli", "packages/reliability"]
