@@ -38,7 +38,7 @@ describe("BackpackNode", () => {
       expect(error._tag).toBe("ConfigError")
     }))
 
-  it.live("keeps the connection after a DELETE with a JSON body (Backpack's cancels)", () =>
+  it.effect("keeps the connection after a DELETE with a JSON body (Backpack's cancels)", () =>
     Effect.gen(function*() {
       let connections = 0
       const server = createServer((req, res) => {

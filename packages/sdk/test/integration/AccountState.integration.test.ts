@@ -5,6 +5,7 @@
  */
 import { AccountState, BackpackError, type BackpackStream, Orders } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Testing } from "@effect-backpack/sdk/testing"
 import { Simulator } from "@effect-backpack/simulator"
 import { describe, expect, it } from "@effect/vitest"
 import { BigDecimal, Chunk, type Duration, Effect, Layer, Option, Redacted, Stream } from "effect"
@@ -33,7 +34,9 @@ const withTrader = <A, E>(
         retries: 0,
         stream: { reconnectInitialDelay: reconnectDelay, reconnectMaxDelay: reconnectDelay }
       })
-      return yield* body(sim, trader, maker).pipe(Effect.provide(Layer.orDie(sdk)))
+      return yield* body(sim, trader, maker).pipe(
+        Effect.provide(Layer.merge(Layer.orDie(sdk), Testing.layerLiveSigningClock))
+      )
     })
   )
 
@@ -65,7 +68,7 @@ const localBalances = (view: AccountState.AccountView) =>
 const tags = (events: ReadonlyArray<AccountState.OrderEvent>) => events.map((e) => e._tag)
 
 describe("AccountState against the simulator", () => {
-  it.live("follows placements, fills and cancels: orders, fills and balances equal the exchange's", () =>
+  it.effect("follows placements, fills and cancels: orders, fills and balances equal the exchange's", () =>
     withTrader((sim, trader, maker) =>
       Effect.gen(function*() {
         const watcher = yield* AccountState.start({ reconcileEvery: "1 hour" })
@@ -196,7 +199,7 @@ describe("AccountState against the simulator", () => {
 })
 
 describe("Orders.place / track / amend against the simulator", () => {
-  it.live("place follows the order to its terminal state; track replays a finished order's lifecycle", () =>
+  it.effect("place follows the order to its terminal state; track replays a finished order's lifecycle", () =>
     withTrader((sim, _trader, maker) =>
       Effect.gen(function*() {
         const placed = yield* Orders.place({
@@ -257,7 +260,7 @@ describe("Orders.place / track / amend against the simulator", () => {
     20_000
   )
 
-  it.live("amend replaces a resting order at a new price; an order that filled is not replaced", () =>
+  it.effect("amend replaces a resting order at a new price; an order that filled is not replaced", () =>
     withTrader((sim, _trader, maker) =>
       Effect.gen(function*() {
         const placed = yield* Orders.place({

@@ -24,9 +24,10 @@ import {
   Vaults
 } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Testing } from "@effect-backpack/sdk/testing"
 import { Simulator } from "@effect-backpack/simulator"
 import { describe, expect, it } from "@effect/vitest"
-import { BigDecimal, Effect, Exit, Option, Redacted, Tracer } from "effect"
+import { BigDecimal, Effect, Exit, Layer, Option, Redacted, Tracer } from "effect"
 
 const dec = (s: string) => BigDecimal.unsafeFromString(s)
 const eq = (a: BigDecimal.BigDecimal | undefined, b: string) => a !== undefined && BigDecimal.equals(a, dec(b))
@@ -72,7 +73,7 @@ const withSdk = <A, E>(
       const trader = yield* sim.createAccount({ balances: { USDC: "20000", SOL: "50" } })
       const tracer = yield* recording
       const as = <B, E2>(secret: string, effect: Effect.Effect<B, E2, Backpack.Services>) =>
-        effect.pipe(Effect.provide(sdkAs(sim, secret)), Effect.withTracer(tracer))
+        effect.pipe(Effect.provide(Layer.merge(sdkAs(sim, secret), Testing.layerLiveSigningClock)), Effect.withTracer(tracer))
       const result = yield* as(trader.apiSecret, body(sim, as))
       // whatever the services did, balances are conserved and consistent across the exchange
       const audit = yield* sim.audit
@@ -90,7 +91,7 @@ const advance = (sim: Simulator.SimulatorService, totalMs: number) =>
   })
 
 describe("all operations against the simulator", () => {
-  it.live("system, assets, markets, reference data, trades, funding rates", () =>
+  it.effect("system, assets, markets, reference data, trades, funding rates", () =>
     withSdk(() =>
       Effect.gen(function*() {
         const system = yield* System.System
@@ -153,7 +154,7 @@ describe("all operations against the simulator", () => {
       })
     ))
 
-  it.live("account, capital, orders with triggers and TP/SL, positions, order and fill history", () =>
+  it.effect("account, capital, orders with triggers and TP/SL, positions, order and fill history", () =>
     withSdk((sim) =>
       Effect.gen(function*() {
         const account = yield* Account.Account
@@ -216,7 +217,6 @@ describe("all operations against the simulator", () => {
         expect((yield* account.getAccount()).triggerOrders).toBe(1)
         // the mark crosses the trigger: the order fires under its own id and opens a position
         yield* sim.setMarkPrice("SOL_USDC_PERP", "190.5")
-        yield* Effect.sleep("20 millis")
         const positions = yield* (yield* Positions.Positions).getPositions()
         expect(positions.map((p) => [p.symbol, BigDecimal.format(p.netQuantity)])).toEqual([["SOL_USDC_PERP", "1"]])
         const history = yield* History.History
@@ -255,7 +255,7 @@ describe("all operations against the simulator", () => {
       })
     ))
 
-  it.live("borrow / lend: lend, borrow, hourly interest, positions, movements, margin", () =>
+  it.effect("borrow / lend: lend, borrow, hourly interest, positions, movements, margin", () =>
     withSdk((sim) =>
       Effect.gen(function*() {
         const lending = yield* BorrowLend.BorrowLend
@@ -302,7 +302,7 @@ describe("all operations against the simulator", () => {
       })
     ))
 
-  it.live("RFQ: a second account quotes, the requester refreshes, accepts; cancel; every RFQ history", () =>
+  it.effect("RFQ: a second account quotes, the requester refreshes, accepts; cancel; every RFQ history", () =>
     withSdk((sim, as) =>
       Effect.gen(function*() {
         const maker = yield* sim.createAccount({ balances: { SOL: "100", USDC: "100000" } })
@@ -346,7 +346,7 @@ describe("all operations against the simulator", () => {
       })
     ))
 
-  it.live("strategies: a scheduled buy places a slice per interval; query, cancel, cancel all, history", () =>
+  it.effect("strategies: a scheduled buy places a slice per interval; query, cancel, cancel all, history", () =>
     withSdk((sim) =>
       Effect.gen(function*() {
         const strategies = yield* Strategies.Strategies
@@ -385,7 +385,7 @@ describe("all operations against the simulator", () => {
       })
     ))
 
-  it.live("vaults: mint at NAV, redeem after the delay, cancel, the vault's own NAV and pending redeems", () =>
+  it.effect("vaults: mint at NAV, redeem after the delay, cancel, the vault's own NAV and pending redeems", () =>
     withSdk((sim, as) =>
       Effect.gen(function*() {
         const vaults = yield* Vaults.Vaults
@@ -420,7 +420,7 @@ describe("all operations against the simulator", () => {
       })
     ))
 
-  it.live("dust, withdrawal delay, positions, funding, settlement and position history", () =>
+  it.effect("dust, withdrawal delay, positions, funding, settlement and position history", () =>
     withSdk((sim) =>
       Effect.gen(function*() {
         const capital = yield* Capital.Capital

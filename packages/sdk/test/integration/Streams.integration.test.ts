@@ -6,6 +6,7 @@
  */
 import { Backpack, BackpackConfig, BackpackStream, Markets, OrderBook, Orders, Signer } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
+import { Testing } from "@effect-backpack/sdk/testing"
 import { Simulator } from "@effect-backpack/simulator"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeSocket from "@effect/platform-node/NodeSocket"
@@ -27,7 +28,7 @@ const withSdk = <A, E>(body: (sim: Sim, trader: Simulator.AccountCredentials) =>
         apiSecret: Redacted.make(trader.apiSecret),
         retries: 0
       })
-      return yield* body(sim, trader).pipe(Effect.provide(sdk))
+      return yield* body(sim, trader).pipe(Effect.provide(Layer.merge(sdk, Testing.layerLiveSigningClock)))
     })
   )
 
@@ -87,7 +88,7 @@ const expectBookEqualsRest = (latest: Ref.Ref<OrderBook.Book | undefined>) =>
   })
 
 describe("streams against the simulator", () => {
-  it.live("readiness: an order placed right after subscribeScoped completes has all its events", () =>
+  it.effect("readiness: an order placed right after subscribeScoped completes has all its events", () =>
     withSdk(() =>
       Effect.gen(function*() {
         const ws = yield* BackpackStream.BackpackStream
