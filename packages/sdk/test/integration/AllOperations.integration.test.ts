@@ -73,7 +73,10 @@ const withSdk = <A, E>(
       const trader = yield* sim.createAccount({ balances: { USDC: "20000", SOL: "50" } })
       const tracer = yield* recording
       const as = <B, E2>(secret: string, effect: Effect.Effect<B, E2, Backpack.Services>) =>
-        effect.pipe(Effect.provide(Layer.merge(sdkAs(sim, secret), Testing.layerLiveSigningClock)), Effect.withTracer(tracer))
+        effect.pipe(
+          Effect.provide(Layer.merge(sdkAs(sim, secret), Testing.layerLiveSigningClock)),
+          Effect.withTracer(tracer)
+        )
       const result = yield* as(trader.apiSecret, body(sim, as))
       // whatever the services did, balances are conserved and consistent across the exchange
       const audit = yield* sim.audit
