@@ -19,7 +19,9 @@ import { pathToFileURL } from "node:url"
 
 const SYMBOL = "SOL_USDC"
 
-const fmt = (value: BigDecimal.BigDecimal) => Precision.format(BigDecimal.normalize(value))
+/** An exact decimal as text; `?` for an informational field the SDK could not read (decoded as `undefined`). */
+const fmt = (value: BigDecimal.BigDecimal | undefined) =>
+  value === undefined ? "?" : Precision.format(BigDecimal.normalize(value))
 const pad = (text: string, width: number) => text.padEnd(width)
 const section = (title: string) => Console.log(`\n== ${title} ${"=".repeat(Math.max(0, 60 - title.length))}`)
 
@@ -53,7 +55,7 @@ const showMarketData = Effect.gen(function*() {
     onSome: (t) =>
       Console.log(
         `last ${fmt(t.lastPrice)}  24h high ${fmt(t.high)} low ${fmt(t.low)}  change ${
-          fmt(BigDecimal.multiply(t.priceChangePercent, BigDecimal.fromBigInt(100n)))
+          fmt(t.priceChangePercent && BigDecimal.multiply(t.priceChangePercent, BigDecimal.fromBigInt(100n)))
         }%  volume ${fmt(t.volume)} SOL`
       )
   })

@@ -58,6 +58,7 @@ import {
 import type { Endpoint, WireParams, WireValue } from "./Endpoint.js"
 import { getTime } from "./endpoints/system.js"
 import * as errors from "./internal/errors.js"
+import * as Informational from "./internal/informational.js"
 import { parseLossless } from "./internal/json.js"
 import * as Metrics from "./Metrics.js"
 import { RateLimiter } from "./RateLimiter.js"
@@ -212,9 +213,15 @@ const symbolOf = (params: Params): string | undefined => {
 // per-endpoint parts, built once
 // ---------------------------------------------------------------------------------------------
 
+/** How informational fields are decoded (`BackpackConfig.decoding`) and where unreadable ones are reported. */
+interface DecodingPolicy {
+  readonly strict: boolean
+  readonly report: (operation: string, notes: ReadonlyArray<Informational.Note>) => Effect.Effect<void>
+}
+
 interface Compiled {
   readonly validate: (input: unknown) => Effect.Effect<Params, ValidationError>
-  readonly decode: (status: number, text: string) => Effect.Effect<unknown, DecodeError>
+  readonly decode: (status: number, text: string, policy: DecodingPolicy) => Effect.Effect<unknown, DecodeError>
   readonly span: Tracer.SpanOptions
   /** Records the call in `Metrics.requests` (by outcome) and `Metrics.latency`. */
   readonly observe: (exit: Exit.Exit<unknown, BackpackError>, millis: number) => Effect.Effect<void>
@@ -251,21 +258,24 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
   const decodeOutput = spec._tag === "Empty"
     ? undefined
     : Schema.decodeUnknownEither(spec.schema, { onExcessProperty: "ignore", errors: "first" })
-  const decodeWith = (value: unknown): Effect.Effect<unknown, DecodeError> =>
-    Either.match(decodeOutput!(value), {
+  const decodeWith = (value: unknown, policy: DecodingPolicy): Effect.Effect<unknown, DecodeError> => {
+    const { notes, result } = Informational.collect(policy.strict, () => decodeOutput!(value))
+    return Either.match(result, {
       onLeft: (error) => {
         const { detail, path } = errors.describeParseError(error)
         // the cause keeps the failure with its values cut to excerpts (a 16 MiB body is not kept)
         return fail(path, detail, errors.boundParseError(error))
       },
-      onRight: Effect.succeed
+      onRight: (decoded) =>
+        notes.length === 0 ? Effect.succeed(decoded) : Effect.as(policy.report(endpoint.name, notes), decoded)
     })
-  const decode = (status: number, text: string): Effect.Effect<unknown, DecodeError> => {
+  }
+  const decode = (status: number, text: string, policy: DecodingPolicy): Effect.Effect<unknown, DecodeError> => {
     switch (spec._tag) {
       case "Empty":
         return Effect.succeed(spec.value)
       case "Text":
-        return decodeWith(text.trim())
+        return decodeWith(text.trim(), policy)
       case "Json": {
         if (text.trim() === "") {
           return spec.onEmpty !== undefined
@@ -278,7 +288,7 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
         } catch (e) {
           return fail("", `invalid JSON (HTTP ${status}): ${errors.truncate(String((e as Error).message ?? e))}`, e)
         }
-        return decodeWith(json)
+        return decodeWith(json, policy)
       }
     }
   }
@@ -463,6 +473,27 @@ export const make = (
 ): Effect.Effect<Service, never, HttpClient.HttpClient | Signer | RateLimiter | BackpackConfig> =>
   Effect.gen(function*() {
     const config = yield* BackpackConfig
+    // informational fields reported once per operation and field by this client (and counted every time)
+    const reported = new Set<string>()
+    const decoding: DecodingPolicy = {
+      strict: config.decoding === "strict",
+      report: (operation, notes) =>
+        Effect.forEach(notes, (note) => {
+          const count = Metric.increment(
+            Metric.tagged(Metric.tagged(Metrics.informationalUnknown, "operation", operation), "field", note.field)
+          )
+          const key = `${operation} ${note.field}`
+          if (reported.has(key)) return count
+          reported.add(key)
+          return Effect.zipRight(
+            Effect.logWarning(
+              `${operation}: informational field ${note.field} not understood (${note.detail}); decoded as undefined, ` +
+                `the answer kept (reported once; decoding: "strict" fails instead)`
+            ),
+            count
+          )
+        }, { discard: true })
+    }
     const signer = yield* Signer
     const limiter = yield* RateLimiter
     const clockOffset = yield* Ref.make(0)
@@ -653,7 +684,7 @@ export const make = (
           (response) =>
             Effect.flatMap(
               Effect.mapError(response.text, (error) => transportError(endpoint.name, error)),
-              (text) => compiled.decode(response.status, text)
+              (text) => compiled.decode(response.status, text, decoding)
             )
         )
         // refused for its timestamp: not executed, so measure the clock, re-sign and resend once

@@ -55,7 +55,22 @@ export interface Resolved {
    * measurement in any case.
    */
   readonly clockSyncInterval: Option.Option<Duration.Duration>
+  /**
+   * The decoding policy for informational fields (statistics, bands, multipliers, descriptive metadata,
+   * listed in the README): `"lenient"` (default) keeps an answer whose informational field came in an
+   * unexpected form, decodes that field as `undefined` and logs it once (Warning) per operation and field;
+   * `"strict"` fails the answer with `DecodeError` like any other field.
+   */
+  readonly decoding: DecodingPolicy
 }
+
+/**
+ * See {@link Resolved.decoding}.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type DecodingPolicy = "lenient" | "strict"
 
 /**
  * @since 0.1.0
@@ -81,6 +96,7 @@ export interface Options {
   readonly maxRetryAfter?: Duration.DurationInput | undefined
   readonly maxRateLimitWait?: Duration.DurationInput | undefined
   readonly clockSyncInterval?: Duration.DurationInput | undefined
+  readonly decoding?: DecodingPolicy | undefined
 }
 
 /**
@@ -94,7 +110,8 @@ export const defaults = {
   timeout: Duration.seconds(10),
   retries: 3,
   maxRetryAfter: Duration.seconds(30),
-  maxRateLimitWait: Duration.minutes(2)
+  maxRateLimitWait: Duration.minutes(2),
+  decoding: "lenient"
 } as const
 
 /**
@@ -158,7 +175,12 @@ export const make = (options: Options = {}): Effect.Effect<Resolved, ConfigError
     const clockSyncInterval = options.clockSyncInterval === undefined
       ? Option.none()
       : Option.some(yield* positive("clockSyncInterval", options.clockSyncInterval))
+    const decoding = options.decoding ?? defaults.decoding
+    if (decoding !== "lenient" && decoding !== "strict") {
+      return yield* new ConfigError({ detail: `decoding must be "lenient" or "strict", got ${String(decoding)}` })
+    }
     return {
+      decoding,
       maxRetryAfter,
       maxRateLimitWait,
       clockSyncInterval,
@@ -177,7 +199,7 @@ export const make = (options: Options = {}): Effect.Effect<Resolved, ConfigError
  * The environment read by `layerConfig`: `BACKPACK_HOST`, `BACKPACK_WS_URL`, `BACKPACK_API_KEY`,
  * `BACKPACK_API_SECRET`, `BACKPACK_WINDOW`, `BACKPACK_TIMEOUT`, `BACKPACK_BROKER_ID`,
  * `BACKPACK_RETRIES`, `BACKPACK_MAX_RETRY_AFTER`, `BACKPACK_MAX_RATE_LIMIT_WAIT`,
- * `BACKPACK_CLOCK_SYNC_INTERVAL`.
+ * `BACKPACK_CLOCK_SYNC_INTERVAL`, `BACKPACK_DECODING`.
  *
  * @since 0.1.0
  * @category config
@@ -198,7 +220,8 @@ export const fromEnv: Config.Config<Options> = Config.all({
   ),
   clockSyncInterval: Config.option(Config.duration("BACKPACK_CLOCK_SYNC_INTERVAL")).pipe(
     Config.map(Option.getOrUndefined)
-  )
+  ),
+  decoding: Config.literal("lenient", "strict")("BACKPACK_DECODING").pipe(Config.withDefault(defaults.decoding))
 })
 
 /**

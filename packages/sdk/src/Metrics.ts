@@ -88,3 +88,16 @@ export const resyncs = Metric.counter("backpack_orderbook_resyncs_total", {
   description: "Order book resyncs from a REST snapshot",
   incremental: true
 })
+
+/**
+ * Informational fields (statistics, bands, descriptive metadata) that came in a form the SDK does not
+ * understand and were decoded as `undefined` under the lenient decoding policy; tagged `operation` and
+ * `field`.
+ *
+ * @since 0.3.0
+ * @category metrics
+ */
+export const informationalUnknown = Metric.counter("backpack_informational_field_unknown_total", {
+  description: "Informational answer fields decoded as undefined (lenient decoding policy)",
+  incremental: true
+})

@@ -124,7 +124,7 @@ layer(sdkLayer(http.layer))("Markets", (it) => {
       const ticker = Option.getOrThrow(result)
       expect(ticker.symbol).toBe("ETH_USDC")
       expect(fmt(ticker.priceChangePercent)).toBe("-0.004868")
-      expect(BigDecimal.equals(ticker.priceChangePercent, BigDecimal.unsafeFromString("-0.004868"))).toBe(true)
+      expect(BigDecimal.equals(ticker.priceChangePercent!, BigDecimal.unsafeFromString("-0.004868"))).toBe(true)
       expect(fmt(ticker.firstPrice)).toBe("4202.87")
       expect(fmt(ticker.lastPrice)).toBe("4182.41")
       expect(fmt(ticker.priceChange)).toBe("-20.46")

@@ -25,10 +25,13 @@ const columns: ReadonlyArray<Table.Column<Markets.Ticker>> = [
   { header: "TRADES", cell: (t) => t.trades }
 ]
 
-/** `priceChangePercent` is a fraction: as a percentage (× 100 moves the point: exact), two decimals, truncated. */
-const percent = (t: Markets.Ticker): BigDecimal.BigDecimal => {
+/**
+ * `priceChangePercent` is a fraction: as a percentage (× 100 moves the point: exact), two decimals, truncated;
+ * `undefined` when the exchange sent it in a form the SDK did not understand (an informational field).
+ */
+const percent = (t: Markets.Ticker): BigDecimal.BigDecimal | undefined => {
   const fraction = t.priceChangePercent
-  return BigDecimal.scale(BigDecimal.make(fraction.value, fraction.scale - 2), 2)
+  return fraction === undefined ? undefined : BigDecimal.scale(BigDecimal.make(fraction.value, fraction.scale - 2), 2)
 }
 
 const record = (t: Markets.Ticker): Array<string> =>
@@ -37,7 +40,13 @@ const record = (t: Markets.Ticker): Array<string> =>
     ["last", t.lastPrice],
     ["first", t.firstPrice],
     ["change", t.priceChange],
-    ["change %", `${Precision.format(percent(t))}%`],
+    [
+      "change %",
+      Option.match(Option.fromNullable(percent(t)), {
+        onNone: () => undefined,
+        onSome: (p) => `${Precision.format(p)}%`
+      })
+    ],
     ["high", t.high],
     ["low", t.low],
     ["volume", t.volume],

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Informational from "../internal/informational.js"
 import * as S from "../internal/schema.js"
 import { Blockchain } from "./enums.js"
 import { MarginFunction } from "./markets.js"
@@ -16,12 +17,17 @@ import { MarginFunction } from "./markets.js"
  * @category models
  */
 export class Token extends Schema.Class<Token>("Token")({
-  /** Display name on this chain. */
-  displayName: Schema.String,
+  // informational (see the README's decoding policy): `undefined` when absent or unreadable
+  ...Informational.fields({
+    /** Display name on this chain. */
+    displayName: Schema.String
+  }),
   /** Blockchain, e.g. `Solana` (open). */
   blockchain: Blockchain.open,
-  /** Token contract / mint address; absent for native coins. */
-  contractAddress: S.optional(Schema.String),
+  ...Informational.optionalFields({
+    /** Token contract / mint address; absent for native coins. */
+    contractAddress: Schema.String
+  }),
   /** Whether deposits are open. */
   depositEnabled: Schema.Boolean,
   /** Smallest deposit. */
@@ -34,8 +40,10 @@ export class Token extends Schema.Class<Token>("Token")({
   maximumWithdrawal: S.optional(S.Decimal),
   /** Withdrawal fee, in the asset. */
   withdrawalFee: S.Decimal,
-  /** Decimals of the token on this chain (0 … 255). */
-  nativeDecimals: S.optional(S.Int)
+  ...Informational.optionalFields({
+    /** Decimals of the token on this chain (0 … 255). */
+    nativeDecimals: S.Int
+  })
 }) {}
 
 /**
@@ -47,10 +55,15 @@ export class Token extends Schema.Class<Token>("Token")({
 export class MarketAsset extends Schema.Class<MarketAsset>("MarketAsset")({
   /** Asset symbol, e.g. `ETH` (open set). */
   symbol: Schema.String,
-  /** Display name. */
-  displayName: Schema.String,
-  /** CoinGecko id. */
-  coingeckoId: S.optional(Schema.String),
+  // informational (see the README's decoding policy): `undefined` when absent or unreadable
+  ...Informational.fields({
+    /** Display name. */
+    displayName: Schema.String
+  }),
+  ...Informational.optionalFields({
+    /** CoinGecko id. */
+    coingeckoId: Schema.String
+  }),
   /** One entry per blockchain. */
   tokens: Schema.Array(Token)
 }) {}

@@ -11,6 +11,7 @@ import * as Order from "effect/Order"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as Dec from "../internal/decimal.js"
+import * as Informational from "../internal/informational.js"
 import * as S from "../internal/schema.js"
 import { MarketType, OrderBookState } from "./enums.js"
 
@@ -90,26 +91,29 @@ export class PriceFilter extends Schema.Class<PriceFilter>("PriceFilter")({
   maxPrice: S.optional(S.Decimal),
   /** Price increment: every price must be a multiple of it. */
   tickSize: S.Decimal,
-  /** Maximum multiplier from the last active price. */
-  maxMultiplier: S.optional(S.Decimal),
-  /** Minimum multiplier from the last active price. */
-  minMultiplier: S.optional(S.Decimal),
-  /** How far above the best ask a market buy may go (multiplier). */
-  maxImpactMultiplier: S.optional(S.Decimal),
-  /** How far below the best bid a market sell may go (multiplier). */
-  minImpactMultiplier: S.optional(S.Decimal),
-  /** Futures band around the mean mark price. */
-  meanMarkPriceBand: S.optional(PriceBandMarkPrice),
-  /** Futures band around the mean premium. */
-  meanPremiumBand: S.optional(PriceBandMeanPremium),
-  /** Maximum multiplier move without a spot-margin borrow entry fee. */
-  borrowEntryFeeMaxMultiplier: S.optional(S.Decimal),
-  /** Minimum multiplier move without a spot-margin borrow entry fee. */
-  borrowEntryFeeMinMultiplier: S.optional(S.Decimal),
-  /** Cap of a mark/index price update relative to the previous one (multiplier). */
-  maxPriceUpdateMultiplier: S.optional(S.Decimal),
-  /** Floor of a mark/index price update relative to the previous one (multiplier). */
-  minPriceUpdateMultiplier: S.optional(S.Decimal)
+  // bands and multipliers are informational (see the README's decoding policy): `undefined` when unreadable
+  ...Informational.optionalFields({
+    /** Maximum multiplier from the last active price. */
+    maxMultiplier: S.Decimal,
+    /** Minimum multiplier from the last active price. */
+    minMultiplier: S.Decimal,
+    /** How far above the best ask a market buy may go (multiplier). */
+    maxImpactMultiplier: S.Decimal,
+    /** How far below the best bid a market sell may go (multiplier). */
+    minImpactMultiplier: S.Decimal,
+    /** Futures band around the mean mark price. */
+    meanMarkPriceBand: PriceBandMarkPrice,
+    /** Futures band around the mean premium. */
+    meanPremiumBand: PriceBandMeanPremium,
+    /** Maximum multiplier move without a spot-margin borrow entry fee. */
+    borrowEntryFeeMaxMultiplier: S.Decimal,
+    /** Minimum multiplier move without a spot-margin borrow entry fee. */
+    borrowEntryFeeMinMultiplier: S.Decimal,
+    /** Cap of a mark/index price update relative to the previous one (multiplier). */
+    maxPriceUpdateMultiplier: S.Decimal,
+    /** Floor of a mark/index price update relative to the previous one (multiplier). */
+    minPriceUpdateMultiplier: S.Decimal
+  })
 }) {}
 
 /**
@@ -163,20 +167,27 @@ export class Market extends Schema.Class<Market>("Market")({
   mmfFunction: S.optional(MarginFunction),
   /** Funding interval of a perpetual, in milliseconds (e.g. `3600000`). */
   fundingInterval: S.optional(S.Int),
-  /** Funding rate cap of a perpetual, in basis points (`10` = 0.1 %). */
-  fundingRateUpperBound: S.optional(S.Decimal),
-  /** Funding rate floor of a perpetual, in basis points (`-10` = −0.1 %). */
-  fundingRateLowerBound: S.optional(S.Decimal),
-  /** Open-interest cap of a futures market. */
-  openInterestLimit: S.optional(S.Decimal),
+  // informational (see the README's decoding policy): `undefined` when absent or unreadable
+  ...Informational.optionalFields({
+    /** Funding rate cap of a perpetual, in basis points (`10` = 0.1 %). */
+    fundingRateUpperBound: S.Decimal,
+    /** Funding rate floor of a perpetual, in basis points (`-10` = −0.1 %). */
+    fundingRateLowerBound: S.Decimal,
+    /** Open-interest cap of a futures market. */
+    openInterestLimit: S.Decimal
+  }),
   /** `Open`, `Closed`, `CancelOnly`, `LimitOnly`, `PostOnly` (open). */
   orderBookState: OrderBookState.open,
-  /** Creation time (naive UTC on the wire, µs precision; decoded at ms precision). */
-  createdAt: S.NaiveDateTime,
-  /** Whether the market is shown on the exchange. */
-  visible: Schema.Boolean,
-  /** Position-limit weight coefficient. */
-  positionLimitWeight: S.optional(S.Decimal),
+  ...Informational.fields({
+    /** Creation time (naive UTC on the wire, µs precision; decoded at ms precision). */
+    createdAt: S.NaiveDateTime,
+    /** Whether the market is shown on the exchange. */
+    visible: Schema.Boolean
+  }),
+  ...Informational.optionalFields({
+    /** Position-limit weight coefficient. */
+    positionLimitWeight: S.Decimal
+  }),
   /** Real-world-asset class (`STOCK`, `INDEX`, `COMMODITY`, `FX`); absent for crypto. Not in the spec. */
   rwaMarketType: S.optional(S.OpenEnum("STOCK", "INDEX", "COMMODITY", "FX"))
 }) {}
@@ -194,26 +205,29 @@ export class Market extends Schema.Class<Market>("Market")({
 export class Ticker extends Schema.Class<Ticker>("Ticker")({
   /** Market symbol. */
   symbol: Schema.String,
-  /** First traded price of the interval. */
-  firstPrice: S.Decimal,
   /** Last traded price of the interval. */
   lastPrice: S.Decimal,
-  /** `lastPrice - firstPrice`. */
-  priceChange: S.Decimal,
-  /**
-   * Relative price change as a FRACTION, not a percentage: `-0.004868` means −0.4868 %.
-   */
-  priceChangePercent: S.Decimal,
-  /** Highest price of the interval. */
-  high: S.Decimal,
-  /** Lowest price of the interval. */
-  low: S.Decimal,
-  /** Base-asset volume of the interval. */
-  volume: S.Decimal,
-  /** Quote-asset volume of the interval. */
-  quoteVolume: S.Decimal,
-  /** Number of trades of the interval (a digit string on the wire). */
-  trades: S.Int
+  // the statistics are informational (see the README's decoding policy): `undefined` when unreadable
+  ...Informational.fields({
+    /** First traded price of the interval. */
+    firstPrice: S.Decimal,
+    /** `lastPrice - firstPrice`. */
+    priceChange: S.Decimal,
+    /**
+     * Relative price change as a FRACTION, not a percentage: `-0.004868` means −0.4868 %.
+     */
+    priceChangePercent: S.Decimal,
+    /** Highest price of the interval. */
+    high: S.Decimal,
+    /** Lowest price of the interval. */
+    low: S.Decimal,
+    /** Base-asset volume of the interval. */
+    volume: S.Decimal,
+    /** Quote-asset volume of the interval. */
+    quoteVolume: S.Decimal,
+    /** Number of trades of the interval (a digit string on the wire). */
+    trades: S.Int
+  })
 }) {}
 
 // ---------------------------------------------------------------------------------------------

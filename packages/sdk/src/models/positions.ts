@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Informational from "../internal/informational.js"
 import * as S from "../internal/schema.js"
 import { MarketType } from "./enums.js"
 
@@ -34,8 +35,11 @@ export class FuturePositionWithMargin extends Schema.Class<FuturePositionWithMar
   breakEvenPrice: S.Decimal,
   /** Average entry price. */
   entryPrice: S.Decimal,
-  /** Estimated liquidation price (`0` when none). */
-  estLiquidationPrice: S.Decimal,
+  /**
+   * Estimated liquidation price (`0` when none); informational (see the README's decoding policy):
+   * `undefined` when unreadable.
+   */
+  ...Informational.fields({ estLiquidationPrice: S.Decimal }),
   /** Initial margin fraction. */
   imf: S.Decimal,
   /** Initial margin fraction as a function of the notional. */
@@ -68,8 +72,8 @@ export class FuturePositionWithMargin extends Schema.Class<FuturePositionWithMar
   userId: S.Int,
   /** Position id, exact string. */
   positionId: S.Id,
-  /** Interest accrued; announced as removed (2025-09-01) so it may be absent. */
-  cumulativeInterest: S.optional(S.Decimal)
+  /** Interest accrued; announced as removed (2025-09-01) so it may be absent; informational. */
+  ...Informational.optionalFields({ cumulativeInterest: S.Decimal })
 }) {}
 
 /**

@@ -16,6 +16,7 @@
 import type * as BigDecimal from "effect/BigDecimal"
 import * as Data from "effect/Data"
 import * as Schema from "effect/Schema"
+import * as Informational from "../internal/informational.js"
 import * as S from "../internal/schema.js"
 import {
   OrderExpiryReasonOpen,
@@ -172,20 +173,21 @@ export class TickerEvent extends Schema.Class<TickerEvent>("TickerEvent")({
   eventTime: wire("E", S.Micros),
   /** Market symbol (wire `s`). */
   symbol: wire("s", Schema.String),
-  /** First price of the 24 h window (wire `o`). */
-  firstPrice: wire("o", S.Decimal),
   /** Last price (wire `c`). */
   lastPrice: wire("c", S.Decimal),
+  // the statistics are informational (see the README's decoding policy): `undefined` when unreadable
+  /** First price of the 24 h window (wire `o`). */
+  firstPrice: wire("o", Informational.field("firstPrice", S.Decimal)),
   /** High price (wire `h`). */
-  high: wire("h", S.Decimal),
+  high: wire("h", Informational.field("high", S.Decimal)),
   /** Low price (wire `l`). */
-  low: wire("l", S.Decimal),
+  low: wire("l", Informational.field("low", S.Decimal)),
   /** Base volume (wire `v`). */
-  volume: wire("v", S.Decimal),
+  volume: wire("v", Informational.field("volume", S.Decimal)),
   /** Quote volume (wire `V`). */
-  quoteVolume: wire("V", S.Decimal),
+  quoteVolume: wire("V", Informational.field("quoteVolume", S.Decimal)),
   /** Number of trades (wire `n`). */
-  trades: wire("n", S.Int)
+  trades: wire("n", Informational.field("trades", S.Int))
 }) {}
 
 /**
