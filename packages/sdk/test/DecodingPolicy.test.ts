@@ -6,21 +6,10 @@
 import { Assets, BackpackStream, Markets, Metrics } from "@effect-backpack/sdk"
 import { describe, expect, it } from "@effect/vitest"
 import { BigDecimal, Effect, Either, FastCheck as fc, Logger, LogLevel, Metric, Option, Ref, Schema } from "effect"
-import { perpMarket } from "./utils/fixtures.js"
+import { ethTicker, perpMarket } from "./utils/fixtures.js"
 import { mockHttp, sdkLayer } from "./utils/mock.js"
 
-const ticker = {
-  firstPrice: "4202.87",
-  high: "4349.75",
-  lastPrice: "4182.41",
-  low: "4161.84",
-  priceChange: "-20.46",
-  priceChangePercent: "-0.004868",
-  quoteVolume: "28695174.189628",
-  symbol: "ETH_USDC",
-  trades: "24843",
-  volume: "6732.4927"
-}
+const ticker = ethTicker
 
 const fmt = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
 

@@ -2,7 +2,7 @@ import { type Endpoint, Endpoints, Markets } from "@effect-backpack/sdk"
 import { describe, expect, it, layer } from "@effect/vitest"
 import { BigDecimal, DateTime, Effect, Option } from "effect"
 import type * as AST from "effect/SchemaAST"
-import { perpMarket } from "./utils/fixtures.js"
+import { ethTicker, perpMarket } from "./utils/fixtures.js"
 import { mockHttp, sdkLayer } from "./utils/mock.js"
 
 const fmt = (value: BigDecimal.BigDecimal | undefined) => value === undefined ? undefined : BigDecimal.format(value)
@@ -20,20 +20,6 @@ const spotMarket = {
   orderBookState: "Open",
   createdAt: "2024-01-01T00:00:00",
   visible: true
-}
-
-// backpack-api.md §9
-const ethTicker = {
-  firstPrice: "4202.87",
-  high: "4349.75",
-  lastPrice: "4182.41",
-  low: "4161.84",
-  priceChange: "-20.46",
-  priceChangePercent: "-0.004868",
-  quoteVolume: "28695174.189628",
-  symbol: "ETH_USDC",
-  trades: "24843",
-  volume: "6732.4927"
 }
 
 /** One recording client for the file; each test gives it its answers with `respond`. */

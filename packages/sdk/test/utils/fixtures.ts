@@ -33,3 +33,18 @@ export const perpMarket = {
   symbol: "SOL_USDC_PERP",
   visible: true
 }
+
+// backpack-api.md §9
+/** A ticker as documented. */
+export const ethTicker = {
+  firstPrice: "4202.87",
+  high: "4349.75",
+  lastPrice: "4182.41",
+  low: "4161.84",
+  priceChange: "-20.46",
+  priceChangePercent: "-0.004868",
+  quoteVolume: "28695174.189628",
+  symbol: "ETH_USDC",
+  trades: "24843",
+  volume: "6732.4927"
+}
