@@ -176,8 +176,15 @@ export const make: Effect.Effect<Service, never, BackpackClient | BackpackStream
         currentStatus: Ref.get(latest),
         status: Stream.fromPubSub(statuses),
         subscribeStatus: Effect.map(PubSub.subscribe(statuses), Stream.fromQueue),
+        // once the view has stopped nobody answers a request: fail with what stopped it instead of waiting
         reconcile: Effect.flatMap(Deferred.make<ReadonlyArray<DriftItem>, BackpackError | StreamError>(), (done) =>
-          Effect.zipRight(Queue.offer(requests, done), Deferred.await(done))),
+          Effect.zipRight(
+            Queue.offer(requests, done),
+            Effect.raceFirst(
+              Deferred.await(done),
+              Effect.zipRight(Deferred.await(stopped), Effect.dieMessage("AccountState: the view has ended"))
+            )
+          )),
         await: Deferred.await(stopped)
       } satisfies Watcher
     })

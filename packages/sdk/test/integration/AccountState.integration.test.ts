@@ -8,8 +8,21 @@ import { BackpackNode } from "@effect-backpack/sdk/node"
 import { Testing } from "@effect-backpack/sdk/testing"
 import { Simulator } from "@effect-backpack/simulator"
 import { describe, expect, it } from "@effect/vitest"
-import { BigDecimal, Chunk, type Duration, Effect, Layer, Option, Redacted, Stream } from "effect"
-import type * as Scope from "effect/Scope"
+import {
+  BigDecimal,
+  Chunk,
+  type Duration,
+  Effect,
+  Either,
+  Exit,
+  Fiber,
+  Layer,
+  Option,
+  Redacted,
+  Stream,
+  TestClock
+} from "effect"
+import * as Scope from "effect/Scope"
 
 type Sim = Simulator.SimulatorService
 
@@ -196,6 +209,33 @@ describe("AccountState against the simulator", () => {
           "2"
         )
       }), "1 second"))
+})
+
+describe("AccountState when the view stops", () => {
+  it.effect("reconcile on a view stopped by a failure answers with that failure instead of waiting forever", () =>
+    Effect.gen(function*() {
+      const exchange = yield* Scope.make()
+      const sim = yield* Scope.extend(
+        Simulator.make({ seed: 11, rateLimits: false, liquidity: false, demoAccount: false }),
+        exchange
+      )
+      const trader = yield* sim.createAccount({ balances: { USDC: "1000" } })
+      const sdk = BackpackNode.layer({ host: sim.url, apiSecret: Redacted.make(trader.apiSecret), retries: 0 })
+      yield* Effect.gen(function*() {
+        const watcher = yield* AccountState.start({ reconcileEvery: "1 minute", attempts: 1 })
+        // the exchange goes away: the next periodic reconciliation cannot reach it and the view stops
+        yield* Scope.close(exchange, Exit.void)
+        const stopped = yield* Effect.fork(Effect.either(watcher.await))
+        for (let i = 0; i < 100 && Option.isNone(yield* Fiber.poll(stopped)); i++) {
+          yield* TestClock.adjust("1 minute")
+          // real sockets: give the refused connection time to be reported
+          yield* Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 20)))
+        }
+        const failure = yield* Fiber.join(stopped)
+        expect(Either.isLeft(failure)).toBe(true)
+        expect(yield* Effect.either(watcher.reconcile)).toEqual(failure)
+      }).pipe(Effect.provide(Layer.merge(Layer.orDie(sdk), Testing.layerLiveSigningClock)), Effect.scoped)
+    }))
 })
 
 describe("Orders.place / track / amend against the simulator", () => {

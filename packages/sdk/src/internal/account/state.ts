@@ -22,6 +22,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Queue from "effect/Queue"
 import * as Schedule from "effect/Schedule"
+import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import type { BackpackClient } from "../../BackpackClient.js"
 import type { BackpackError } from "../../BackpackError.js"
@@ -61,6 +62,8 @@ type Input =
   | { readonly _tag: "Order"; readonly event: OrderUpdateEvent }
   | { readonly _tag: "Position"; readonly event: PositionUpdateEvent }
   | { readonly _tag: "Reconnected"; readonly connection: number }
+  /** A private event that could not be read (an undecodable frame, a consumer buffer overflow): caught up by REST. */
+  | { readonly _tag: "Lost"; readonly reason: string }
   | { readonly _tag: "Tick" }
   | {
     readonly _tag: "Request"
@@ -469,9 +472,29 @@ export const views = (
           : Option.none()
       )
     )
+    // A private event the stream could not deliver (an undecodable frame, a full buffer) fails that consumer
+    // only: subscribe again (live before anything else: the exchange keeps the subscription), then catch up
+    // with REST as after a reconnect. The view goes on; nothing is lost.
+    const surviving = <A>(
+      first: Stream.Stream<A, StreamError>,
+      again: Effect.Effect<Stream.Stream<A, StreamError>, StreamError, Scope.Scope>,
+      input: (event: A) => Input
+    ): Stream.Stream<Input, StreamError> =>
+      Stream.map(first, input).pipe(
+        Stream.catchSome((error) =>
+          error._tag === "DecodeError" || error._tag === "BufferOverflow"
+            ? Option.some(Stream.unwrapScoped(Effect.map(again, (next) =>
+              Stream.concat(
+                Stream.succeed<Input>({ _tag: "Lost", reason: error.message }),
+                surviving(next, again, input)
+              ))))
+            : Option.none()
+        )
+      )
+
     const inputs = Stream.mergeAll([
-      Stream.map(orderStream, (event): Input => ({ _tag: "Order", event })),
-      Stream.map(positionStream, (event): Input => ({ _tag: "Position", event })),
+      surviving(orderStream, ws.subscribeScoped(orderUpdates()), (event): Input => ({ _tag: "Order", event })),
+      surviving(positionStream, ws.subscribeScoped(positionUpdates()), (event): Input => ({ _tag: "Position", event })),
       reconnects,
       Stream.fromSchedule(Schedule.spaced(reconcileEvery)).pipe(Stream.map((): Input => ({ _tag: "Tick" }))),
       Stream.fromQueue(requests).pipe(Stream.map((done): Input => ({ _tag: "Request", done })))
@@ -492,6 +515,11 @@ export const views = (
             const { events } = yield* resync(`reconnected (connection ${input.connection})`, false)
             return Option.some(view(events))
           })
+        case "Lost":
+          return Effect.map(
+            resync(`private event lost (${input.reason})`, false),
+            ({ events }) => Option.some(view(events))
+          )
         case "Tick":
           return Effect.map(resync("periodic reconciliation", false), ({ events }) => Option.some(view(events)))
         case "Request":
