@@ -113,19 +113,26 @@ export const control = (engine: Engine, controls: Controls) =>
     }
   })
 
+/** Whether a peer address is a loopback one (IPv4, IPv6, IPv4-mapped IPv6). */
+export const fromLoopback = (address: string | undefined): boolean =>
+  address !== undefined && (address === "::1" || /^(::ffff:)?127\.\d+\.\d+\.\d+$/i.test(address))
+
 /** The fault plan in force and the counters of what was injected. */
 const faultsView = (engine: Engine, controls: Controls): Reply =>
   json({ plan: currentPlan(controls, engine), stats: statsOf(controls) })
 
 /**
- * `/_simulator/faults`: `GET` reads the plan and the counters, `POST` puts a plan in force (the body is the plan;
+ * `/_simulator/faults` (loopback clients only): `GET` reads the plan and the counters, `POST` puts a plan in force (the body is the plan;
  * 400 `INVALID_FAULT_PLAN` when it is not one; the counters keep counting), `DELETE` clears every fault and the
  * counters. Each answers the plan and counters after the change.
  */
 export const faultsControl = (engine: Engine, controls: Controls, method: "GET" | "POST" | "DELETE") =>
   Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    if (!fromLoopback(NodeHttpServerRequest.toIncomingMessage(request).socket.remoteAddress)) {
+      return apiError(403, "FORBIDDEN", "The fault controls answer loopback clients only", { connection: "close" })
+    }
     if (method !== "POST") {
-      const request = yield* HttpServerRequest.HttpServerRequest
       const refused = guard(controls, request.headers as Record<string, string | undefined>, false)
       if (refused !== undefined) return refused
       if (method === "DELETE") resetFaults(controls, engine)
