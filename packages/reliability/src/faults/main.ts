@@ -47,8 +47,8 @@ const parseArgs = (argv: ReadonlyArray<string>): Args => {
 }
 
 /** Short client timeout, a held answer past it, a short signing window: the CI form stays well under a minute. */
-const timing: Timing = { timeoutMs: 800, lateAnswerMs: 1_200 }
-const windowMs = 1_000
+const timing: Timing = { timeoutMs: 500, lateAnswerMs: 800 }
+const windowMs = 600
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n)
 const padLeft = (s: string | number, n: number) => String(s).padStart(n)
@@ -59,7 +59,11 @@ const injectedSummary = (stats: Simulator.FaultStats): { readonly total: number;
     for (const [kind, n] of Object.entries(kinds)) byKind.set(kind, (byKind.get(kind) ?? 0) + (n ?? 0))
   }
   const total = [...byKind.entries()].filter(([k]) => k !== "latency").reduce((n, [, v]) => n + v, 0)
-  return { total, text: [...byKind.entries()].map(([k, v]) => `${k} ${v}`).join(", ") || "-" }
+  // each clock measurement of the SDK (after a timestamp refusal) reads /api/v1/time
+  const clock = stats.requests["GET /api/v1/time"] ?? 0
+  const text = [...byKind.entries()].map(([k, v]) => `${k} ${v}`)
+  if (clock > 0) text.push(`clock reads ${clock}`)
+  return { total, text: text.join(", ") || "-" }
 }
 
 const program = (args: Args) =>
@@ -99,8 +103,9 @@ const program = (args: Args) =>
           intents,
           prng,
           belief,
-          settleAfterMs: windowMs + 500,
-          between: sim.runActivity(1)
+          settleAfterMs: windowMs + 400,
+          between: sim.runActivity(1),
+          weights: scenario.weights
         })
         const stats = yield* sim.faults.stats
         rows.push({
@@ -113,7 +118,7 @@ const program = (args: Args) =>
         console.log(
           `${pad(scenario.name, 20)} ${padLeft(intents, 5)} intents  ${
             padLeft(((Date.now() - t0) / 1000).toFixed(1), 6)
-          } s`
+          } s  ${Object.entries(counts.byKind).map(([k, n]) => `${k} ${n}`).join(", ")}`
         )
       }
       // every fault cleared: the client reads its balances, the judge reads the ledger
@@ -165,6 +170,11 @@ const report = (result: Effect.Effect.Success<ReturnType<typeof program>>, args:
   const kinds = new Map<string, number>()
   for (const row of rows) for (const [k, n] of Object.entries(row.counts.byKind)) kinds.set(k, (kinds.get(k) ?? 0) + n)
   console.log(`intents by kind: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(", ")}`)
+  const refusals = new Map<string, number>()
+  for (const row of rows) {
+    for (const [k, n] of Object.entries(row.counts.refusals)) refusals.set(k, (refusals.get(k) ?? 0) + n)
+  }
+  console.log(`refusals: ${[...refusals].map(([k, n]) => `${k} ×${n}`).join(", ") || "none"}`)
   console.log(
     `ledger: ${ledger.orders.length} orders (${ledger.open.size} open), ${ledger.withdrawals.length} withdrawals`
   )

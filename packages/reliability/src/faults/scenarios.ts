@@ -4,6 +4,8 @@
  * batches, cancels, cancel-all, withdrawals); a 202 hits the cancels; clock offset and drift hit the exchange's clock.
  */
 import type { Simulator } from "@effect-backpack/simulator"
+import type { Kind } from "./workload.js"
+import { defaultWeights } from "./workload.js"
 
 /** Client timeout and the held answer that outlives it, ms. */
 export interface Timing {
@@ -16,6 +18,8 @@ export interface Scenario {
   /** What the scenario injects, for the table. */
   readonly description: string
   readonly plan: (timing: Timing) => Simulator.FaultPlan
+  /** The mix of intents, when not the default one. */
+  readonly weights?: Readonly<Record<Kind, number>>
 }
 
 /** The mutating routes the workload drives. */
@@ -43,8 +47,8 @@ export const scenarios: ReadonlyArray<Scenario> = [
   },
   {
     name: "429",
-    description: "10 % of every route 429 (Retry-After 0)",
-    plan: () => ({ routes: { "*": { tooManyRequests: 0.1, retryAfterSeconds: 0 } } })
+    description: "15 % of every route 429 (Retry-After 0)",
+    plan: () => ({ routes: { "*": { tooManyRequests: 0.15, retryAfterSeconds: 0 } } })
   },
   {
     name: "503",
@@ -79,12 +83,14 @@ export const scenarios: ReadonlyArray<Scenario> = [
   {
     name: "202 on cancel",
     description: "50 % of cancels and cancel-alls answered 202, executed 0..30 ms later",
-    plan: () => ({ routes: cancels({ cancelAccepted: 0.5, cancelDelayMs: 30 }) })
+    plan: () => ({ routes: cancels({ cancelAccepted: 0.5, cancelDelayMs: 30 }) }),
+    // resting orders to cancel, and cancels
+    weights: { ...defaultWeights, limit: 35, batch: 15, cancel: 30, cancelAll: 10, withdrawal: 2 }
   },
   {
     name: "clock drift",
-    description: "exchange clock +8 s, drifting 200,000 ppm",
-    plan: () => ({ clockOffsetMs: 8_000, clockDriftPpm: 200_000 })
+    description: "exchange clock +8 s, drifting 800,000 ppm (a refusal every ~0.75 s)",
+    plan: () => ({ clockOffsetMs: 8_000, clockDriftPpm: 800_000 })
   },
   {
     name: "all combined",

@@ -117,12 +117,15 @@ interface LostCancel {
 export interface ScenarioCounts {
   intents: number
   readonly byKind: Record<string, number>
+  /** Why requests were refused: `kind: tag code`. */
+  readonly refusals: Record<string, number>
   readonly outcomes: Record<Outcome, number>
 }
 
 const emptyCounts = (): ScenarioCounts => ({
   intents: 0,
   byKind: {},
+  refusals: {},
   outcomes: { ok: 0, refused: 0, unknownPlaced: 0, unknownNotPlaced: 0, unresolved: 0 }
 })
 
@@ -146,6 +149,28 @@ export const withdrawalQuantity = "10"
 
 type Env = Orders.Orders | Capital.Capital
 
+/** The mix of intents: limit 30 %, IOC 12 %, market by quantity 10 %, by quote 8 %, batch 12 %, cancel 16 %, … */
+export const defaultWeights: Readonly<Record<Kind, number>> = {
+  limit: 30,
+  ioc: 12,
+  marketQty: 10,
+  marketQuote: 8,
+  batch: 12,
+  cancel: 16,
+  cancelAll: 5,
+  withdrawal: 7
+}
+
+const pickKind = (prng: Prng, weights: Readonly<Record<Kind, number>>): Kind => {
+  const entries = Object.entries(weights) as Array<[Kind, number]>
+  let u = prng.next() * entries.reduce((n, [, w]) => n + w, 0)
+  for (const [kind, w] of entries) {
+    if (u < w) return kind
+    u -= w
+  }
+  return entries[entries.length - 1]![0]
+}
+
 /**
  * Runs `intents` intents of one scenario, then settles what is unknown (after `settleAfterMs`, the signing window
  * plus a margin). `between` runs every few intents (the exchange's background activity refilling the books).
@@ -157,6 +182,8 @@ export const runScenario = (options: {
   readonly belief: Belief
   readonly settleAfterMs: number
   readonly between: Effect.Effect<void>
+  /** How often each kind of intent comes (default `defaultWeights`). */
+  readonly weights?: Readonly<Record<Kind, number>> | undefined
 }): Effect.Effect<ScenarioCounts, never, Env> =>
   Effect.gen(function*() {
     const { belief, prng, scenario } = options
@@ -168,6 +195,11 @@ export const runScenario = (options: {
     const lostCancels: Array<LostCancel> = []
     const lostWithdrawals: Array<SentWithdrawal> = []
     const count = (outcome: Outcome) => counts.outcomes[outcome]++
+    const refusal = (kind: Kind, error: BackpackError.BackpackError) => {
+      const why = `${kind}: ${error._tag}${"code" in error && error.code !== undefined ? ` ${error.code}` : ""}`
+      counts.refusals[why] = (counts.refusals[why] ?? 0) + 1
+      count("refused")
+    }
 
     const newOrder = (
       market: MarketSpec,
@@ -240,22 +272,7 @@ export const runScenario = (options: {
     for (let i = 0; i < options.intents; i++) {
       if (i % 8 === 7) yield* options.between
       const market = prng.pick(markets)
-      const roll = prng.next()
-      const kind: Kind = roll < 0.3
-        ? "limit"
-        : roll < 0.42
-        ? "ioc"
-        : roll < 0.52
-        ? "marketQty"
-        : roll < 0.6
-        ? "marketQuote"
-        : roll < 0.72
-        ? "batch"
-        : roll < 0.88
-        ? "cancel"
-        : roll < 0.93
-        ? "cancelAll"
-        : "withdrawal"
+      const kind = pickKind(prng, options.weights ?? defaultWeights)
       counts.intents++
       counts.byKind[kind] = (counts.byKind[kind] ?? 0) + 1
       switch (kind) {
@@ -274,7 +291,7 @@ export const runScenario = (options: {
           } else {
             sent.belief = "notPlaced"
             sent.outcome = "refused"
-            count("refused")
+            refusal(kind, result.left)
           }
           break
         }
@@ -304,7 +321,7 @@ export const runScenario = (options: {
               sent.belief = "notPlaced"
               sent.outcome = "refused"
             }
-            count("refused")
+            refusal(kind, result.left)
           }
           break
         }
@@ -325,7 +342,7 @@ export const runScenario = (options: {
           } else if (result.left._tag === "OutcomeUnknown") {
             lostCancels.push({ symbol: target.symbol, clientIds: [target.clientId] })
           } else {
-            count("refused")
+            refusal(kind, result.left)
           }
           break
         }
@@ -338,7 +355,7 @@ export const runScenario = (options: {
           } else if (result.left._tag === "OutcomeUnknown") {
             lostCancels.push({ symbol: market.symbol, clientIds: open.map((o) => o.clientId) })
           } else {
-            count("refused")
+            refusal(kind, result.left)
           }
           break
         }
@@ -367,7 +384,7 @@ export const runScenario = (options: {
           } else {
             sent.belief = "notMade"
             sent.outcome = "refused"
-            count("refused")
+            refusal(kind, result.left)
           }
           break
         }
