@@ -86,6 +86,23 @@ describe("SDK under simulator faults", () => {
     )
   }
 
+  it.live("a batch cut mid-body is one OutcomeUnknown carrying every clientId, settled item by item", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const { sim, trader } = yield* start
+      return yield* Effect.gen(function*() {
+        yield* sim.faults.setPlan({ routes: { "POST /api/v1/orders": { cutMidBody: 1 } } })
+        // the second item is refused by the exchange (below the minimum quantity), the first placed
+        const outcome = yield* Effect.flip(Orders.executeOrders([bid(980), { ...bid(981), price: "0.001" }]))
+        expect(outcome._tag).toBe("OutcomeUnknown")
+        if (outcome._tag !== "OutcomeUnknown") return
+        expect(outcome.clientIds).toEqual([980, 981])
+        expect((yield* sim.faults.stats).requests["POST /api/v1/orders"]).toBe(1)
+        yield* sim.faults.reset
+        const settled = yield* Orders.reconcile(outcome)
+        expect(settled.map((r) => [r._tag, r.clientId])).toEqual([["OrderPlaced", 980], ["OrderNotPlaced", 981]])
+      }).pipe(Effect.provide(sdk(sim.url, trader.apiSecret)))
+    })))
+
   it.live("a withdrawal whose answer is a 502 is OutcomeUnknown, sent once; it is found by its clientId", () =>
     Effect.scoped(Effect.gen(function*() {
       const { sim, trader } = yield* start
