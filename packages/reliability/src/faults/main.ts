@@ -141,7 +141,7 @@ const report = (result: Effect.Effect.Success<ReturnType<typeof program>>, args:
   console.log(
     `${pad("scenario", 20)} ${padLeft("intents", 7)} ${padLeft("faults", 6)} ${padLeft("ok", 5)} ${
       padLeft("refused", 7)
-    } ${padLeft("unk→placed", 10)} ${padLeft("unk→not", 7)} ${padLeft("unres", 5)} ${padLeft("lost", 4)} ${
+    } ${padLeft("unk→done", 10)} ${padLeft("unk→not", 7)} ${padLeft("unres", 5)} ${padLeft("lost", 4)} ${
       padLeft("phantom", 7)
     } ${padLeft("dup", 3)} ${padLeft("s", 6)}  injected`
   )
