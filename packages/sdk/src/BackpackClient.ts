@@ -58,6 +58,7 @@ import {
 import type { Endpoint, WireParams, WireValue } from "./Endpoint.js"
 import { getTime } from "./endpoints/system.js"
 import * as errors from "./internal/errors.js"
+import * as Fast from "./internal/fastDecode.js"
 import { parseLossless } from "./internal/json.js"
 import * as Metrics from "./Metrics.js"
 import { RateLimiter } from "./RateLimiter.js"
@@ -251,8 +252,14 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
   const decodeOutput = spec._tag === "Empty"
     ? undefined
     : Schema.decodeUnknownEither(spec.schema, { onExcessProperty: "ignore", errors: "first" })
-  const decodeWith = (value: unknown): Effect.Effect<unknown, DecodeError> =>
-    Either.match(decodeOutput!(value), {
+  // hand-written decoders of the hottest answers (order, depth): same values, the Schema's errors
+  const fast = spec._tag === "Json" ? Fast.forSchema(spec.schema) : undefined
+  const decodeWith = (value: unknown): Effect.Effect<unknown, DecodeError> => {
+    if (fast?.value !== undefined) {
+      const decoded = fast.value(value)
+      if (decoded !== undefined) return Effect.succeed(decoded)
+    }
+    return Either.match(decodeOutput!(value), {
       onLeft: (error) => {
         const { detail, path } = errors.describeParseError(error)
         // the cause keeps the failure with its values cut to excerpts (a 16 MiB body is not kept)
@@ -260,6 +267,7 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
       },
       onRight: Effect.succeed
     })
+  }
   const decode = (status: number, text: string): Effect.Effect<unknown, DecodeError> => {
     switch (spec._tag) {
       case "Empty":
@@ -271,6 +279,10 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
           return spec.onEmpty !== undefined
             ? Effect.succeed(spec.onEmpty(status))
             : fail("", `empty body (HTTP ${status}) where JSON was expected`, undefined)
+        }
+        if (fast?.text !== undefined) {
+          const decoded = fast.text(text)
+          if (decoded !== undefined) return Effect.succeed(decoded)
         }
         let json: unknown
         try {
