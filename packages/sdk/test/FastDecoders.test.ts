@@ -46,7 +46,17 @@ const decimalSource: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: plainDecimal(12) }, // a JSON number
   {
     weight: 1,
-    arbitrary: fc.constantFrom("\"1e-8\"", "\"+1.5\"", "\" 1.5\"", "\"1,5\"", "\"\"", "\"1.\"", "\".5\"", "null", "1.5e3")
+    arbitrary: fc.constantFrom(
+      "\"1e-8\"",
+      "\"+1.5\"",
+      "\" 1.5\"",
+      "\"1,5\"",
+      "\"\"",
+      "\"1.\"",
+      "\".5\"",
+      "null",
+      "1.5e3"
+    )
   }
 )
 

@@ -68,7 +68,9 @@ const order = {
 } as const
 
 const placed = await runtime.runPromise(orders.executeOrder(order))
-if (placed.status !== "New" || BigDecimal.format(placed.price!) !== "1") throw new Error("unexpected order answer")
+if (placed.status !== "New" || placed.orderType !== "Limit" || BigDecimal.format(placed.price) !== "1") {
+  throw new Error("unexpected order answer")
+}
 const depth = await runtime.runPromise(markets.getDepth({ symbol: "SOL_USDC" }))
 if (depth.bids.length !== 1000 || depth.asks.length !== 1000) throw new Error("unexpected depth answer")
 

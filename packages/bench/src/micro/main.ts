@@ -137,8 +137,18 @@ const rows = [
   measure("Markets.Depth decode of the parsed answer (current code)", n(200, 20), () => decodeDepth(parsedDepth)),
   measure("depth answer: parseLossless + Schema (before)", n(200, 20), () => decodeDepth(parseLossless(depthText))),
   measure("depth answer: hand-written decoder from the text (after)", n(200, 20), () => Fast.depth(depthText)),
-  measure("order answer: parseLossless + Schema (before)", n(400, 50), () => decodeOrder(parseLossless(orderAnswer)), 20),
-  measure("order answer: JSON.parse + hand-written decoder (after)", n(400, 50), () => Fast.order(JSON.parse(orderAnswer)), 20),
+  measure(
+    "order answer: parseLossless + Schema (before)",
+    n(400, 50),
+    () => decodeOrder(parseLossless(orderAnswer)),
+    20
+  ),
+  measure(
+    "order answer: JSON.parse + hand-written decoder (after)",
+    n(400, 50),
+    () => Fast.order(JSON.parse(orderAnswer)),
+    20
+  ),
   measure("book before: RBT + BigDecimal keys, snapshot + 100k deltas", n(5, 1), runOld),
   measure("book after: AVL + double keys, snapshot + 100k deltas", n(5, 1), runNew)
 ]

@@ -11,9 +11,9 @@
  * @since 0.4.0
  */
 import * as BigDecimal from "effect/BigDecimal"
-import * as Dec from "./decimal.js"
 import { Depth } from "../models/markets.js"
 import { LimitOrder, MarketOrder, OrderType } from "../models/orders.js"
+import * as Dec from "./decimal.js"
 
 // ---------------------------------------------------------------------------------------------
 // the order object, from the parsed JSON value
@@ -49,8 +49,7 @@ const boolean: Field = (input) => (typeof input === "boolean" ? input : invalid)
 const literal = (value: string): Field => (input) => (input === value ? input : invalid)
 
 /** A plain decimal; a percentage (`"50%"`) is left to the Schema. */
-const decimalNotPercent: Field = (input) =>
-  typeof input === "string" && input.endsWith("%") ? invalid : decimal(input)
+const decimalNotPercent: Field = (input) => typeof input === "string" && input.endsWith("%") ? invalid : decimal(input)
 
 /** `S.optional`: absent or `null` leaves the key out. */
 const optional = (field: Field): Field => (input) => (input === undefined || input === null ? absent : field(input))
