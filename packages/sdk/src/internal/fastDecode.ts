@@ -8,7 +8,7 @@
  * `ParseError` (or accepts a rarer shape, e.g. extra keys). Errors are therefore always the
  * Schema's. Both are property-tested against their Schema (`test/FastDecoders.test.ts`).
  *
- * @since 0.4.0
+ * @since 0.3.0
  */
 import * as BigDecimal from "effect/BigDecimal"
 import { Depth } from "../models/markets.js"
