@@ -496,7 +496,9 @@ export const make = (
       Effect.flatMap(FiberRef.get(currentCall), (call) => {
         if (call === undefined) return Effect.succeed(request)
         const { endpoint, params } = call
-        const acquired = Effect.timeoutFail(limiter.acquire(endpoint.bucket, endpoint.weight), {
+        const acquiring = limiter.acquire(endpoint.bucket, endpoint.weight)
+        // an answer the limiter already has (an unlimited limiter) cannot wait: no race with a timer
+        const acquired = Exit.isExit(acquiring) ? acquiring : Effect.timeoutFail(acquiring, {
           duration: config.maxRateLimitWait,
           onTimeout: () =>
             new Refused(
