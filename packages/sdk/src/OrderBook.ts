@@ -303,7 +303,8 @@ export interface WatchOptions {
   readonly refetchDelay?: Duration.DurationInput | undefined
   /**
    * Books kept for a slow consumer; older versions are dropped (each book is complete, so skipping
-   * versions loses nothing). Default 16.
+   * versions loses nothing). Default 1: a consumer that pulls gets the latest book, never a backlog
+   * of stale ones (every delta still reaches the book).
    */
   readonly bufferSize?: number | undefined
 }
@@ -313,7 +314,11 @@ export interface WatchOptions {
  * @category models
  */
 export interface Service {
-  /** Consistent books of `symbol`, one per applied depth event, resynchronised on any gap. */
+  /**
+   * Consistent books of `symbol`, resynchronised on any gap. Every depth event is applied; a
+   * consumer slower than the stream receives the latest version when it pulls (intermediate
+   * versions are skipped, see {@link WatchOptions.bufferSize}).
+   */
   readonly watch: (symbol: string, options?: WatchOptions) => Stream.Stream<Book, OrderBookError>
 }
 
@@ -388,7 +393,7 @@ export const makeWith = (deps: {
       // overflow becomes a resync instead of memory growing without end
       const inputs = yield* Queue.bounded<Input>(maxPendingInputs)
       // `None` ends the stream after the books before it (a shutdown would discard them)
-      const output = yield* Queue.sliding<Option.Option<Book>>(Math.max(1, options.bufferSize ?? 16) + 1)
+      const output = yield* Queue.sliding<Option.Option<Book>>(Math.max(1, options.bufferSize ?? 1) + 1)
       const failure = yield* Deferred.make<void, OrderBookError>()
       /** A defect (a bug, a thrown exception) in a worker fiber ends the stream instead of hanging it. */
       const reportDefects = <A, E, R>(worker: Effect.Effect<A, E, R>) =>
@@ -403,13 +408,18 @@ export const makeWith = (deps: {
           yield* Effect.sleep(Duration.times(refetchDelay, Math.min(pause, 50)))
         }
         yield* Ref.set(delivered, false)
-        yield* Stream.runForEach(deps.depth(symbol, options.speed), (item) =>
-          Queue.offer(
-            inputs,
-            isResubscribed(item)
-              ? { _tag: "Reset", reason: `reconnected (${item.reconnects})` }
-              : { _tag: "Delta", event: item }
-          ).pipe(Effect.zipRight(Ref.set(delivered, true))))
+        // whole chunks at a time (what the consumer's mailbox holds): one offer per chunk, not per delta
+        yield* Stream.runForEachChunk(deps.depth(symbol, options.speed), (chunk) => {
+          const batch: Array<Input> = []
+          for (const item of chunk) {
+            batch.push(
+              isResubscribed(item)
+                ? { _tag: "Reset", reason: `reconnected (${item.reconnects})` }
+                : { _tag: "Delta", event: item }
+            )
+          }
+          return Effect.zipRight(Queue.offerAll(inputs, batch), Ref.set(delivered, true))
+        })
       })
       const recoverable = (error: StreamError) =>
         error._tag === "BufferOverflow" || error._tag === "DecodeError"
@@ -572,7 +582,39 @@ export const makeWith = (deps: {
             return true
           })
 
-        return yield* Effect.flatMap(Queue.take(inputs), step).pipe(Effect.repeat({ while: (more) => more }))
+        /**
+         * The hot path, synchronous: a delta continuing the live book is applied in place of the live
+         * version; `false` when the input needs `step` (stale deltas are dropped here too).
+         */
+        const applyLive = (input: Input): boolean => {
+          if (input._tag !== "Delta" || live === undefined || straddle) return false
+          const event = input.event
+          if (event.lastUpdateId <= live.lastUpdateId) return true // stale
+          if (event.firstUpdateId !== live.lastUpdateId + 1n) return false
+          const next = live.apply(event)
+          if (next.isCrossed) return false
+          live = next
+          return true
+        }
+
+        // Inputs are taken in batches; a batch's deltas are applied one by one (every delta reaches the
+        // book), and only the newest book of the batch is offered: a consumer pulling gets the latest
+        // version, never a backlog of stale ones.
+        while (true) {
+          const batch = yield* Queue.takeBetween(inputs, 1, maxPendingInputs)
+          let emitted = live
+          for (const input of batch) {
+            if (applyLive(input)) continue
+            if (live !== undefined && live !== emitted) {
+              emitted = live
+              yield* Queue.offer(output, Option.some(live))
+            }
+            const more = yield* step(input)
+            emitted = live
+            if (!more) return
+          }
+          if (live !== undefined && live !== emitted) yield* Queue.offer(output, Option.some(live))
+        }
       })
 
       yield* Effect.forkScoped(reportDefects(forward))

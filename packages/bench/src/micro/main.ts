@@ -6,6 +6,8 @@
  * - lossless JSON parse of a 1000+1000-level depth answer and of an order answer;
  * - decimal parsing of the 4000 decimals of that answer;
  * - the whole `Markets.Depth` decode of the parsed answer;
+ * - the depth answer and the order answer: lossless parse + Schema (before) against the hand-written
+ *   decoders of `internal/fastDecode.ts` (after);
  * - the level store: a 1000+1000-level snapshot, then 100,000 one-level deltas.
  *
  * @since 0.1.0
@@ -15,8 +17,10 @@ import * as BigDecimal from "effect/BigDecimal"
 import * as Schema from "effect/Schema"
 import { performance } from "node:perf_hooks"
 import * as Dec from "../../../sdk/src/internal/decimal.js"
+import * as Fast from "../../../sdk/src/internal/fastDecode.js"
 import { parseLossless, parseLosslessSlow } from "../../../sdk/src/internal/json.js"
 import * as Book from "../../../sdk/src/internal/orderbook/book.js"
+import * as Canned from "../loopback/Canned.js"
 import { depthJson, prng } from "../Payloads.js"
 import * as Rbt from "./RbtBook.js"
 
@@ -58,6 +62,13 @@ check(
 
 const decodeDepth = Schema.decodeUnknownSync(Model.Depth)
 const parsedDepth = JSON.parse(depthText) as unknown
+const decodeOrder = Schema.decodeUnknownSync(Model.OrderType, { onExcessProperty: "ignore" })
+const orderAnswer = Canned.orderJson("114000000000000001", { price: "1.00", quantity: "1", clientId: 7 }, 1753102447307)
+const same = (a: unknown, b: unknown) =>
+  JSON.stringify(a, (_, v) => (typeof v === "bigint" ? `${v}n` : v)) ===
+    JSON.stringify(b, (_, v) => (typeof v === "bigint" ? `${v}n` : v))
+check("depth decoder", same(Fast.depth(depthText), decodeDepth(parseLossless(depthText))))
+check("order decoder", same(Fast.order(JSON.parse(orderAnswer)), decodeOrder(parseLossless(orderAnswer))))
 
 // the book: a snapshot of 1000+1000 levels, then random one-level deltas near the top (20% deletes)
 const snapshot = decodeDepth(parsedDepth)
@@ -124,6 +135,20 @@ const rows = [
   measure("Dec.parse slow (before), 4000 decimals", n(200, 20), () => decimalTexts.map(Dec.parseSlow)),
   measure("Dec.parse fast path (after), 4000 decimals", n(200, 20), () => decimalTexts.map(Dec.parse)),
   measure("Markets.Depth decode of the parsed answer (current code)", n(200, 20), () => decodeDepth(parsedDepth)),
+  measure("depth answer: parseLossless + Schema (before)", n(200, 20), () => decodeDepth(parseLossless(depthText))),
+  measure("depth answer: hand-written decoder from the text (after)", n(200, 20), () => Fast.depth(depthText)),
+  measure(
+    "order answer: parseLossless + Schema (before)",
+    n(400, 50),
+    () => decodeOrder(parseLossless(orderAnswer)),
+    20
+  ),
+  measure(
+    "order answer: JSON.parse + hand-written decoder (after)",
+    n(400, 50),
+    () => Fast.order(JSON.parse(orderAnswer)),
+    20
+  ),
   measure("book before: RBT + BigDecimal keys, snapshot + 100k deltas", n(5, 1), runOld),
   measure("book after: AVL + double keys, snapshot + 100k deltas", n(5, 1), runNew)
 ]

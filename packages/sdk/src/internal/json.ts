@@ -13,7 +13,21 @@ const isDigit = (c: number) => c >= 48 && c <= 57
  * (ids above 2^53, long decimal prices) is kept as its text.
  */
 const exactAsDouble = (literal: string): boolean => {
-  if (literal.length <= 15) return true // at most 15 digits (sign, point and exponent included)
+  const n = literal.length
+  if (n <= 15) return true // at most 15 digits (sign, point and exponent included)
+  // the common long literal, a plain integer of 16 digits (µs timestamps): compared as text with 2^53 - 1
+  const start = literal.charCodeAt(0) === 45 ? 1 : 0
+  if (n - start === 16) {
+    let digits = true
+    for (let i = start; i < n; i++) {
+      const c = literal.charCodeAt(i)
+      if (c < 48 || c > 57) {
+        digits = false
+        break
+      }
+    }
+    if (digits) return (start === 0 ? literal : literal.slice(1)) <= "9007199254740991"
+  }
   const mantissa = literal.replace(/^-/, "").replace(/[eE].*$/, "")
   if (!mantissa.includes(".") && !/[eE]/.test(literal)) return Number.isSafeInteger(Number(literal))
   const significant = mantissa.replace(".", "").replace(/^0+/, "")
