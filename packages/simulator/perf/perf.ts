@@ -26,6 +26,8 @@ const flag = (name: string, fallback: number) => {
   return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback
 }
 const activitySeconds = flag("--activity-seconds", quick ? 30 : 120)
+/** The length of one activity window (`--activity-window 60` reports per minute). */
+const activityWindow = flag("--activity-window", 10)
 /** `--only 1a,2b` runs some sections: 1a engine throughput, 1b HTTP throughput, 2 HTTP latency, 2b handler latency, 3 activity. */
 const only = args.includes("--only") ? (args[args.indexOf("--only") + 1] ?? "").split(",") : undefined
 const section = (name: string) => only === undefined || only.includes(name)
@@ -379,30 +381,37 @@ const main = Effect.scoped(Effect.gen(function*() {
   if (section("3")) {
     const sim = yield* Simulator.make({ seed: 3, rateLimits: false, activity: { intervalMs: 20 } })
     const tickers: Prepared = { method: "GET", path: "/api/v1/tickers", headers: {} }
-    const windows = Math.max(1, Math.round(activitySeconds / 10))
+    const windows = Math.max(1, Math.round(activitySeconds / activityWindow))
     say("")
-    say(`| activity at 20 ms, window | CPU of the process | /tickers (ms, median of 20) | trades so far (SOL_USDC) |`)
-    say("| ---: | ---: | ---: | ---: |")
+    say(
+      `| activity at 20 ms, window of ${activityWindow} s | CPU of the process | /tickers (ms, median of 20) | heap used (MB) | trades so far (SOL_USDC) |`
+    )
+    say("| ---: | ---: | ---: | ---: | ---: |")
     const cpu: Array<number> = []
     const lat: Array<number> = []
     for (let w = 1; w <= windows; w++) {
       const c0 = process.cpuUsage()
       const t0 = performance.now()
-      yield* Effect.sleep("10 seconds")
+      yield* Effect.sleep(`${activityWindow} seconds`)
       const used = process.cpuUsage(c0)
       const share = (used.user + used.system) / 1000 / (performance.now() - t0)
       const ms = yield* Effect.promise(() => latency(sim.url, tickers, 20))
       const trades = yield* Effect.promise(() =>
         fetch(`${sim.url}/api/v1/ticker?symbol=SOL_USDC`).then((r) => r.json() as Promise<{ trades: string }>)
       )
+      const heap = process.memoryUsage().heapUsed / 2 ** 20
       cpu.push(share)
       lat.push(ms)
-      say(`| ${w * 10} s | ${(share * 100).toFixed(1)} % | ${ms.toFixed(2)} | ${trades.trades} |`)
+      say(
+        `| ${w * activityWindow} s | ${(share * 100).toFixed(1)} % | ${ms.toFixed(2)} | ${
+          heap.toFixed(0)
+        } | ${trades.trades} |`
+      )
     }
     say(
       `| last / first | ${(cpu[cpu.length - 1]! / cpu[0]!).toFixed(2)} | ${
         (lat[lat.length - 1]! / lat[0]!).toFixed(2)
-      } | |`
+      } | | |`
     )
   }
 }))

@@ -19,6 +19,38 @@ const subscribe = (c: { send: (m: unknown) => void }, secret: string, apiKey: st
   })
 }
 
+describe("vault accounts", () => {
+  it.live("a vault's own account has a random key per run, known only in-process", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const a = yield* make
+      const b = yield* make
+      const vaultA = yield* a.vaultAccount(1)
+      const vaultB = yield* b.vaultAccount(1)
+      // same seed, different keys: nothing public derives them
+      expect(vaultA.apiKey).not.toBe(vaultB.apiKey)
+      expect(Buffer.from(vaultA.apiSecret, "base64")).toHaveLength(32)
+      const nav = yield* signed(a.url, {
+        secret: vaultA.apiSecret,
+        method: "GET",
+        path: "/api/v1/vault/nav",
+        instruction: "vaultNavQuery",
+        params: {}
+      })
+      expect([nav.status, nav.json.nav, nav.json.tokenCirculatingSupply]).toEqual([200, "1", "0"])
+      // the seed earlier versions published (32 bytes of 0x76) is no account at all
+      const old = yield* signed(a.url, {
+        secret: Buffer.alloc(32, 0x76).toString("base64"),
+        method: "GET",
+        path: "/api/v1/vault/nav",
+        instruction: "vaultNavQuery",
+        params: {}
+      })
+      expect([old.status, old.json]).toEqual([401, { code: "UNAUTHORIZED", message: "Invalid API key" }])
+      const unknown = yield* Effect.flip(a.vaultAccount(2))
+      expect(unknown.code).toBe("RESOURCE_NOT_FOUND")
+    })))
+})
+
 describe("venue streams", () => {
   it.live("RFQ lifecycle on account.rfqUpdate, ids above 2^53 as exact integers", () =>
     Effect.scoped(Effect.gen(function*() {
