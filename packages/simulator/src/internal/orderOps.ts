@@ -11,28 +11,26 @@ import * as MarketData from "./engine/marketData.js"
 import * as Matching from "./engine/matching.js"
 import type { Account, Order } from "./engine/model.js"
 import { ApiFailure } from "./engine/model.js"
-import { orderRequest as parseOrder } from "./http/payloads.js"
-import { attachmentFields, conditionalHistoryView, conditionalView, isConditional } from "./triggers.js"
+import type { OrderPayload } from "./http/payloads.js"
+import { isConditional, toOrderRequest } from "./http/payloads.js"
 import type { Conditional } from "./triggers.js"
 import type { Venue } from "./venue.js"
 import { attach } from "./venue.js"
 import * as Wire from "./wire.js"
-
-type Payload = Record<string, unknown>
 
 const notFound = () => new ApiFailure(404, "RESOURCE_NOT_FOUND", "Order not found")
 
 /** Conditional-order handling for the order routes. */
 export const conditionalOrders = (engine: Engine, venue: Venue) => {
   const view = (o: Order | Conditional, attachments: ReadonlyArray<Conditional>) => {
-    if (!("executedQuantity" in o) || "kind" in o) return conditionalView(o as Conditional)
+    if (!("executedQuantity" in o) || "kind" in o) return Wire.conditionalView(o as Conditional)
     const base = Wire.order(engine, o)
     const tp = attachments.find((c) => c.kind === "TakeProfit")
     const sl = attachments.find((c) => c.kind === "StopLoss")
     if (tp === undefined && sl === undefined) return base
     return {
       ...base,
-      ...attachmentFields(
+      ...Wire.attachmentFields(
         tp === undefined ? null : { triggerPrice: tp.triggerPrice, limitPrice: tp.price, triggerBy: tp.triggerBy },
         sl === undefined ? null : { triggerPrice: sl.triggerPrice, limitPrice: sl.price, triggerBy: sl.triggerBy }
       )
@@ -40,26 +38,28 @@ export const conditionalOrders = (engine: Engine, venue: Venue) => {
   }
   return {
     /** `POST /api/v1/order(s)`: plain orders go to the engine, conditional ones to the trigger book. */
-    execute: (account: Account, body: Payload): Record<string, unknown> => {
-      if (!isConditional(body)) return Wire.order(engine, Matching.execute(engine, account, parseOrder(body)))
-      const { attachments, order } = venue.triggers.place(account, body)
+    execute: (account: Account, payload: OrderPayload): Record<string, unknown> => {
+      if (!isConditional(payload)) {
+        return Wire.order(engine, Matching.execute(engine, account, toOrderRequest(payload)))
+      }
+      const { attachments, order } = venue.triggers.place(account, payload)
       return view(order, attachments)
     },
     find: (account: Account, symbol: string, orderId: string | null, clientId: number | null) => {
       const c = venue.triggers.find(account, symbol, orderId, clientId)
       if (c === undefined) throw notFound()
-      return conditionalView(c)
+      return Wire.conditionalView(c)
     },
     cancel: (account: Account, symbol: string, orderId: string | null, clientId: number | null) => {
       const c = venue.triggers.find(account, symbol, orderId, clientId)
       if (c === undefined) throw notFound()
-      return conditionalView(venue.triggers.cancel(account, c))
+      return Wire.conditionalView(venue.triggers.cancel(account, c))
     },
     open: (account: Account, symbol: string | undefined, marketType: string | undefined) =>
       venue.triggers.open(account, symbol)
         .filter((c) => marketType === undefined || engine.markets.get(c.symbol)!.def.marketType === marketType)
-        .map(conditionalView),
-    cancelAll: (account: Account, symbol: string) => venue.triggers.cancelAll(account, symbol).map(conditionalView)
+        .map(Wire.conditionalView),
+    cancelAll: (account: Account, symbol: string) => venue.triggers.cancelAll(account, symbol).map(Wire.conditionalView)
   }
 }
 
@@ -169,7 +169,7 @@ export const orderHistoryPage = (
   for (const o of account.orders.oldestFirst()) {
     if (options.keep(o)) rows.push({ at: o.createdAt, row: () => Wire.historyOrder(engine, o) })
   }
-  for (const c of conditionals) rows.push({ at: c.createdAt, row: () => conditionalHistoryView(c) })
+  for (const c of conditionals) rows.push({ at: c.createdAt, row: () => Wire.conditionalHistoryView(c) })
   // stable: at equal times the engine's orders come first
   rows.sort((a, b) => a.at - b.at)
   if (options.newestFirst) rows.reverse()

@@ -34,6 +34,7 @@ import type { PositionRow, SettlementRecord } from "./positionHistory.js"
 import { closedVolume } from "./positionHistory.js"
 import type { Rfq, RfqFill, RfqQuote } from "./rfq.js"
 import type { Strategies, Strategy } from "./strategies.js"
+import type { Attachment, Conditional } from "./triggers.js"
 import type { Vault, VaultMintRecord, VaultRedeemRecord, Vaults } from "./vaults.js"
 
 export type Payload = Record<string, unknown>
@@ -1039,4 +1040,107 @@ export const settlement = (account: Account, s: SettlementRecord): Payload => ({
   userId: account.id,
   positionId: s.positionId,
   engineSequence: s.engineSequence
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// conditional orders (trigger, take-profit, stop-loss)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** `account.orderUpdate` frame of a conditional order (`triggerPlaced`, `triggerFailed`, `orderCancelled`). */
+export const conditionalFrame = (c: Conditional, e: string, micros: number | bigint): Payload => {
+  const data: Payload = { e, E: 0, s: c.symbol }
+  if (c.clientId !== null) data.c = c.clientId
+  data.S = c.side
+  data.o = c.orderType === "Limit" ? "LIMIT" : "MARKET"
+  data.f = c.timeInForce
+  if (c.quantity !== null) data.q = D.format(c.quantity)
+  if (c.price !== null) data.p = D.format(c.price)
+  data.P = D.format(c.triggerPrice)
+  data.B = c.triggerBy
+  data.Y = c.triggerQuantity
+  data.X = c.status
+  data.i = c.id
+  data.t = null
+  data.z = "0"
+  data.Z = "0"
+  data.V = c.selfTradePrevention
+  data.T = String(micros)
+  data.O = "USER"
+  if (c.parentId !== null) data.I = c.parentId
+  data.y = c.postOnly
+  data.r = c.reduceOnly ?? false
+  return data
+}
+
+/** `OrderType` view of a pending conditional order (quantity `"0"` until it fires, like the live API). */
+export const conditionalView = (c: Conditional): Record<string, unknown> => {
+  const common = {
+    id: c.id,
+    clientId: c.clientId,
+    symbol: c.symbol,
+    side: c.side,
+    executedQuantity: "0",
+    executedQuoteQuantity: "0",
+    reduceOnly: c.reduceOnly,
+    timeInForce: c.timeInForce,
+    selfTradePrevention: c.selfTradePrevention,
+    status: c.status === "Triggered" ? "New" : c.status,
+    createdAt: c.createdAt,
+    triggerPrice: D.format(c.triggerPrice),
+    triggerQuantity: c.triggerQuantity,
+    triggerBy: c.triggerBy,
+    ...attachmentFields(c.takeProfit, c.stopLoss),
+    strategyId: null,
+    triggeredAt: c.triggeredAt,
+    relatedOrderId: c.parentId
+  }
+  if (c.orderType === "Limit") {
+    return { orderType: "Limit", ...common, price: D.format(c.price!), quantity: "0", postOnly: c.postOnly }
+  }
+  return {
+    orderType: "Market",
+    ...common,
+    quantity: null,
+    quoteQuantity: null,
+    slippageTolerance: null,
+    slippageToleranceType: null
+  }
+}
+
+/** The TP/SL fields of an order view. */
+export const attachmentFields = (takeProfit: Attachment | null, stopLoss: Attachment | null) => ({
+  takeProfitTriggerPrice: takeProfit === null ? null : D.format(takeProfit.triggerPrice),
+  takeProfitLimitPrice: takeProfit?.limitPrice == null ? null : D.format(takeProfit.limitPrice),
+  takeProfitTriggerBy: takeProfit?.triggerBy ?? null,
+  stopLossTriggerPrice: stopLoss === null ? null : D.format(stopLoss.triggerPrice),
+  stopLossLimitPrice: stopLoss?.limitPrice == null ? null : D.format(stopLoss.limitPrice),
+  stopLossTriggerBy: stopLoss?.triggerBy ?? null
+})
+
+/** `Order` row of `/wapi/v1/history/orders` for a conditional order that never reached the book. */
+export const conditionalHistoryView = (c: Conditional): Record<string, unknown> => ({
+  id: c.id,
+  createdAt: naiveMs(c.createdAt),
+  executedQuantity: "0",
+  executedQuoteQuantity: "0",
+  expiryReason: null,
+  orderType: c.orderType,
+  postOnly: c.orderType === "Limit" ? c.postOnly : null,
+  price: c.price === null ? null : D.format(c.price),
+  quantity: c.orderType === "Limit" ? "0" : null,
+  quoteQuantity: null,
+  selfTradePrevention: c.selfTradePrevention,
+  status: c.status,
+  side: c.side,
+  symbol: c.symbol,
+  timeInForce: c.timeInForce,
+  triggerPrice: D.format(c.triggerPrice),
+  triggerQuantity: c.triggerQuantity,
+  triggerBy: c.triggerBy,
+  ...attachmentFields(c.takeProfit, c.stopLoss),
+  strategyId: null,
+  clientId: c.clientId,
+  systemOrderType: null,
+  slippageTolerance: null,
+  slippageToleranceType: null
 })

@@ -179,6 +179,12 @@ export const QBool: Schema.Schema<boolean, unknown> = wire(
   (u) => (u === "true" ? true : u === "false" ? false : undefined)
 )
 
+/** Decimal text with its value. */
+export const QDecimal: Schema.Schema<DecimalInput, unknown> = wire("Decimal", "Expect a valid decimal.", (u) => {
+  const value = typeof u === "string" ? D.parse(u) : undefined
+  return value === undefined ? undefined : { raw: u as string, value }
+})
+
 /** Any text, named `type` by the API (for the missing-parameter message). */
 export const QText = (type: string): Schema.Schema<string, unknown> =>
   wire(type, "Expected a string", (u) => (typeof u === "string" ? u : undefined))

@@ -46,6 +46,13 @@ export interface Payload<B> {
   readonly optional?: boolean
 }
 
+/** Names a body Schema by its API payload name. */
+export const payload = <B>(name: string, schema: Schema.Schema<B, any>, optional = false): Payload<B> => ({
+  name,
+  schema,
+  optional
+})
+
 /** A route whose query (`q`) and body (`b`) are decoded by Schemas before the handler runs. */
 export interface RouteSpec<Q, B> extends Omit<Route, "handler"> {
   readonly query?: Schema.Schema<Q, any>

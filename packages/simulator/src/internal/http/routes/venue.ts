@@ -40,8 +40,8 @@ import {
   wire
 } from "../edge.js"
 import { empty, json } from "../reply.js"
-import type { Payload as PayloadSchema, RouteDomain } from "../route.js"
-import { history, page, route } from "../route.js"
+import type { RouteDomain } from "../route.js"
+import { history, page, payload, route } from "../route.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // request schemas
@@ -127,12 +127,6 @@ const Base64Json = wire("String", "invalid base64 JSON", (u) => {
   } catch {
     return undefined
   }
-})
-
-const payload = <B>(name: string, schema: Schema.Schema<B, any>, optional = false): PayloadSchema<B> => ({
-  name,
-  schema,
-  optional
 })
 
 const notFound = (what: string) => new ApiFailure(404, "RESOURCE_NOT_FOUND", `${what} not found`)
