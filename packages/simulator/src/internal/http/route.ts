@@ -12,7 +12,7 @@ import type { Engine } from "../engine/engine.js"
 import type { Account } from "../engine/model.js"
 import { bodyDecoder, Enum, QInt, queryDecoder } from "./edge.js"
 import type { Reply } from "./reply.js"
-import { json } from "./reply.js"
+import { empty, json } from "./reply.js"
 
 /** What a handler gets: the engine, the parsed query and JSON body, and the authenticated account. */
 export interface Ctx {
@@ -45,6 +45,9 @@ export interface Payload<B> {
   /** An empty body reads as `{}` (every field optional). */
   readonly optional?: boolean
 }
+
+/** The empty 200 of a command, once its effect (the argument, evaluated first) has happened. */
+export const done = (_effect: unknown): Reply => empty(200)
 
 /** Names a body Schema by its API payload name. */
 export const payload = <B>(name: string, schema: Schema.Schema<B, any>, optional = false): Payload<B> => ({

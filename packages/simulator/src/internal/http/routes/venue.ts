@@ -41,7 +41,7 @@ import {
 } from "../edge.js"
 import { empty, json } from "../reply.js"
 import type { RouteDomain } from "../route.js"
-import { history, page, payload, route } from "../route.js"
+import { done, history, page, payload, route } from "../route.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // request schemas
@@ -165,6 +165,20 @@ export const routes: RouteDomain = (engine) => {
     }
     return "Lend"
   }
+  /** A vault history of the account's own rows (mints or redeems), by vault. */
+  const vaultHistory = <R extends { readonly accountId: number; readonly vaultId: number }>(
+    path: `/${string}`,
+    instruction: string,
+    all: () => ReadonlyArray<R>,
+    view: (vaults: typeof v.vaults, row: R) => unknown
+  ) =>
+    history({
+      path,
+      instruction,
+      query: { vaultId: Schema.optional(QInt("uint32")), subaccountId: Schema.optional(QInt("uint16")) },
+      rows: ({ account, q }) => mine(all(), account).filter((r) => q.vaultId === undefined || r.vaultId === q.vaultId),
+      view: (r) => view(v.vaults, r)
+    })
   const since = (interval: keyof typeof HISTORY_WINDOWS) => engine.now() - HISTORY_WINDOWS[interval]
 
   return [
@@ -261,10 +275,7 @@ export const routes: RouteDomain = (engine) => {
       path: "/api/v1/borrowLend",
       instruction: "borrowLendExecute",
       body: payload("BorrowLendExecutePayload", BorrowLend),
-      handler: ({ account, b }) => {
-        v.lending.execute(account, b.symbol, b.side, b.quantity)
-        return empty(200)
-      }
+      handler: ({ account, b }) => done(v.lending.execute(account, b.symbol, b.side, b.quantity))
     }),
     history({
       path: "/wapi/v1/history/borrowLend",
@@ -326,10 +337,7 @@ export const routes: RouteDomain = (engine) => {
       path: "/api/v1/account/convertDust",
       instruction: "convertDust",
       body: payload("AccountConvertDustPayload", Schema.Struct({ symbol: opt(Str) }), true),
-      handler: ({ account, b }) => {
-        v.capital.convertDust(account, b.symbol)
-        return empty(200)
-      }
+      handler: ({ account, b }) => done(v.capital.convertDust(account, b.symbol))
     }),
     history({
       path: "/wapi/v1/history/dust",
@@ -356,10 +364,7 @@ export const routes: RouteDomain = (engine) => {
       path: "/wapi/v1/capital/withdrawals/delay",
       instruction: "withdrawalDelayCreate",
       body: payload("CreateWithdrawalDelayRequest", WithdrawalDelay),
-      handler: ({ account, b }) => {
-        v.capital.createDelay(account, b.withdrawalDelayHours)
-        return empty(200)
-      }
+      handler: ({ account, b }) => done(v.capital.createDelay(account, b.withdrawalDelayHours))
     }),
     route({
       method: "PATCH",
@@ -604,10 +609,7 @@ export const routes: RouteDomain = (engine) => {
           autoLendRedeem: opt(Bool)
         })
       ),
-      handler: ({ account, b }) => {
-        v.vaults.mint(account, b.vaultId, b.symbol, b.quantity)
-        return empty(200)
-      }
+      handler: ({ account, b }) => done(v.vaults.mint(account, b.vaultId, b.symbol, b.quantity))
     }),
     route({
       method: "POST",
@@ -617,20 +619,14 @@ export const routes: RouteDomain = (engine) => {
         "VaultRedeemRequest",
         Schema.Struct({ vaultId: field(Uint32), vaultTokenQuantity: opt(PositiveDec) })
       ),
-      handler: ({ account, b }) => {
-        v.vaults.requestRedeem(account, b.vaultId, b.vaultTokenQuantity)
-        return empty(200)
-      }
+      handler: ({ account, b }) => done(v.vaults.requestRedeem(account, b.vaultId, b.vaultTokenQuantity))
     }),
     route({
       method: "DELETE",
       path: "/api/v1/vault/redeem",
       instruction: "vaultRedeemCancel",
       body: payload("VaultRedeemCancelRequest", Schema.Struct({ vaultId: field(Uint32) })),
-      handler: ({ account, b }) => {
-        v.vaults.cancelRedeem(account, b.vaultId)
-        return empty(200)
-      }
+      handler: ({ account, b }) => done(v.vaults.cancelRedeem(account, b.vaultId))
     }),
     route({
       method: "GET",
@@ -653,22 +649,13 @@ export const routes: RouteDomain = (engine) => {
       instruction: "vaultNavQuery",
       handler: ({ account }) => json(Wire.vaultNav(v.vaults, v.vaults.ownVault(account)))
     }),
-    history({
-      path: "/wapi/v1/history/vault/mint",
-      instruction: "vaultMintHistoryQueryAll",
-      query: { vaultId: Schema.optional(QInt("uint32")), subaccountId: Schema.optional(QInt("uint16")) },
-      rows: ({ account, q }) =>
-        mine(v.vaults.mints, account).filter((m) => q.vaultId === undefined || m.vaultId === q.vaultId),
-      view: (m) => Wire.vaultMint(v.vaults, m)
-    }),
-    history({
-      path: "/wapi/v1/history/vault/redeem",
-      instruction: "vaultRedeemHistoryQueryAll",
-      query: { vaultId: Schema.optional(QInt("uint32")), subaccountId: Schema.optional(QInt("uint16")) },
-      rows: ({ account, q }) =>
-        mine(v.vaults.redeems, account).filter((r) => q.vaultId === undefined || r.vaultId === q.vaultId),
-      view: (r) => Wire.vaultRedeem(v.vaults, r)
-    }),
+    vaultHistory("/wapi/v1/history/vault/mint", "vaultMintHistoryQueryAll", () => v.vaults.mints, Wire.vaultMint),
+    vaultHistory(
+      "/wapi/v1/history/vault/redeem",
+      "vaultRedeemHistoryQueryAll",
+      () => v.vaults.redeems,
+      Wire.vaultRedeem
+    ),
 
     // -- position and settlement history -----------------------------------------------------------------------
     history({
