@@ -11,6 +11,7 @@
  * 3. Background activity every 20 ms: CPU share and `/tickers` latency per 10 s window.
  */
 import * as Effect from "effect/Effect"
+import { spawn } from "node:child_process"
 import { createPrivateKey, sign as cryptoSign } from "node:crypto"
 import { Signing, Simulator } from "../src/index.js"
 import * as D from "../src/internal/decimal.js"
@@ -110,7 +111,8 @@ const settle = async (base: string) => {
   for (let i = 0; i < 3; i++) await fetch(`${base}/api/v1/ping`).then((r) => r.text()).catch(() => "")
 }
 
-const latency = async (base: string, r: Prepared, n: number): Promise<number> => {
+/** Times `n` sequential requests (after 20 unmeasured ones); every time in ms. */
+const samples = async (base: string, r: Prepared, n: number): Promise<Array<number>> => {
   collect()
   await settle(base)
   for (let i = 0; i < 20; i++) await send(base, r)
@@ -120,7 +122,7 @@ const latency = async (base: string, r: Prepared, n: number): Promise<number> =>
     await send(base, r)
     times.push(performance.now() - t0)
   }
-  return median(times)
+  return times
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -156,6 +158,75 @@ const placeCancelRate = async (base: string, sign: ReturnType<typeof signerOf>, 
   }
   return pairs / ((performance.now() - t0) / 1000)
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. a simulator in a child process, optionally after N orders (`--child N`)
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Child {
+  readonly url: string
+  readonly secret: string
+  readonly buildSeconds: number
+  readonly heapMb: number
+  readonly stop: () => void
+}
+
+/** Starts `perf.ts --child <orders>` and waits for its ready line. */
+const child = (orders: number): Promise<Child> =>
+  new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [...process.execArgv, process.argv[1]!, "--child", String(orders)], {
+      stdio: ["ignore", "pipe", "inherit"]
+    })
+    let out = ""
+    proc.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString()
+      const line = out.split("\n").find((l) => l.startsWith("{"))
+      if (line !== undefined) {
+        const ready = JSON.parse(line) as Omit<Child, "stop">
+        resolve({ ...ready, stop: () => proc.kill() })
+      }
+    })
+    proc.on("exit", (code) => reject(new Error(`child exited with ${code}`)))
+  })
+
+/**
+ * The child: a simulator whose maker has 10 resting bids and one trade on every spot ticker, then `orders`
+ * more orders (half resting asks of the maker, each taken by a market order of a taker).
+ */
+const serveChild = (orders: number) =>
+  Effect.gen(function*() {
+    const sim = yield* Simulator.make({ seed: 2, rateLimits: false, liquidity: false })
+    const maker = yield* sim.createAccount({ balances: { USDC: "1000000000", SOL: "100000000" } })
+    const taker = yield* sim.createAccount({ balances: { USDC: "1000000000", SOL: "100000000" } })
+    for (let i = 0; i < 10; i++) {
+      yield* sim.executeOrder(maker.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Bid",
+        orderType: "Limit",
+        price: `${50 + i}.00`,
+        quantity: "1.00"
+      })
+    }
+    const t0 = performance.now()
+    for (let i = 0; i < Math.max(1, orders / 2); i++) {
+      yield* sim.executeOrder(maker.apiKey, {
+        symbol: "SOL_USDC",
+        side: "Ask",
+        orderType: "Limit",
+        price: `${100 + (i % 20)}.00`,
+        quantity: "0.01"
+      })
+      yield* sim.executeOrder(taker.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", quantity: "0.01" })
+    }
+    collect()
+    console.log(JSON.stringify({
+      url: sim.url,
+      secret: maker.apiSecret,
+      buildSeconds: (performance.now() - t0) / 1000,
+      heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20)
+    }))
+    return yield* Effect.never
+  })
 
 const main = Effect.scoped(Effect.gen(function*() {
   const lines: Array<string> = []
@@ -251,67 +322,45 @@ const main = Effect.scoped(Effect.gen(function*() {
 
   // -- 2 ---------------------------------------------------------------------------------------------------------
   if (section("2")) {
-    const sim = yield* Simulator.make({ seed: 2, rateLimits: false, liquidity: false })
-    const maker = yield* sim.createAccount({ balances: { USDC: "1000000000", SOL: "100000000" } })
-    const taker = yield* sim.createAccount({ balances: { USDC: "1000000000", SOL: "100000000" } })
-    // ten resting orders of the account queried
-    for (let i = 0; i < 10; i++) {
-      yield* sim.executeOrder(maker.apiKey, {
-        symbol: "SOL_USDC",
-        side: "Bid",
-        orderType: "Limit",
-        price: `${50 + i}.00`,
-        quantity: "1.00"
-      })
+    // two simulator processes, one empty, one after 400,000 orders; requests interleaved between them so machine
+    // load falls on both alike, and each has its own heap (a large heap's GC cost counts against the full one)
+    const [empty, full] = yield* Effect.promise(() => Promise.all([child(0), child(400_000)]))
+    const n = quick ? 30 : 50
+    const rounds = quick ? 4 : 10
+    const at = { empty, full }
+    const times: Record<string, Array<number>> = {}
+    const record = (key: string, xs: Array<number>) => (times[key] = [...(times[key] ?? []), ...xs])
+    for (let r = 0; r < rounds; r++) {
+      // alternate which goes first, so neither always follows the other's garbage
+      const order = r % 2 === 0 ? (["empty", "full"] as const) : (["full", "empty"] as const)
+      for (const which of order) {
+        const c = at[which]
+        const orders = prepare(signerOf(c.secret), "GET", "/api/v1/orders", "orderQueryAll", {})
+        record(`orders ${which}`, yield* Effect.promise(() => samples(c.url, orders, n)))
+        const tickers: Prepared = { method: "GET", path: "/api/v1/tickers", headers: {} }
+        record(`tickers ${which}`, yield* Effect.promise(() => samples(c.url, tickers, n)))
+      }
     }
-    // and one trade so every spot ticker is defined
-    yield* sim.executeOrder(maker.apiKey, {
-      symbol: "SOL_USDC",
-      side: "Ask",
-      orderType: "Limit",
-      price: "100.00",
-      quantity: "0.01"
-    })
-    yield* sim.executeOrder(taker.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", quantity: "0.01" })
-    const sign = signerOf(maker.apiSecret)
-    // signed right before each measurement (60 s window)
-    const orders = () => prepare(sign, "GET", "/api/v1/orders", "orderQueryAll", {})
-    const tickers: Prepared = { method: "GET", path: "/api/v1/tickers", headers: {} }
-    const n = quick ? 100 : 300
-    const emptyOrders = yield* Effect.promise(() => latency(sim.url, orders(), n))
-    const emptyTickers = yield* Effect.promise(() => latency(sim.url, tickers, n))
-    // 400,000 orders: 200,000 resting asks of the maker, each taken by a market order of the taker
-    const t0 = performance.now()
-    for (let i = 0; i < 200_000; i++) {
-      yield* sim.executeOrder(maker.apiKey, {
-        symbol: "SOL_USDC",
-        side: "Ask",
-        orderType: "Limit",
-        price: `${100 + (i % 20)}.00`,
-        quantity: "0.01"
-      })
-      yield* sim.executeOrder(taker.apiKey, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", quantity: "0.01" })
-    }
-    const fillSeconds = (performance.now() - t0) / 1000
-    const fullOrders = yield* Effect.promise(() => latency(sim.url, orders(), n))
-    const fullTickers = yield* Effect.promise(() => latency(sim.url, tickers, n))
+    empty.stop()
+    full.stop()
     say("")
-    say(`| endpoint | empty (ms, median of ${n}) | after 400,000 orders (ms) | ratio |`)
-    say("| --- | ---: | ---: | ---: |")
     say(
-      `| GET /api/v1/orders | ${emptyOrders.toFixed(2)} | ${fullOrders.toFixed(2)} | ${
-        (fullOrders / emptyOrders).toFixed(2)
-      } |`
+      `| endpoint (over HTTP, ${rounds} interleaved rounds of ${n}) | empty: min, median (ms) | after 400,000 orders: min, median (ms) | ratio of medians | ratio of mins |`
     )
+    say("| --- | ---: | ---: | ---: | ---: |")
+    for (const k of ["orders", "tickers"] as const) {
+      const e = times[`${k} empty`]!
+      const f = times[`${k} full`]!
+      say(
+        `| GET /api/v1/${k} | ${Math.min(...e).toFixed(2)}, ${median(e).toFixed(2)} | ${Math.min(...f).toFixed(2)}, ${
+          median(f).toFixed(2)
+        } | ${(median(f) / median(e)).toFixed(2)} | ${(Math.min(...f) / Math.min(...e)).toFixed(2)} |`
+      )
+    }
     say(
-      `| GET /api/v1/tickers | ${emptyTickers.toFixed(2)} | ${fullTickers.toFixed(2)} | ${
-        (fullTickers / emptyTickers).toFixed(2)
-      } |`
-    )
-    say(
-      `(400,000 orders and 200,000 trades built in-process in ${fillSeconds.toFixed(1)} s: ${
-        (400_000 / fillSeconds).toFixed(0)
-      } orders/s)`
+      `(building the full simulator took ${
+        full.buildSeconds.toFixed(1)
+      } s; its heap ${full.heapMb} MB, the empty one's ${empty.heapMb} MB)`
     )
   }
 
@@ -384,7 +433,7 @@ const main = Effect.scoped(Effect.gen(function*() {
     const windows = Math.max(1, Math.round(activitySeconds / activityWindow))
     say("")
     say(
-      `| activity at 20 ms, window of ${activityWindow} s | CPU of the process | /tickers (ms, median of 20) | heap used (MB) | trades so far (SOL_USDC) |`
+      `| activity at 20 ms, window of ${activityWindow} s | CPU of the process | /tickers (ms): min, median of 50 | heap after GC (MB) | trades so far (SOL_USDC) |`
     )
     say("| ---: | ---: | ---: | ---: | ---: |")
     const cpu: Array<number> = []
@@ -395,17 +444,19 @@ const main = Effect.scoped(Effect.gen(function*() {
       yield* Effect.sleep(`${activityWindow} seconds`)
       const used = process.cpuUsage(c0)
       const share = (used.user + used.system) / 1000 / (performance.now() - t0)
-      const ms = yield* Effect.promise(() => latency(sim.url, tickers, 20))
+      collect()
+      const heap = process.memoryUsage().heapUsed / 2 ** 20
+      const times = yield* Effect.promise(() => samples(sim.url, tickers, 50))
+      const ms = median(times)
       const trades = yield* Effect.promise(() =>
         fetch(`${sim.url}/api/v1/ticker?symbol=SOL_USDC`).then((r) => r.json() as Promise<{ trades: string }>)
       )
-      const heap = process.memoryUsage().heapUsed / 2 ** 20
       cpu.push(share)
       lat.push(ms)
       say(
-        `| ${w * activityWindow} s | ${(share * 100).toFixed(1)} % | ${ms.toFixed(2)} | ${
-          heap.toFixed(0)
-        } | ${trades.trades} |`
+        `| ${w * activityWindow} s | ${(share * 100).toFixed(1)} % | ${Math.min(...times).toFixed(2)}, ${
+          ms.toFixed(2)
+        } | ${heap.toFixed(0)} | ${trades.trades} |`
       )
     }
     say(
@@ -416,7 +467,9 @@ const main = Effect.scoped(Effect.gen(function*() {
   }
 }))
 
-Effect.runPromise(main).then(
+const childOrders = args.includes("--child") ? Number(args[args.indexOf("--child") + 1]) : undefined
+
+Effect.runPromise(childOrders === undefined ? main : Effect.scoped(serveChild(childOrders))).then(
   () => process.exit(0),
   (e) => {
     console.error(e)
