@@ -5,6 +5,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as D from "../src/internal/decimal.js"
 import * as Accounts from "../src/internal/engine/accounts.js"
+import * as Activity from "../src/internal/engine/activity.js"
 import { Engine } from "../src/internal/engine/engine.js"
 import type { EngineEvent } from "../src/internal/engine/events.js"
 import * as MarketData from "../src/internal/engine/marketData.js"
@@ -436,13 +437,33 @@ describe("dust, withdrawal delay, history, liquidation", () => {
       t,
       orderRequest({ symbol: "SOL_USDC_PERP", side: "Ask", orderType: "Market", quantity: "2" })
     )
-    const rows = venue.positions.rows.filter((r) => r.accountId === t.id)
+    const rows = venue.positions.rows(t.id)
     expect(rows).toHaveLength(1)
     expect(rows[0]!.closedAt).not.toBeNull()
     expect(rows[0]!.pnlRealized).toBe(t.positions.get("SOL_USDC_PERP")!.pnlRealized)
-    const sources = venue.positions.settlements.filter((s) => s.accountId === t.id).map((s) => s.source)
+    const sources = venue.positions.settlements(t.id).map((s) => s.source)
     expect(sources.filter((s) => s === "TradingFees")).toHaveLength(2)
     expect(sources).toContain("RealizePnl")
+  })
+
+  it("settlements are kept per account under the history cap; background activity keeps none", () => {
+    const engine = new Engine({ seed: 7, clock: () => Date.UTC(2026, 0, 5), history: { account: 3 } })
+    const venue = attach(engine)
+    const t = Accounts.createRandom(engine).account
+    Accounts.deposit(engine, t, "USDC", D.parse("10000")!)
+    for (const side of ["Bid", "Ask", "Bid", "Ask"] as const) {
+      Matching.execute(engine, t, orderRequest({ symbol: "SOL_USDC_PERP", side, orderType: "Market", quantity: "1" }))
+    }
+    // 4 fees and 2 realised PnL settled: the newest 3 are kept
+    const kept = venue.positions.settlements(t.id)
+    expect(kept).toHaveLength(3)
+    expect(kept.map((s) => s.engineSequence)).toEqual([4, 5, 6])
+    expect(venue.positions.rows(t.id)).toHaveLength(2)
+    for (let i = 0; i < 200; i++) Activity.activityStep(engine)
+    for (const maker of engine.makers) {
+      expect(maker.fills.size).toBeGreaterThan(0)
+      expect(venue.positions.settlements(maker.id)).toEqual([])
+    }
   })
 
   it("an under-margined perp position is closed on the book and published on `liquidation`", async () => {

@@ -667,7 +667,7 @@ export const routes: RouteDomain = (engine) => {
         marketType: QRepeated(MarketType)
       },
       rows: ({ account, q }) =>
-        mine(v.positions.rows, account).filter((r) =>
+        v.positions.rows(account.id).filter((r) =>
           (q.symbol === undefined || r.symbol === q.symbol) &&
           (q.state === undefined || (r.closedAt === null ? "Open" : "Closed") === q.state) &&
           inTypes(q.marketType, r.symbol)
@@ -683,7 +683,7 @@ export const routes: RouteDomain = (engine) => {
       instruction: "settlementHistoryQueryAll",
       query: { source: Schema.optional(SettlementSource) },
       rows: ({ account, q }) =>
-        mine(v.positions.settlements, account).filter((s) => q.source === undefined || s.source === q.source),
+        v.positions.settlements(account.id).filter((s) => q.source === undefined || s.source === q.source),
       view: (s, { account }) => Wire.settlement(account, s)
     })
   ]
