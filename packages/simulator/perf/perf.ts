@@ -2,23 +2,29 @@
  * Simulator performance, measured against the simulator alone (no SDK): raw signed HTTP requests (keys signed
  * with node:crypto before each timed window) and in-process control calls to build up history.
  *
- *   pnpm --filter @effect-backpack/simulator perf [--activity-seconds 120] [--quick]
+ *   pnpm --filter @effect-backpack/simulator perf [--quick] [--only 1a,1b,2,2b,3,3b]
+ *     [--activity-seconds 120] [--activity-window 10]
  *
- * 1. Orders placed + cancelled per second, by the engine alone and over HTTP, after 1,000 and after 100,000
- *    orders in the account.
- * 2. `GET /api/v1/orders` and `GET /api/v1/tickers` latency on a fresh simulator and after 400,000 orders
- *    (200,000 trades).
- * 3. Background activity every 20 ms: CPU share and `/tickers` latency per 10 s window.
+ * 1. Orders placed + cancelled per second, by the engine alone (1a) and over HTTP (1b: two simulator processes
+ *    whose account holds 1,000 and 100,000 orders, windows interleaved; wall rate and the server's CPU per pair),
+ *    after 1,000 and after 100,000 orders in the account.
+ * 2. `GET /api/v1/orders` and `GET /api/v1/tickers` latency of an empty simulator and of one after 400,000 orders
+ *    (200,000 trades), two processes, requests interleaved, min and median (2); the handlers in-process (2b).
+ * 3. Background activity every 20 ms over HTTP: CPU share, `/tickers` latency and heap per window (3); its
+ *    retained memory in-process until the history rings are full (3b).
  */
 import * as Effect from "effect/Effect"
 import { spawn } from "node:child_process"
 import { createPrivateKey, sign as cryptoSign } from "node:crypto"
+import { readFileSync } from "node:fs"
 import { Signing, Simulator } from "../src/index.js"
 import * as D from "../src/internal/decimal.js"
 import * as Accounts from "../src/internal/engine/accounts.js"
+import * as Activity from "../src/internal/engine/activity.js"
 import { Engine } from "../src/internal/engine/engine.js"
 import * as Matching from "../src/internal/engine/matching.js"
 import { allRoutes } from "../src/internal/http/server.js"
+import { attach } from "../src/internal/venue.js"
 
 const args = process.argv.slice(2)
 const quick = args.includes("--quick")
@@ -29,7 +35,10 @@ const flag = (name: string, fallback: number) => {
 const activitySeconds = flag("--activity-seconds", quick ? 30 : 120)
 /** The length of one activity window (`--activity-window 60` reports per minute). */
 const activityWindow = flag("--activity-window", 10)
-/** `--only 1a,2b` runs some sections: 1a engine throughput, 1b HTTP throughput, 2 HTTP latency, 2b handler latency, 3 activity. */
+/**
+ * `--only 1a,2b` runs some sections: 1a engine throughput, 1b HTTP throughput, 2 HTTP latency, 2b handler latency,
+ * 3 activity over HTTP, 3b activity's memory in-process.
+ */
 const only = args.includes("--only") ? (args[args.indexOf("--only") + 1] ?? "").split(",") : undefined
 const section = (name: string) => only === undefined || only.includes(name)
 
@@ -164,11 +173,18 @@ const placeCancelRate = async (base: string, sign: ReturnType<typeof signerOf>, 
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Child {
+  readonly pid: number
   readonly url: string
   readonly secret: string
   readonly buildSeconds: number
   readonly heapMb: number
   readonly stop: () => void
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 10 ms). */
+const cpuSeconds = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")
+  return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
 /** Starts `perf.ts --child <orders>` and waits for its ready line. */
@@ -183,7 +199,7 @@ const child = (orders: number): Promise<Child> =>
       const line = out.split("\n").find((l) => l.startsWith("{"))
       if (line !== undefined) {
         const ready = JSON.parse(line) as Omit<Child, "stop">
-        resolve({ ...ready, stop: () => proc.kill() })
+        resolve({ ...ready, pid: proc.pid!, stop: () => proc.kill() })
       }
     })
     proc.on("exit", (code) => reject(new Error(`child exited with ${code}`)))
@@ -288,36 +304,43 @@ const main = Effect.scoped(Effect.gen(function*() {
 
   // -- 1b: over HTTP ---------------------------------------------------------------------------------------------
   if (section("1b")) {
-    const sim = yield* Simulator.make({ seed: 1, rateLimits: false })
-    const trader = yield* sim.createAccount({ balances: { USDC: "1000000000", SOL: "1000000" } })
-    const warm = yield* sim.createAccount({ balances: { USDC: "1000000000" } })
-    const sign = signerOf(trader.apiSecret)
-    const pairs = quick ? 300 : 500
-    yield* Effect.promise(() => placeCancelRate(sim.url, signerOf(warm.apiSecret), pairs))
-    const fill = (orders: number) =>
-      Effect.forEach(Array.from({ length: orders }), () =>
-        sim.executeOrder(trader.apiKey, {
-          symbol: "SOL_USDC",
-          side: "Bid",
-          orderType: "Limit",
-          price: "50.00",
-          quantity: "0.10",
-          timeInForce: "IOC"
-        }), { discard: true })
-    yield* fill(1_000)
-    const early: Array<number> = []
-    const late: Array<number> = []
-    for (let r = 0; r < 3; r++) early.push(yield* Effect.promise(() => placeCancelRate(sim.url, sign, pairs)))
-    yield* fill(100_000 - 1_000 - 3 * 2 * pairs)
-    for (let r = 0; r < 3; r++) late.push(yield* Effect.promise(() => placeCancelRate(sim.url, sign, pairs)))
-    const a = median(early)
-    const b = median(late)
+    // two simulator processes whose account has 1,000 and 100,000 orders; windows interleaved between them
+    const [early, late] = yield* Effect.promise(() => Promise.all([child(1_000), child(100_000)]))
+    const pairs = quick ? 200 : 400
+    const windows = quick ? 3 : 7
+    const rates = { early: [] as Array<number>, late: [] as Array<number> }
+    // the server's own CPU per pair (from /proc), which machine load does not inflate as it does wall time
+    const cpu = { early: [] as Array<number>, late: [] as Array<number> }
+    for (let w = 0; w < windows; w++) {
+      for (const which of w % 2 === 0 ? (["early", "late"] as const) : (["late", "early"] as const)) {
+        const c = which === "early" ? early : late
+        const c0 = cpuSeconds(c.pid)
+        rates[which].push(yield* Effect.promise(() => placeCancelRate(c.url, signerOf(c.secret), pairs)))
+        cpu[which].push(((cpuSeconds(c.pid) - c0) / pairs) * 1e6)
+      }
+    }
+    early.stop()
+    late.stop()
+    const a = median(rates.early)
+    const b = median(rates.late)
     say("")
-    say("| orders in the account | place + cancel pairs / s over HTTP (median of 3 windows) |")
+    say(
+      `| orders in the account | place + cancel pairs / s over HTTP (median of ${windows} interleaved windows of ${pairs}; all windows) |`
+    )
     say("| ---: | ---: |")
-    say(`| 1,000 | ${a.toFixed(0)} (${early.map((x) => x.toFixed(0)).join(", ")}) |`)
-    say(`| 100,000 | ${b.toFixed(0)} (${late.map((x) => x.toFixed(0)).join(", ")}) |`)
+    say(`| 1,000 | ${a.toFixed(0)} (${rates.early.map((x) => x.toFixed(0)).join(", ")}) |`)
+    say(`| 100,000 | ${b.toFixed(0)} (${rates.late.map((x) => x.toFixed(0)).join(", ")}) |`)
     say(`| ratio | ${(b / a).toFixed(2)} |`)
+    const ca = median(cpu.early)
+    const cb = median(cpu.late)
+    say("")
+    say(
+      "| orders in the account | server CPU per place + cancel pair (µs, median; all windows) | pairs per server CPU second |"
+    )
+    say("| ---: | ---: | ---: |")
+    say(`| 1,000 | ${ca.toFixed(0)} (${cpu.early.map((x) => x.toFixed(0)).join(", ")}) | ${(1e6 / ca).toFixed(0)} |`)
+    say(`| 100,000 | ${cb.toFixed(0)} (${cpu.late.map((x) => x.toFixed(0)).join(", ")}) | ${(1e6 / cb).toFixed(0)} |`)
+    say(`| ratio (pairs per CPU second) | | ${(ca / cb).toFixed(2)} |`)
   }
 
   // -- 2 ---------------------------------------------------------------------------------------------------------
@@ -422,6 +445,35 @@ const main = Effect.scoped(Effect.gen(function*() {
     for (const k of ["orders", "tickers"] as const) {
       say(
         `| GET /api/v1/${k} | ${before[k].toFixed(1)} | ${after[k].toFixed(1)} | ${(after[k] / before[k]).toFixed(2)} |`
+      )
+    }
+  }
+
+  // -- 3b: memory of background activity, in-process (3,000 steps = one minute at 20 ms), until the rings are full --
+  if (section("3b")) {
+    const engine = new Engine({ seed: 3, clock: Date.now })
+    const venue = attach(engine)
+    void venue
+    const minutes = quick ? 12 : 60
+    say("")
+    say("| activity steps (minutes at 20 ms) | orders kept | fills kept | public trades kept | heap after GC (MB) |")
+    say("| ---: | ---: | ---: | ---: | ---: |")
+    for (let minute = 1; minute <= minutes; minute++) {
+      for (let i = 0; i < 3000; i++) Activity.activityStep(engine)
+      if (minute % (quick ? 3 : 6) !== 0) continue
+      let orders = 0
+      let fills = 0
+      let trades = 0
+      for (const a of engine.accounts.values()) {
+        orders += a.orders.size
+        fills += a.fills.size
+      }
+      for (const m of engine.markets.values()) trades += m.trades.size
+      collect()
+      say(
+        `| ${minute * 3000} (${minute}) | ${orders} | ${fills} | ${trades} | ${
+          (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)
+        } |`
       )
     }
   }
