@@ -1,13 +1,11 @@
 /**
  * How the order routes see conditional orders (trigger, take-profit, stop-loss) next to the book's orders, and
- * the collateral parameters implied by the modelled margin (`/api/v1/collateral`).
+ * the order history that merges both.
  *
  * @internal
  */
-import * as D from "./decimal.js"
 import type { Engine } from "./engine/engine.js"
 import * as History from "./engine/history.js"
-import * as MarketData from "./engine/marketData.js"
 import * as Matching from "./engine/matching.js"
 import type { Account, Order } from "./engine/model.js"
 import { ApiFailure } from "./engine/model.js"
@@ -68,82 +66,6 @@ export const strategyOrders = (engine: Engine, strategyId: string | null): Reado
   if (strategyId === null) return undefined
   const s = attach(engine).strategies.all.find((x) => x.id === strategyId)
   return new Set(s?.orders.map((o) => o.id) ?? [])
-}
-
-/**
- * `CollateralSummary` per asset from the margin the simulator applies: the haircut is the asset's flat
- * collateral weight, the IMF of a borrow of the asset is its lending pool's IMF and the MMF half of it.
- */
-export const collateralParameters = (engine: Engine, venue: Venue) =>
-  engine.assets.map((a) => {
-    const imf = venue.lending.pools.get(a.symbol)?.params.imf ?? D.ONE
-    return {
-      symbol: a.symbol,
-      imfFunction: { type: "sqrt", base: D.format(imf), factor: "0" },
-      mmfFunction: { type: "sqrt", base: D.format(imf / 2n), factor: "0" },
-      haircutFunction: { weight: a.collateralWeight, kind: { type: "identity" } }
-    }
-  })
-
-/**
- * `MarginAccountSummary` with the account's lends (counted as collateral, `lendQuantity`) and borrows
- * (`borrowLiability`, their initial margin in `imf` and `netEquityLocked`).
- */
-export const collateralSummary = (engine: Engine, venue: Venue, account: Account): Record<string, unknown> => {
-  const base = Wire.collateral(engine, account)
-  const lending = venue.lending
-  const rows = (base.collateral as Array<Record<string, unknown>>).map((r) => ({ ...r }))
-  for (const pool of lending.pools.values()) {
-    const symbol = pool.params.symbol
-    const lent = lending.net(account, symbol)
-    if (lent <= 0n) continue
-    let row = rows.find((r) => r.symbol === symbol)
-    if (row === undefined) {
-      row = {
-        symbol,
-        assetMarkPrice: D.format(MarketData.assetPrice(engine, symbol)),
-        totalQuantity: "0",
-        balanceNotional: "0",
-        collateralWeight: D.format(lending.weight(symbol)),
-        collateralValue: "0",
-        openOrderQuantity: "0",
-        lendQuantity: "0",
-        availableQuantity: "0"
-      }
-      rows.push(row)
-    }
-    const price = MarketData.assetPrice(engine, symbol)
-    const total = D.parse(row.totalQuantity as string)! + lent
-    const notional = D.mul(total, price)
-    row.totalQuantity = D.format(total)
-    row.balanceNotional = D.format(notional)
-    row.collateralValue = D.format(D.mul(notional, lending.weight(symbol)))
-    row.lendQuantity = D.format(lent)
-  }
-  const liability = lending.liability(account)
-  const borrowMargin = lending.borrowMargin(account)
-  const adjust = (key: string, delta: bigint) => D.format(D.parse(base[key] as string)! + delta)
-  return {
-    ...base,
-    collateral: rows,
-    assetsValue: adjust("assetsValue", lendValue(engine, venue, account)),
-    borrowLiability: D.format(liability),
-    liabilitiesValue: D.format(liability),
-    imf: adjust("imf", borrowMargin),
-    netEquity: adjust("netEquity", lending.equityAdjustment(account)),
-    netEquityAvailable: adjust("netEquityAvailable", lending.equityAdjustment(account) - borrowMargin),
-    netEquityLocked: adjust("netEquityLocked", borrowMargin),
-    mmf: adjust("mmf", lending.borrowMargin(account, "maintenance"))
-  }
-}
-
-const lendValue = (engine: Engine, venue: Venue, account: Account): bigint => {
-  let total = 0n
-  for (const pool of venue.lending.pools.values()) {
-    const lent = venue.lending.net(account, pool.params.symbol)
-    if (lent > 0n) total += D.mul(lent, MarketData.assetPrice(engine, pool.params.symbol))
-  }
-  return total
 }
 
 /**

@@ -36,6 +36,7 @@ import type { Rfq, RfqFill, RfqQuote } from "./rfq.js"
 import type { Strategies, Strategy } from "./strategies.js"
 import type { Attachment, Conditional } from "./triggers.js"
 import type { Vault, VaultMintRecord, VaultRedeemRecord, Vaults } from "./vaults.js"
+import type { Venue } from "./venue.js"
 
 export type Payload = Record<string, unknown>
 
@@ -335,20 +336,6 @@ export const assets = (engine: Engine): Array<Payload> =>
       withdrawalFee: t.withdrawalFee,
       nativeDecimals: t.nativeDecimals
     }))
-  }))
-
-/** `CollateralSummary[]` of `/api/v1/collateral`. */
-export const collateralParameters = (engine: Engine): Array<Payload> =>
-  engine.assets.map((a) => ({
-    symbol: a.symbol,
-    imfFunction: { type: "sqrt", base: "0.02", factor: "0.0000235" },
-    mmfFunction: { type: "sqrt", base: "0.0125", factor: "0.000014" },
-    haircutFunction: {
-      weight: a.collateralWeight,
-      kind: a.symbol === "USDC"
-        ? { type: "identity" }
-        : { type: "inverseSqrt", base: "1", positiveCurvePenalty: "0.00001" }
-    }
   }))
 
 /** `Ticker`. */
@@ -806,6 +793,35 @@ export const withdrawalDelay = (
   pendingWithdrawalDelayHoursEnabledAt: d.pendingEnabledAt === null ? null : naiveMs(d.pendingEnabledAt)
 })
 
+/** `account.rfqUpdate` frame for `account` (`R`/`u` are exact integers above 2^53: `bigint`, see `stringifyFrame`). */
+export const rfqFrame = (
+  account: Account,
+  r: Rfq,
+  e: string,
+  quote: RfqQuote | undefined,
+  price: bigint | null,
+  micros: number
+): Payload => {
+  const data: Payload = { e, E: 0, R: BigInt(r.id) }
+  if (quote !== undefined) data.u = BigInt(quote.id)
+  const clientId = quote !== undefined && quote.accountId === account.id
+    ? quote.clientId
+    : r.accountId === account.id
+    ? r.clientId
+    : null
+  if (clientId !== null) data.C = String(clientId)
+  data.s = r.symbol
+  data.S = r.side
+  if (r.quantity !== null) data.q = D.format(r.quantity)
+  else data.Q = D.format(r.quoteQuantity!)
+  if (price !== null) data.p = D.format(price)
+  data.w = r.submissionTime
+  data.W = r.expiryTime
+  data.X = quote !== undefined && account.id === quote.accountId ? quote.status : r.status
+  data.T = String(micros)
+  return data
+}
+
 /** `RequestForQuote` (times in ms). */
 export const rfq = (r: Rfq): Payload => ({
   rfqId: r.id,
@@ -1144,3 +1160,83 @@ export const conditionalHistoryView = (c: Conditional): Record<string, unknown> 
   slippageTolerance: null,
   slippageToleranceType: null
 })
+
+// ---------------------------------------------------------------------------------------------------------------
+// collateral with the lending pools
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * `CollateralSummary` per asset from the margin the simulator applies: the haircut is the asset's flat
+ * collateral weight, the IMF of a borrow of the asset is its lending pool's IMF and the MMF half of it.
+ */
+export const collateralParameters = (engine: Engine, venue: Venue) =>
+  engine.assets.map((a) => {
+    const imf = venue.lending.pools.get(a.symbol)?.params.imf ?? D.ONE
+    return {
+      symbol: a.symbol,
+      imfFunction: { type: "sqrt", base: D.format(imf), factor: "0" },
+      mmfFunction: { type: "sqrt", base: D.format(imf / 2n), factor: "0" },
+      haircutFunction: { weight: a.collateralWeight, kind: { type: "identity" } }
+    }
+  })
+
+/**
+ * `MarginAccountSummary` with the account's lends (counted as collateral, `lendQuantity`) and borrows
+ * (`borrowLiability`, their initial margin in `imf` and `netEquityLocked`).
+ */
+export const collateralSummary = (engine: Engine, venue: Venue, account: Account): Record<string, unknown> => {
+  const base = collateral(engine, account)
+  const lending = venue.lending
+  const rows = (base.collateral as Array<Record<string, unknown>>).map((r) => ({ ...r }))
+  for (const pool of lending.pools.values()) {
+    const symbol = pool.params.symbol
+    const lent = lending.net(account, symbol)
+    if (lent <= 0n) continue
+    let row = rows.find((r) => r.symbol === symbol)
+    if (row === undefined) {
+      row = {
+        symbol,
+        assetMarkPrice: D.format(assetPrice(engine, symbol)),
+        totalQuantity: "0",
+        balanceNotional: "0",
+        collateralWeight: D.format(lending.weight(symbol)),
+        collateralValue: "0",
+        openOrderQuantity: "0",
+        lendQuantity: "0",
+        availableQuantity: "0"
+      }
+      rows.push(row)
+    }
+    const price = assetPrice(engine, symbol)
+    const total = D.parse(row.totalQuantity as string)! + lent
+    const notional = D.mul(total, price)
+    row.totalQuantity = D.format(total)
+    row.balanceNotional = D.format(notional)
+    row.collateralValue = D.format(D.mul(notional, lending.weight(symbol)))
+    row.lendQuantity = D.format(lent)
+  }
+  const liability = lending.liability(account)
+  const borrowMargin = lending.borrowMargin(account)
+  const adjust = (key: string, delta: bigint) => D.format(D.parse(base[key] as string)! + delta)
+  return {
+    ...base,
+    collateral: rows,
+    assetsValue: adjust("assetsValue", lendValue(engine, venue, account)),
+    borrowLiability: D.format(liability),
+    liabilitiesValue: D.format(liability),
+    imf: adjust("imf", borrowMargin),
+    netEquity: adjust("netEquity", lending.equityAdjustment(account)),
+    netEquityAvailable: adjust("netEquityAvailable", lending.equityAdjustment(account) - borrowMargin),
+    netEquityLocked: adjust("netEquityLocked", borrowMargin),
+    mmf: adjust("mmf", lending.borrowMargin(account, "maintenance"))
+  }
+}
+
+const lendValue = (engine: Engine, venue: Venue, account: Account): bigint => {
+  let total = 0n
+  for (const pool of venue.lending.pools.values()) {
+    const lent = venue.lending.net(account, pool.params.symbol)
+    if (lent > 0n) total += D.mul(lent, assetPrice(engine, pool.params.symbol))
+  }
+  return total
+}

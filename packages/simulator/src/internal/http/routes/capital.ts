@@ -10,7 +10,6 @@ import * as History from "../../engine/history.js"
 import type { Account } from "../../engine/model.js"
 import { naiveMs } from "../../engine/model.js"
 import { blockchains } from "../../markets.js"
-import { collateralSummary } from "../../orderOps.js"
 import { attach } from "../../venue.js"
 import * as Wire from "../../wire.js"
 import { Enum, QBool, QInt, QText, required } from "../edge.js"
@@ -69,7 +68,7 @@ export const routes: RouteDomain = (engine) => [
     method: "GET",
     path: "/api/v1/capital/collateral",
     instruction: "collateralQuery",
-    handler: ({ account }) => json(collateralSummary(engine, attach(engine), account))
+    handler: ({ account }) => json(Wire.collateralSummary(engine, attach(engine), account))
   }),
   route({
     method: "GET",

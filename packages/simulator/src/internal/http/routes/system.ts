@@ -4,7 +4,6 @@
  * @internal
  */
 import { wallets } from "../../markets.js"
-import { collateralParameters } from "../../orderOps.js"
 import { attach } from "../../venue.js"
 import * as Wire from "../../wire.js"
 import { json, text } from "../reply.js"
@@ -20,6 +19,6 @@ export const routes: RouteDomain = (engine) => [
   route({
     method: "GET",
     path: "/api/v1/collateral",
-    handler: () => json(collateralParameters(engine, attach(engine)))
+    handler: () => json(Wire.collateralParameters(engine, attach(engine)))
   })
 ]
