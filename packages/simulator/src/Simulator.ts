@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as Headers from "@effect/platform/Headers"
 import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as Console from "effect/Console"
@@ -17,25 +18,34 @@ import type * as Scope from "effect/Scope"
 import { randomBytes } from "node:crypto"
 import { createServer } from "node:http"
 import * as Auth from "./internal/auth.js"
-import type { Controls, Limits, RateLimitSettings } from "./internal/controls.js"
-import { defaultLimits } from "./internal/controls.js"
+import type { Controls, Drift, FaultPlan, FaultStats, Limits, RateLimitSettings } from "./internal/controls.js"
+import {
+  applyPlan,
+  currentPlan,
+  defaultLimits,
+  driftAt,
+  invalidPlan,
+  resetFaults,
+  setDrift,
+  statsOf,
+  updateAllRoutes
+} from "./internal/controls.js"
 import * as D from "./internal/decimal.js"
 import * as Accounts from "./internal/engine/accounts.js"
 import * as Activity from "./internal/engine/activity.js"
 import * as Book from "./internal/engine/book.js"
 import type { HistoryLimits } from "./internal/engine/engine.js"
 import { Engine } from "./internal/engine/engine.js"
-import * as Matching from "./internal/engine/matching.js"
 import type { Account, Market } from "./internal/engine/model.js"
 import { ApiFailure, PlainFailure } from "./internal/engine/model.js"
 import * as Perps from "./internal/engine/perps.js"
 import { exposureWarning, isLoopback } from "./internal/exposure.js"
-import { orderRequest } from "./internal/http/payloads.js"
+import { orderPayload } from "./internal/http/payloads.js"
 import { router } from "./internal/http/server.js"
 import type { MarketDefinition } from "./internal/markets.js"
+import { conditionalOrders } from "./internal/orderOps.js"
 import * as Prng from "./internal/prng.js"
 import { attach } from "./internal/venue.js"
-import * as Wire from "./internal/wire.js"
 import { makeHub } from "./internal/ws/hub.js"
 
 /**
@@ -45,6 +55,14 @@ import { makeHub } from "./internal/ws/hub.js"
  * @category models
  */
 export type { Limits, RateLimitSettings } from "./internal/controls.js"
+/**
+ * The fault plan (`Faults.setPlan`, `POST /_simulator/faults`), its per-route faults, and the counters of what was
+ * injected (`Faults.stats`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type { FaultKind, FaultPlan, FaultStats, RouteFaults } from "./internal/controls.js"
 /**
  * @since 0.1.0
  * @category models
@@ -215,13 +233,47 @@ export interface AuditReport {
 }
 
 /**
- * Fault injection controls. Random faults draw from the seeded generator.
+ * Fault injection controls. Random faults draw from the seeded fault generator (shares, not counters), so a seed
+ * and the same request sequence reproduce a run.
+ *
+ * The plan (`setPlan`) names faults per route (`"POST /api/v1/order"`, `"DELETE /api/v1/orders"`,
+ * `"POST /wapi/v1/capital/withdrawals"`, … or `"*"` for all): before execution latency with jitter, 429 with
+ * `Retry-After`, 503; after execution on every signed POST/PATCH/DELETE route an answer held `lateAnswerMs`, a
+ * proxy's 500/502/504 page, a connection cut mid-body, or no answer at all; malformed 2xx bodies (truncated JSON, an
+ * HTML page with 200, an empty body); 202 with an empty body on cancels (the cancel still takes effect); and clock
+ * drift on top of the fixed offset. `stats` counts what was injected.
  *
  * @since 0.1.0
  * @category models
  */
 export interface Faults {
-  /** Delay every REST answer by `ms`. */
+  /**
+   * Puts a fault plan in force, replacing the previous one (fails with `SimulatorError` `INVALID_FAULT_PLAN` when a
+   * share is outside 0..1, shares of one phase add up to more than 1, or a field is unknown). The counters go on.
+   *
+   * @since 0.3.0
+   */
+  readonly setPlan: (plan: FaultPlan) => Effect.Effect<void, SimulatorError>
+  /**
+   * The plan in force (with the clock offset and drift as they are now).
+   *
+   * @since 0.3.0
+   */
+  readonly plan: Effect.Effect<FaultPlan>
+  /**
+   * Requests seen and faults injected per route and kind since the last `reset`.
+   *
+   * @since 0.3.0
+   */
+  readonly stats: Effect.Effect<FaultStats>
+  /**
+   * Drifts the server clock by `ppm` parts per million from now on (its offset grows by `ppm` µs per second), on
+   * top of `setClockOffset`; the drift accumulated so far is kept.
+   *
+   * @since 0.3.0
+   */
+  readonly setClockDrift: (ppm: number) => Effect.Effect<void>
+  /** Delay every REST answer by `ms` (the `"*"` entry's `latencyMs`). */
   readonly setLatency: (ms: number) => Effect.Effect<void>
   /** Answer a share (0..1) of REST requests with 429 `TOO_MANY_REQUESTS` and another share with 503 `MAINTENANCE`. */
   readonly setErrorRates: (
@@ -251,7 +303,7 @@ export interface Faults {
   readonly setPrivateEventDelay: (ms: number) => Effect.Effect<void>
   /** Shifts the server clock (REST `/time`, timestamp checks, event times) by `ms`. */
   readonly setClockOffset: (ms: number) => Effect.Effect<void>
-  /** Clears every fault. */
+  /** Clears every fault (the plan, drift and offset, counters, WebSocket and private-event faults). */
   readonly reset: Effect.Effect<void>
 }
 
@@ -286,7 +338,10 @@ export interface SimulatorService {
   readonly deposit: (apiKey: string, asset: string, quantity: string) => Effect.Effect<void, SimulatorError>
   /** Balances of an account, like `GET /api/v1/capital`. */
   readonly balances: (apiKey: string) => Effect.Effect<Readonly<Record<string, BalanceView>>, SimulatorError>
-  /** Executes an order for an account without signing (`OrderExecutePayload` fields); returns the order JSON. */
+  /**
+   * Executes an order for an account without signing (`OrderExecutePayload` fields, trigger, take-profit and
+   * stop-loss included, as `POST /api/v1/order` takes them); returns the order JSON.
+   */
   readonly executeOrder: (
     apiKey: string,
     order: Readonly<Record<string, unknown>>
@@ -355,9 +410,14 @@ export const make = (
 ): Effect.Effect<SimulatorService, HttpServerError.ServeError | SimulatorError, Scope.Scope> =>
   Effect.gen(function*() {
     const seed = options.seed ?? 42
+    const baseClock = options.clock ?? Date.now
+    const drift: Drift = { clock: baseClock, ppm: 0, since: baseClock(), accumulated: 0 }
     const engine = new Engine({
       seed,
-      clock: options.clock ?? Date.now,
+      clock: () => {
+        const t = baseClock()
+        return t + driftAt(drift, t)
+      },
       markets: options.markets,
       liquidity: options.liquidity,
       makerFee: options.makerFee,
@@ -369,9 +429,9 @@ export const make = (
     const controls: Controls = {
       limits: { ...defaultLimits, ...options.limits },
       access: { token: controlToken, origins: new Set((options.allowedOrigins ?? []).map((o) => o.toLowerCase())) },
-      latencyMs: 0,
-      rate429: 0,
-      rate503: 0,
+      plan: {},
+      stats: { requests: new Map(), injected: new Map() },
+      drift,
       dropAfterAccept: 0,
       malformedFrames: 0,
       dropPrivateEvents: 0,
@@ -452,7 +512,18 @@ export const make = (
       port: options.port ?? 0,
       host: options.host ?? "127.0.0.1"
     })
-    yield* HttpServer.serveEffect(router(engine, controls)).pipe(Effect.provideService(HttpServer.HttpServer, server))
+    // the request spans of the platform's tracer never record the signature, the key or the control token
+    yield* HttpServer.serveEffect(router(engine, controls)).pipe(
+      Effect.provideService(HttpServer.HttpServer, server),
+      Effect.locally(Headers.currentRedactedNames, [
+        "authorization",
+        "cookie",
+        "set-cookie",
+        "x-api-key",
+        "x-signature",
+        "x-simulator-token"
+      ])
+    )
     const hub = yield* Effect.acquireRelease(
       Effect.sync(() => makeHub(engine, controls, { pingIntervalMs: options.pingIntervalMs ?? 60_000 })),
       (hub) => Effect.promise(() => hub.close())
@@ -485,12 +556,24 @@ export const make = (
     }
 
     const faults: Faults = {
-      setLatency: (ms) => Effect.sync(() => void (controls.latencyMs = Math.max(0, ms))),
-      setErrorRates: (rates) =>
-        Effect.sync(() => {
-          controls.rate429 = rates.tooManyRequests ?? 0
-          controls.rate503 = rates.unavailable ?? 0
+      setPlan: (plan) =>
+        Effect.suspend(() => {
+          const invalid = invalidPlan(plan)
+          if (invalid !== undefined) return Effect.fail(fail(invalid, "INVALID_FAULT_PLAN"))
+          applyPlan(controls, engine, plan)
+          return Effect.void
         }),
+      plan: Effect.sync(() => currentPlan(controls, engine)),
+      stats: Effect.sync(() => statsOf(controls)),
+      setClockDrift: (ppm) => Effect.sync(() => setDrift(controls.drift, ppm, baseClock())),
+      setLatency: (ms) => Effect.sync(() => updateAllRoutes(controls, { latencyMs: Math.max(0, Math.round(ms)) })),
+      setErrorRates: (rates) =>
+        Effect.sync(() =>
+          updateAllRoutes(controls, {
+            tooManyRequests: rates.tooManyRequests ?? 0,
+            unavailable: rates.unavailable ?? 0
+          })
+        ),
       dropAfterAccept: (count = 1) => Effect.sync(() => void (controls.dropAfterAccept = count)),
       disconnectWebSockets: (id) => Effect.sync(() => hub.disconnect(id)),
       webSocketConnections: Effect.sync(() => hub.connections()),
@@ -500,19 +583,10 @@ export const make = (
       dropPrivateEvents: (count) => Effect.sync(() => void (controls.dropPrivateEvents = Math.max(0, count))),
       setPrivateEventDelay: (ms) => Effect.sync(() => void (controls.privateDelayMs = Math.max(0, ms))),
       setClockOffset: (ms) => Effect.sync(() => void (engine.clockOffset = ms)),
-      reset: Effect.sync(() => {
-        controls.latencyMs = 0
-        controls.rate429 = 0
-        controls.rate503 = 0
-        controls.dropAfterAccept = 0
-        controls.malformedFrames = 0
-        controls.dropPrivateEvents = 0
-        controls.privateDelayMs = 0
-        engine.clockOffset = 0
-        for (const m of engine.markets.values()) m.pendingGap = 0
-      })
+      reset: Effect.sync(() => resetFaults(controls, engine))
     }
 
+    const conditional = conditionalOrders(engine, attach(engine))
     const service: SimulatorService = {
       url: `http://${host}:${port}`,
       controlToken,
@@ -540,7 +614,10 @@ export const make = (
       executeOrder: (apiKey, order) =>
         Effect.flatMap(accountOf(apiKey), (account) =>
           Effect.try({
-            try: () => Wire.order(engine, Matching.execute(engine, account, orderRequest({ ...order }))),
+            try: () =>
+              conditional.execute(account, orderPayload({ ...order })) as Readonly<
+                Record<string, unknown>
+              >,
             catch: (e) =>
               e instanceof ApiFailure ?
                 fail(e.message, e.code) :

@@ -1,6 +1,7 @@
 /**
  * CLI: `backpack-simulator --port 8080 --seed 42 [--host 127.0.0.1] [--accounts file.json] [--activity [ms]]
- * [--no-rate-limits] [--token TOKEN]`. Prints the URLs and the account keys, runs until interrupted.
+ * [--no-rate-limits] [--token TOKEN]`. Prints the URLs and the account keys, runs until interrupted. The control
+ * routes (`/_simulator/faucet`, `/_simulator/faults`) take the printed token.
  *
  * @since 0.1.0
  */
@@ -14,7 +15,14 @@ const usage = `usage: backpack-simulator [--port 8080] [--host 127.0.0.1] [--see
                           [--activity [intervalMs]] [--no-rate-limits] [--token TOKEN]
 
 --accounts: JSON array of { "apiSecret"?: base64 32-byte seed, "balances"?: { "USDC": "1000", ... } }
---token: token of the control routes (/_simulator/*); default a fresh random one, printed at start`
+--token: token of the control routes (/_simulator/*); default a fresh random one, printed at start
+control routes (loopback, Authorization: Bearer TOKEN, JSON bodies):
+  POST /_simulator/faucet {"apiKey","asset","quantity"}
+  GET /_simulator/faults          the fault plan and the counters of injected faults
+  POST /_simulator/faults PLAN    puts a fault plan in force, e.g.
+       {"routes":{"POST /api/v1/order":{"serverError":0.1,"lateAnswer":0.05,"lateAnswerMs":3000},
+                  "*":{"latencyMs":5,"jitterMs":20,"tooManyRequests":0.02}},"clockDriftPpm":200}
+  DELETE /_simulator/faults       clears every fault and the counters`
 
 const parseArgs = (argv: ReadonlyArray<string>): Simulator.SimulatorOptions => {
   let port = 8080
@@ -106,7 +114,8 @@ const program = Effect.gen(function*() {
     yield* show(given ? `account ${i + 1}` : `account ${i + 1} (generated key)`, a, !given)
   }
   yield* Console.log(`  faucet    POST ${sim.url}/_simulator/faucet {"apiKey","asset","quantity"}`)
-  yield* Console.log(`            Authorization: Bearer ${sim.controlToken}`)
+  yield* Console.log(`  faults    GET|POST|DELETE ${sim.url}/_simulator/faults (read, set the fault plan, reset)`)
+  yield* Console.log(`  control   Authorization: Bearer ${sim.controlToken}`)
   return yield* Effect.never
 })
 

@@ -1,5 +1,5 @@
 /**
- * Control routes under `/_simulator/` (not Backpack routes): the faucet. They require the simulator's control
+ * Control routes under `/_simulator/` (not Backpack routes): the faucet and the fault plan. They require the simulator's control
  * token, accept JSON only and refuse cross-origin requests, so a web page the user happens to open cannot mint.
  *
  * @internal
@@ -8,8 +8,8 @@ import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequ
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Effect from "effect/Effect"
 import { timingSafeEqual } from "node:crypto"
-import type { Access, Controls } from "../controls.js"
-import { originAllowed } from "../controls.js"
+import type { Access, Controls, FaultPlan } from "../controls.js"
+import { applyPlan, currentPlan, invalidPlan, originAllowed, resetFaults, statsOf } from "../controls.js"
 import * as D from "../decimal.js"
 import * as Accounts from "../engine/accounts.js"
 import type { Engine } from "../engine/engine.js"
@@ -53,7 +53,11 @@ const sameToken = (access: Access, given: string | undefined): boolean => {
  * Refusals before the body is read: a browser's cross-site request (403), a missing or wrong token (401), a body
  * that is not JSON (415). All close the connection.
  */
-export const guard = (controls: Controls, headers: Record<string, string | undefined>): Reply | undefined => {
+export const guard = (
+  controls: Controls,
+  headers: Record<string, string | undefined>,
+  withBody = true
+): Reply | undefined => {
   const close = { connection: "close" }
   const site = headers["sec-fetch-site"]
   if (
@@ -71,26 +75,73 @@ export const guard = (controls: Controls, headers: Record<string, string | undef
     )
   }
   const type = headers["content-type"]
+  if (!withBody) {
+    const length = headers["content-length"]
+    if ((length !== undefined && length !== "0") || headers["transfer-encoding"] !== undefined) {
+      return apiError(415, "INVALID_CLIENT_REQUEST", "This control route takes no body", close)
+    }
+    return undefined
+  }
   if (type === undefined || !/^application\/json\s*(;|$)/i.test(type)) {
     return apiError(415, "INVALID_CLIENT_REQUEST", "Control routes accept application/json bodies only", close)
   }
   return undefined
 }
 
-/** `POST /_simulator/faucet`. */
-export const control = (engine: Engine, controls: Controls) =>
+/** The guarded JSON body of a control request, or the refusal. */
+const controlBody = (controls: Controls) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const refused = guard(controls, request.headers as Record<string, string | undefined>)
-    if (refused !== undefined) return refused
+    if (refused !== undefined) return { reply: refused }
     const read = yield* Body.read(NodeHttpServerRequest.toIncomingMessage(request), controls.limits.maxBodyBytes)
-    if (read._tag === "TooLarge") return tooLarge(controls)
-    if (read._tag === "Failed") return text("Bad Request: the body could not be read", 400)
+    if (read._tag === "TooLarge") return { reply: tooLarge(controls) }
+    if (read._tag === "Failed") return { reply: text("Bad Request: the body could not be read", 400) }
     const parsed = parseJson(controls, read.text)
-    if (parsed._tag !== "Parsed") return parsed
+    if (parsed._tag !== "Parsed") return { reply: parsed }
+    return { body: parsed.value }
+  })
+
+/** `POST /_simulator/faucet`. */
+export const control = (engine: Engine, controls: Controls) =>
+  Effect.map(controlBody(controls), (read): Reply => {
+    if ("reply" in read) return read.reply
     try {
-      return faucet(engine, parsed.value)
+      return faucet(engine, read.body)
     } catch (e) {
       return failureReply(e, "POST /_simulator/faucet")
     }
+  })
+
+/** Whether a peer address is a loopback one (IPv4, IPv6, IPv4-mapped IPv6). */
+export const fromLoopback = (address: string | undefined): boolean =>
+  address !== undefined && (address === "::1" || /^(::ffff:)?127\.\d+\.\d+\.\d+$/i.test(address))
+
+/** The fault plan in force and the counters of what was injected. */
+const faultsView = (engine: Engine, controls: Controls): Reply =>
+  json({ plan: currentPlan(controls, engine), stats: statsOf(controls) })
+
+/**
+ * `/_simulator/faults` (loopback clients only): `GET` reads the plan and the counters, `POST` puts a plan in force (the body is the plan;
+ * 400 `INVALID_FAULT_PLAN` when it is not one; the counters keep counting), `DELETE` clears every fault and the
+ * counters. Each answers the plan and counters after the change.
+ */
+export const faultsControl = (engine: Engine, controls: Controls, method: "GET" | "POST" | "DELETE") =>
+  Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    if (!fromLoopback(NodeHttpServerRequest.toIncomingMessage(request).socket.remoteAddress)) {
+      return apiError(403, "FORBIDDEN", "The fault controls answer loopback clients only", { connection: "close" })
+    }
+    if (method !== "POST") {
+      const refused = guard(controls, request.headers as Record<string, string | undefined>, false)
+      if (refused !== undefined) return refused
+      if (method === "DELETE") resetFaults(controls, engine)
+      return faultsView(engine, controls)
+    }
+    const read = yield* controlBody(controls)
+    if ("reply" in read) return read.reply
+    const invalid = invalidPlan(read.body as FaultPlan)
+    if (invalid !== undefined) return apiError(400, "INVALID_FAULT_PLAN", invalid)
+    applyPlan(controls, engine, read.body as FaultPlan)
+    return faultsView(engine, controls)
   })

@@ -13,12 +13,26 @@ export type Reply =
     readonly body: unknown
     readonly headers?: Record<string, string>
   }
-  | { readonly _tag: "text"; readonly status: number; readonly body: string; readonly headers?: Record<string, string> }
+  | {
+    readonly _tag: "text"
+    readonly status: number
+    readonly body: string
+    readonly headers?: Record<string, string>
+    /** Default `text/plain; charset=utf-8`. */
+    readonly contentType?: string
+  }
   | { readonly _tag: "empty"; readonly status: number }
 
 export const json = (body: unknown, status = 200, headers?: Record<string, string>): Reply =>
   headers === undefined ? { _tag: "json", status, body } : { _tag: "json", status, body, headers }
 export const text = (body: string, status = 200): Reply => ({ _tag: "text", status, body })
+/** A body sent as is with its content type (fault injection: HTML pages, truncated or empty JSON). */
+export const raw = (body: string, status: number, contentType: string): Reply => ({
+  _tag: "text",
+  status,
+  body,
+  contentType
+})
 export const empty = (status: number): Reply => ({ _tag: "empty", status })
 export const apiError = (status: number, code: string, message: string, headers?: Record<string, string>): Reply =>
   json({ code, message }, status, headers)
@@ -34,13 +48,17 @@ export const toResponse = (reply: Reply): HttpServerResponse.HttpServerResponse 
     case "text":
       return HttpServerResponse.text(reply.body, {
         status: reply.status,
-        contentType: "text/plain; charset=utf-8",
+        contentType: reply.contentType ?? "text/plain; charset=utf-8",
         ...(reply.headers === undefined ? {} : { headers: reply.headers })
       })
     case "empty":
       return HttpServerResponse.empty({ status: reply.status })
   }
 }
+
+/** The text a reply's body is sent as. */
+export const bodyText = (reply: Reply): string =>
+  reply._tag === "json" ? JSON.stringify(reply.body) : reply._tag === "text" ? reply.body : ""
 
 /** Logs a defect of the simulator (a bug: the request gets a 500, the server carries on). */
 export const logDefect = (where: string, defect: unknown): void => {

@@ -12,7 +12,7 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import type { Controls } from "../controls.js"
-import { consume } from "../controls.js"
+import { consume, countFault, countRequest, draw, faultsFor, postKinds, preKinds } from "../controls.js"
 import type { Engine } from "../engine/engine.js"
 import type { Account } from "../engine/model.js"
 import { settleDueFunding } from "../engine/perps.js"
@@ -20,9 +20,10 @@ import type { Claim } from "./authenticate.js"
 import { preAuthenticate, signingCandidates, verifyClaim } from "./authenticate.js"
 import * as Body from "./body.js"
 import { parseJson, tooLarge } from "./body.js"
-import { control } from "./control.js"
+import { control, faultsControl } from "./control.js"
+import { afterExecution, applies } from "./inject.js"
 import type { Reply } from "./reply.js"
-import { apiError, failureReply, logDefect, text, toResponse } from "./reply.js"
+import { apiError, empty, failureReply, logDefect, text, toResponse } from "./reply.js"
 import type { Route } from "./route.js"
 import { domains } from "./routes/index.js"
 
@@ -50,16 +51,43 @@ const attempt = <A>(f: () => A): { readonly ok: A } | { readonly reply: Reply } 
 const closing = (reply: Reply): Reply =>
   reply._tag === "json" ? { ...reply, headers: { ...reply.headers, connection: "close" } } : reply
 
-const pipeline = (engine: Engine, controls: Controls, route: Route) =>
-  Effect.gen(function*() {
+/** Cancel routes: the exchange may answer them 202 (accepted, executed shortly after) with an empty body. */
+const cancelRoutes = new Set([
+  "DELETE /api/v1/order",
+  "DELETE /api/v1/orders",
+  "DELETE /api/v1/strategy",
+  "DELETE /api/v1/strategies"
+])
+
+/** Signed routes that change state (every signed POST, PATCH and DELETE): post-execution faults apply. */
+export const isMutating = (route: Route): boolean => route.method !== "GET" && route.instruction !== undefined
+
+/** Kinds drawn after execution on routes that do not mutate: malformed bodies only. */
+const readKinds = ["truncatedJson", "htmlPage", "emptyBody"] as const
+
+const pipeline = (engine: Engine, controls: Controls, route: Route) => {
+  const key = `${route.method} ${route.path}`
+  const mutating = isMutating(route)
+  const cancel = cancelRoutes.has(key)
+  return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const incoming = NodeHttpServerRequest.toIncomingMessage(request)
-    if (controls.latencyMs > 0) yield* Effect.sleep(controls.latencyMs)
-    if (controls.rate429 > 0 && controls.faultPrng.next() < controls.rate429) {
-      return apiError(429, "TOO_MANY_REQUESTS", "Too many requests", { "retry-after": "1" })
+    countRequest(controls, key)
+    const faults = faultsFor(controls.plan, key)
+    const jitter = faults.jitterMs ?? 0
+    const delay = (faults.latencyMs ?? 0) + (jitter > 0 ? controls.faultPrng.int(0, jitter) : 0)
+    if (delay > 0) {
+      countFault(controls, key, "latency")
+      yield* Effect.sleep(delay)
     }
-    if (controls.rate503 > 0 && controls.faultPrng.next() < controls.rate503) {
-      return apiError(503, "MAINTENANCE", "Service unavailable")
+    const refused = draw(controls, faults, preKinds)
+    if (refused !== undefined) {
+      countFault(controls, key, refused)
+      return refused === "tooManyRequests" ?
+        apiError(429, "TOO_MANY_REQUESTS", "Too many requests", {
+          "retry-after": String(faults.retryAfterSeconds ?? 1)
+        }) :
+        apiError(503, "MAINTENANCE", "Service unavailable")
     }
     const url = requestUrl(request.url)
     if (url === undefined) return text("Bad Request: invalid request target", 400)
@@ -81,7 +109,7 @@ const pipeline = (engine: Engine, controls: Controls, route: Route) =>
       if (parsed._tag !== "Parsed") return parsed
       body = parsed.value
     }
-    const run = attempt((): Reply => {
+    const admitted = attempt((): { readonly account: Account } | { readonly limited: Reply } => {
       let account: Account | undefined
       if (claim !== undefined) {
         account = verifyClaim(claim, signingCandidates(route.instruction!, url.searchParams, body))
@@ -97,22 +125,45 @@ const pipeline = (engine: Engine, controls: Controls, route: Route) =>
           engine.now()
         )
         if (wait !== undefined) {
-          return apiError(429, "TOO_MANY_REQUESTS", "Too many requests, please retry later", {
-            "retry-after": String(wait)
-          })
+          return {
+            limited: apiError(429, "TOO_MANY_REQUESTS", "Too many requests, please retry later", {
+              "retry-after": String(wait)
+            })
+          }
         }
       }
-      settleDueFunding(engine)
-      return route.handler({ engine, query: url.searchParams, body, account: account ?? engine.feeAccount() })
+      return { account: account ?? engine.feeAccount() }
     })
+    if ("reply" in admitted) return admitted.reply
+    if ("limited" in admitted.ok) return admitted.ok.limited
+    const account = admitted.ok.account
+    const execute = () =>
+      attempt((): Reply => {
+        settleDueFunding(engine)
+        return route.handler({ engine, query: url.searchParams, body, account })
+      })
+    if (cancel && draw(controls, faults, ["cancelAccepted"] as const) !== undefined) {
+      countFault(controls, key, "cancelAccepted")
+      const later = faults.cancelDelayMs ?? 0
+      if (later > 0) yield* Effect.forkDaemon(Effect.delay(Effect.sync(execute), later))
+      else execute()
+      return empty(202)
+    }
+    const run = execute()
     const reply = "reply" in run ? run.reply : run.ok
     if (route.orderMutation === true && controls.dropAfterAccept > 0 && reply.status === 200) {
       controls.dropAfterAccept--
-      incoming.socket.destroy()
-      return yield* Effect.never
+      countFault(controls, key, "dropAfterAccept")
+      return yield* afterExecution(controls, "dropAfterAccept", faults, request, reply)
+    }
+    const fault = draw(controls, faults, mutating ? postKinds : readKinds)
+    if (fault !== undefined && applies(fault, reply)) {
+      countFault(controls, key, fault)
+      return yield* afterExecution(controls, fault, faults, request, reply)
     }
     return reply
   })
+}
 
 /** Runs a pipeline to a response; a defect anywhere becomes a logged 500 for this request alone. */
 export const respond = <E, R>(where: string, effect: Effect.Effect<Reply, E, R>) =>
@@ -146,7 +197,16 @@ export const router = (engine: Engine, controls: Controls) => {
         break
     }
   }
-  return HttpRouter.post(r, "/_simulator/faucet", respond("POST /_simulator/faucet", control(engine, controls)))
+  r = HttpRouter.post(r, "/_simulator/faucet", respond("POST /_simulator/faucet", control(engine, controls)))
+  for (const method of ["GET", "POST", "DELETE"] as const) {
+    const h = respond(`${method} /_simulator/faults`, faultsControl(engine, controls, method))
+    r = method === "GET" ?
+      HttpRouter.get(r, "/_simulator/faults", h) :
+      method === "POST" ?
+      HttpRouter.post(r, "/_simulator/faults", h) :
+      HttpRouter.del(r, "/_simulator/faults", h)
+  }
+  return r
 }
 
 /** Instruction table of the implemented signed routes (`METHOD path` → instruction). */
