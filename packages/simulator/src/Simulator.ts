@@ -40,7 +40,7 @@ import type { Account, Market } from "./internal/engine/model.js"
 import { ApiFailure, PlainFailure } from "./internal/engine/model.js"
 import * as Perps from "./internal/engine/perps.js"
 import { exposureWarning, isLoopback } from "./internal/exposure.js"
-import { bodyObject } from "./internal/http/payloads.js"
+import { orderPayload } from "./internal/http/payloads.js"
 import { router } from "./internal/http/server.js"
 import type { MarketDefinition } from "./internal/markets.js"
 import { conditionalOrders } from "./internal/orderOps.js"
@@ -329,6 +329,11 @@ export interface SimulatorService {
   readonly createAccount: (
     options?: { readonly seed?: string; readonly balances?: Readonly<Record<string, string>> }
   ) => Effect.Effect<AccountCredentials, SimulatorError>
+  /**
+   * The credentials of a vault's own account (for the vault-only routes `GET /api/v1/vault/nav` and
+   * `/api/v1/vault/redeems/pending`): a fresh random key per run, never printed or served.
+   */
+  readonly vaultAccount: (vaultId: number) => Effect.Effect<AccountCredentials, SimulatorError>
   /** Faucet: credits `quantity` of `asset` to the account (recorded as a confirmed deposit). */
   readonly deposit: (apiKey: string, asset: string, quantity: string) => Effect.Effect<void, SimulatorError>
   /** Balances of an account, like `GET /api/v1/capital`. */
@@ -590,6 +595,13 @@ export const make = (
       demoAccount,
       seededAccounts,
       createAccount,
+      vaultAccount: (vaultId) =>
+        Effect.suspend(() => {
+          const vault = attach(engine).vaults.vaults.get(vaultId)
+          return vault === undefined
+            ? Effect.fail(fail(`Unknown vault ${vaultId}`, "RESOURCE_NOT_FOUND"))
+            : Effect.succeed({ apiKey: vault.account.apiKey, apiSecret: vault.apiSecret, userId: vault.account.id })
+        }),
       deposit,
       balances: (apiKey) =>
         Effect.map(accountOf(apiKey), (account) => {
@@ -603,7 +615,7 @@ export const make = (
         Effect.flatMap(accountOf(apiKey), (account) =>
           Effect.try({
             try: () =>
-              conditional.execute(account, bodyObject({ ...order }, "OrderExecutePayload")) as Readonly<
+              conditional.execute(account, orderPayload({ ...order })) as Readonly<
                 Record<string, unknown>
               >,
             catch: (e) =>

@@ -5,18 +5,24 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as D from "../src/internal/decimal.js"
 import * as Accounts from "../src/internal/engine/accounts.js"
+import * as Activity from "../src/internal/engine/activity.js"
 import { Engine } from "../src/internal/engine/engine.js"
 import type { EngineEvent } from "../src/internal/engine/events.js"
 import * as MarketData from "../src/internal/engine/marketData.js"
 import * as Matching from "../src/internal/engine/matching.js"
+import type { Account } from "../src/internal/engine/model.js"
 import { ApiFailure } from "../src/internal/engine/model.js"
 import * as Perps from "../src/internal/engine/perps.js"
-import { orderRequest } from "../src/internal/http/payloads.js"
+import { orderPayload, orderRequest } from "../src/internal/http/payloads.js"
 import { borrowRate, INTEREST_INTERVAL_MS, lendRate, utilization } from "../src/internal/lending.js"
 import { stringifyFrame } from "../src/internal/rfq.js"
 import { attach } from "../src/internal/venue.js"
 
 const HOUR = 3_600_000
+
+/** Places an order payload as the order route does: decoded at the edge, then given to the trigger book. */
+const place = (venue: ReturnType<typeof attach>, account: Account, body: Record<string, unknown>) =>
+  venue.triggers.place(account, orderPayload(body))
 
 const setup = (liquidity = true) => {
   const clock = { now: Date.UTC(2026, 0, 5, 10, 30) }
@@ -129,7 +135,7 @@ describe("conditional orders", () => {
     const t = account({ USDC: "10000" })
     const m = engine.market("SOL_USDC_PERP")
     Perps.setMarkPrice(engine, m, D.parse("180")!)
-    const { order } = venue.triggers.place(t, {
+    const { order } = place(venue, t, {
       symbol: "SOL_USDC_PERP",
       side: "Bid",
       orderType: "Market",
@@ -156,7 +162,7 @@ describe("conditional orders", () => {
     const { account, engine, venue } = setup()
     const t = account({ USDC: "10000" })
     const m = engine.market("SOL_USDC_PERP")
-    const { attachments, order } = venue.triggers.place(t, {
+    const { attachments, order } = place(venue, t, {
       symbol: "SOL_USDC_PERP",
       side: "Bid",
       orderType: "Market",
@@ -187,7 +193,7 @@ describe("conditional orders", () => {
     )
     const m = engine.market("SOL_USDC_PERP")
     Perps.setMarkPrice(engine, m, D.parse("180")!)
-    venue.triggers.place(t, {
+    place(venue, t, {
       symbol: "SOL_USDC_PERP",
       side: "Ask",
       orderType: "Market",
@@ -199,16 +205,14 @@ describe("conditional orders", () => {
     expect(venue.triggers.evaluate()).toBe(1)
     expect(D.format(t.positions.get("SOL_USDC_PERP")!.netQuantity)).toBe("2")
     expect(
-      failure(() =>
-        venue.triggers.place(t, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", triggerPrice: "1" })
-      )
+      failure(() => place(venue, t, { symbol: "SOL_USDC", side: "Bid", orderType: "Market", triggerPrice: "1" }))
     ).toEqual({
       code: "INVALID_CLIENT_REQUEST",
       message: "Must specify both `triggerPrice` and `triggerQuantity` or neither"
     })
     expect(
       failure(() =>
-        venue.triggers.place(t, {
+        place(venue, t, {
           symbol: "SOL_USDC",
           side: "Bid",
           orderType: "Market",
@@ -217,7 +221,7 @@ describe("conditional orders", () => {
         })
       ).message
     ).toBe("Must specify both `triggerPrice` and `triggerQuantity` or neither")
-    const c = venue.triggers.place(t, {
+    const c = place(venue, t, {
       symbol: "SOL_USDC",
       side: "Bid",
       orderType: "Limit",
@@ -406,7 +410,12 @@ describe("dust, withdrawal delay, history, liquidation", () => {
     const { account, advance, engine, venue } = setup(false)
     const a = account({ USDC: "100" })
     venue.capital.createDelay(a, 24)
-    const w = Accounts.withdraw(engine, a, { symbol: "USDC", blockchain: "Solana", address: "x", quantity: "10" })
+    const w = Accounts.withdraw(engine, a, {
+      symbol: "USDC",
+      blockchain: "Solana",
+      address: "x",
+      quantity: { value: D.parse("10")! }
+    })
     expect(venue.capital.hold(a, w)).toBe(w.createdAt + 24 * HOUR)
     const d = venue.capital.updateDelay(a, 2)
     expect([d.current, d.pending]).toEqual([24, 2])
@@ -428,13 +437,33 @@ describe("dust, withdrawal delay, history, liquidation", () => {
       t,
       orderRequest({ symbol: "SOL_USDC_PERP", side: "Ask", orderType: "Market", quantity: "2" })
     )
-    const rows = venue.positions.rows.filter((r) => r.accountId === t.id)
+    const rows = venue.positions.rows(t.id)
     expect(rows).toHaveLength(1)
     expect(rows[0]!.closedAt).not.toBeNull()
     expect(rows[0]!.pnlRealized).toBe(t.positions.get("SOL_USDC_PERP")!.pnlRealized)
-    const sources = venue.positions.settlements.filter((s) => s.accountId === t.id).map((s) => s.source)
+    const sources = venue.positions.settlements(t.id).map((s) => s.source)
     expect(sources.filter((s) => s === "TradingFees")).toHaveLength(2)
     expect(sources).toContain("RealizePnl")
+  })
+
+  it("settlements are kept per account under the history cap; background activity keeps none", () => {
+    const engine = new Engine({ seed: 7, clock: () => Date.UTC(2026, 0, 5), history: { account: 3 } })
+    const venue = attach(engine)
+    const t = Accounts.createRandom(engine).account
+    Accounts.deposit(engine, t, "USDC", D.parse("10000")!)
+    for (const side of ["Bid", "Ask", "Bid", "Ask"] as const) {
+      Matching.execute(engine, t, orderRequest({ symbol: "SOL_USDC_PERP", side, orderType: "Market", quantity: "1" }))
+    }
+    // 4 fees and 2 realised PnL settled: the newest 3 are kept
+    const kept = venue.positions.settlements(t.id)
+    expect(kept).toHaveLength(3)
+    expect(kept.map((s) => s.engineSequence)).toEqual([4, 5, 6])
+    expect(venue.positions.rows(t.id)).toHaveLength(2)
+    for (let i = 0; i < 200; i++) Activity.activityStep(engine)
+    for (const maker of engine.makers) {
+      expect(maker.fills.size).toBeGreaterThan(0)
+      expect(venue.positions.settlements(maker.id)).toEqual([])
+    }
   })
 
   it("an under-margined perp position is closed on the book and published on `liquidation`", async () => {

@@ -33,9 +33,6 @@ const dec = (s: string) => BigDecimal.unsafeFromString(s)
 const eq = (a: BigDecimal.BigDecimal | undefined, b: string) => a !== undefined && BigDecimal.equals(a, dec(b))
 const gt = (a: BigDecimal.BigDecimal, b: string) => BigDecimal.greaterThan(a, dec(b))
 
-/** The simulator's vault 1 is run by the account of this public seed (see the simulator README). */
-const VAULT_SECRET = Buffer.alloc(32, 0x76).toString("base64")
-
 /** SDK methods (span names) that completed successfully in this file. */
 const succeeded = new Set<string>()
 
@@ -398,7 +395,7 @@ describe("all operations against the simulator", () => {
         expect(eq((yield* (yield* Capital.Capital).getBalances()).SIMVLT!.available, "1000")).toBe(true)
         yield* vaults.redeemVault({ vaultId: 1, vaultTokenQuantity: "400" })
         const own = yield* as(
-          VAULT_SECRET,
+          (yield* sim.vaultAccount(1)).apiSecret,
           Effect.gen(function*() {
             const v = yield* Vaults.Vaults
             return { nav: yield* v.getVaultNav(), pending: yield* v.getVaultPendingRedeems({ vaultId: 1 }) }

@@ -7,6 +7,7 @@
  */
 import * as D from "./decimal.js"
 import type { Engine } from "./engine/engine.js"
+import { Ring } from "./engine/history.js"
 import type { Account, Fill } from "./engine/model.js"
 
 export interface PositionRow {
@@ -38,19 +39,42 @@ export interface SettlementRecord {
   readonly engineSequence: number
 }
 
-/** Position and settlement history. */
+/**
+ * Position and settlement history, per account in bounded rings (the engine's per-account history cap); the
+ * internal accounts (market makers, treasury) keep none, so background activity adds nothing here.
+ */
 export class PositionHistory {
-  readonly rows: Array<PositionRow> = []
+  private readonly rowRings = new Map<number, Ring<PositionRow>>()
   readonly open = new Map<string, PositionRow>()
-  readonly settlements: Array<SettlementRecord> = []
+  private readonly settlementRings = new Map<number, Ring<SettlementRecord>>()
   /** Counters already settled per `accountId:symbol`. */
   private readonly seen = new Map<string, { pnl: bigint; funding: bigint; lastFill: Fill | undefined }>()
   private sequence = 0
 
   constructor(readonly engine: Engine) {}
 
+  /** The account's position rows, oldest first. */
+  rows(accountId: number): ReadonlyArray<PositionRow> {
+    return [...(this.rowRings.get(accountId)?.oldestFirst() ?? [])]
+  }
+
+  /** The account's settlements, oldest first. */
+  settlements(accountId: number): ReadonlyArray<SettlementRecord> {
+    return [...(this.settlementRings.get(accountId)?.oldestFirst() ?? [])]
+  }
+
+  private ring<A>(rings: Map<number, Ring<A>>, accountId: number): Ring<A> {
+    let ring = rings.get(accountId)
+    if (ring === undefined) {
+      ring = new Ring(this.engine.history.account)
+      rings.set(accountId, ring)
+    }
+    return ring
+  }
+
   /** Called for every position event of an account. */
   onPosition(account: Account, symbol: string): void {
+    if (account.internal) return
     const pos = account.positions.get(symbol)
     if (pos === undefined) return
     const key = `${account.id}:${symbol}`
@@ -101,7 +125,7 @@ export class PositionHistory {
         closingPrice: null,
         liquidated: 0n
       }
-      this.rows.push(row)
+      this.ring(this.rowRings, account.id).push(row)
       this.open.set(key, row)
     }
     if (row === undefined) return
@@ -127,7 +151,7 @@ export class PositionHistory {
     positionId: string,
     at: number
   ) {
-    this.settlements.push({
+    this.ring(this.settlementRings, account.id).push({
       accountId: account.id,
       quantity,
       source,

@@ -12,8 +12,7 @@ import type { Engine } from "./engine/engine.js"
 import * as MarketData from "./engine/marketData.js"
 import type { Account, Market, Side } from "./engine/model.js"
 import { ApiFailure } from "./engine/model.js"
-
-type Payload = Record<string, unknown>
+import * as Wire from "./wire.js"
 
 /** Makers may quote for this long after the RFQ is (re)opened. */
 export const SUBMISSION_WINDOW_MS = 10_000
@@ -392,30 +391,16 @@ export class Rfqs {
 
   private send(account: Account, rfq: Rfq, e: string, quote?: RfqQuote): void {
     if (account.internal) return
-    const data: Payload = { e, E: 0, R: BigInt(rfq.id) }
-    if (quote !== undefined) data.u = BigInt(quote.id)
-    const clientId = quote !== undefined && quote.accountId === account.id
-      ? quote.clientId
-      : rfq.accountId === account.id
-      ? rfq.clientId
-      : null
-    if (clientId !== null) data.C = String(clientId)
-    data.s = rfq.symbol
-    data.S = rfq.side
-    if (rfq.quantity !== null) data.q = D.format(rfq.quantity)
-    else data.Q = D.format(rfq.quoteQuantity!)
+    let price: bigint | null = null
     if (quote !== undefined) {
-      const price = this.priceFor(rfq, quote)
+      price = this.priceFor(rfq, quote)
       // the requester sees its price with the taker fee folded in; the quoter its own quote
       if (account.id === rfq.accountId && (e === "rfqCandidate" || e === "rfqFilled")) {
         const fee = D.mul(price, this.engine.takerFee)
-        data.p = D.format(rfq.side === "Bid" ? price + fee : price - fee)
-      } else data.p = D.format(price)
+        price = rfq.side === "Bid" ? price + fee : price - fee
+      }
     }
-    data.w = rfq.submissionTime
-    data.W = rfq.expiryTime
-    data.X = quote !== undefined && account.id === quote.accountId ? quote.status : rfq.status
-    data.T = String(this.engine.micros())
+    const data = Wire.rfqFrame(account, rfq, e, quote, price, this.engine.micros())
     this.engine.bus.emit({ _tag: "RfqUpdated", account, symbol: rfq.symbol, data })
   }
 }

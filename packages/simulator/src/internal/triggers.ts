@@ -11,13 +11,13 @@ import type { Engine } from "./engine/engine.js"
 import * as MarketData from "./engine/marketData.js"
 import * as Matching from "./engine/matching.js"
 import type { Account, Market, Order, SelfTradePrevention, Side, TimeInForce } from "./engine/model.js"
-import { ApiFailure, isOpen, naiveMs } from "./engine/model.js"
-import { orderRequest as parseOrder } from "./http/payloads.js"
+import { ApiFailure, isOpen } from "./engine/model.js"
+import type { OrderPayload, TriggerBy } from "./http/payloads.js"
+import { toOrderRequest } from "./http/payloads.js"
 import { orderRequest } from "./systemOrders.js"
+import * as Wire from "./wire.js"
 
-type Payload = Record<string, unknown>
-
-export type TriggerBy = "MarkPrice" | "LastPrice" | "IndexPrice"
+export type { TriggerBy }
 export type ConditionalStatus = "TriggerPending" | "Triggered" | "Cancelled" | "TriggerFailed"
 
 export interface Attachment {
@@ -61,64 +61,57 @@ export interface Conditional {
   order: Order | null
 }
 
-const TRIGGER_BYS: ReadonlyArray<TriggerBy> = ["MarkPrice", "LastPrice", "IndexPrice"]
-
-/** Whether an order payload asks for a conditional order or attaches TP/SL. */
-export const isConditional = (body: Payload): boolean =>
-  ["triggerPrice", "triggerQuantity", "takeProfitTriggerPrice", "stopLossTriggerPrice"].some((k) =>
-    body[k] !== undefined && body[k] !== null
-  )
-
 const payloadError = (what: string) => new ApiFailure(400, "INVALID_CLIENT_REQUEST", `Invalid \`${what}\``)
 
-const decimal = (body: Payload, key: string): bigint | null => {
-  const v = body[key]
-  if (v === undefined || v === null) return null
-  const parsed = typeof v === "string" && v.length <= 40 ? D.parse(v) : undefined
-  if (parsed === undefined || parsed <= 0n) throw payloadError(key)
-  return parsed
-}
-
-const triggerBy = (body: Payload, key: string): TriggerBy => {
-  const v = body[key]
-  if (v === undefined || v === null) return "MarkPrice"
-  if (typeof v !== "string" || !(TRIGGER_BYS as ReadonlyArray<string>).includes(v)) throw payloadError(key)
-  return v as TriggerBy
-}
-
-const ORDER_KEYS = [
-  "symbol",
-  "side",
-  "orderType",
-  "price",
-  "quantity",
-  "quoteQuantity",
-  "timeInForce",
-  "postOnly",
-  "reduceOnly",
-  "selfTradePrevention",
-  "clientId"
-]
-
-/** The plain order part of a payload (what the matching engine validates). */
-export const plainOrder = (body: Payload): Payload => {
-  const out: Payload = {}
-  for (const k of ORDER_KEYS) if (body[k] !== undefined && body[k] !== null) out[k] = body[k]
-  return out
+/** The order fields a conditional order keeps until it fires. */
+interface OrderPart {
+  readonly side: Side
+  readonly orderType: "Limit" | "Market"
+  readonly price: bigint | null
+  readonly clientId: number | null
+  readonly timeInForce: TimeInForce
+  readonly postOnly: boolean
+  readonly reduceOnly: boolean | null
+  readonly selfTradePrevention: SelfTradePrevention
 }
 
 /** The checks of the order part that do not depend on the book (the engine repeats them when it fires). */
-const validateOrderPart = (m: Market, body: Payload): void => {
-  if (body.side !== "Bid" && body.side !== "Ask") throw payloadError("side")
-  if (body.orderType !== "Limit" && body.orderType !== "Market") throw payloadError("orderType")
-  if (body.orderType === "Limit") {
-    const price = decimal(body, "price")
+const orderPart = (m: Market, p: OrderPayload): OrderPart => {
+  const price = p.price?.value ?? null
+  if (p.orderType === "Limit") {
     if (price === null) throw new ApiFailure(400, "INVALID_CLIENT_REQUEST", "Limit orders must specify a `price`")
+    if (price <= 0n) throw payloadError("price")
     if (price % m.tick !== 0n) throw new ApiFailure(400, "INVALID_PRICE", "Price decimal too long")
   }
-  if (body.reduceOnly === true && !m.perp) {
+  if (p.reduceOnly === true && !m.perp) {
     throw new ApiFailure(400, "INVALID_ORDER", "Reduce only is not supported on spot markets")
   }
+  return {
+    side: p.side as Side,
+    orderType: p.orderType,
+    price: p.orderType === "Limit" ? price : null,
+    clientId: p.clientId ?? null,
+    timeInForce: (p.timeInForce ?? "GTC") as TimeInForce,
+    postOnly: p.postOnly === true,
+    reduceOnly: p.reduceOnly ?? null,
+    selfTradePrevention: (p.selfTradePrevention ?? "RejectTaker") as SelfTradePrevention
+  }
+}
+
+/** A take-profit or stop-loss attachment of an order payload. */
+const attachment = (
+  triggerPrice: bigint | undefined,
+  limitPrice: bigint | undefined,
+  triggerBy: TriggerBy | undefined,
+  prefix: "takeProfit" | "stopLoss"
+): Attachment | null => {
+  if (triggerPrice === undefined) {
+    if (limitPrice !== undefined) {
+      throw new ApiFailure(400, "INVALID_CLIENT_REQUEST", `\`${prefix}LimitPrice\` requires \`${prefix}TriggerPrice\``)
+    }
+    return null
+  }
+  return { triggerPrice, limitPrice: limitPrice ?? null, triggerBy: triggerBy ?? "MarkPrice" }
 }
 
 /** Conditional orders of the exchange. */
@@ -159,54 +152,41 @@ export class Triggers {
    */
   place(
     account: Account,
-    body: Payload
+    p: OrderPayload
   ): { readonly order: Order | Conditional; readonly attachments: Array<Conditional> } {
-    const m = this.engine.market(typeof body.symbol === "string" ? body.symbol : "")
-    const takeProfit = this.attachment(body, "takeProfit")
-    const stopLoss = this.attachment(body, "stopLoss")
-    const rawTrigger = body.triggerPrice
-    if (
-      (rawTrigger === undefined || rawTrigger === null) && body.triggerQuantity !== undefined &&
-      body.triggerQuantity !== null
-    ) {
+    const m = this.engine.market(p.symbol)
+    const takeProfit = attachment(p.takeProfitTriggerPrice, p.takeProfitLimitPrice, p.takeProfitTriggerBy, "takeProfit")
+    const stopLoss = attachment(p.stopLossTriggerPrice, p.stopLossLimitPrice, p.stopLossTriggerBy, "stopLoss")
+    if ((p.triggerPrice === undefined) !== (p.triggerQuantity === undefined)) {
       throw new ApiFailure(
         400,
         "INVALID_CLIENT_REQUEST",
         "Must specify both `triggerPrice` and `triggerQuantity` or neither"
       )
     }
-    if (rawTrigger !== undefined && rawTrigger !== null) {
-      const triggerPrice = decimal(body, "triggerPrice")!
-      const rawQty = body.triggerQuantity ?? body.quantity
-      if (body.triggerQuantity === undefined || body.triggerQuantity === null) {
-        throw new ApiFailure(
-          400,
-          "INVALID_CLIENT_REQUEST",
-          "Must specify both `triggerPrice` and `triggerQuantity` or neither"
-        )
-      }
-      if (typeof rawQty !== "string") throw payloadError("triggerQuantity")
-      const pct = /^(\d+(?:\.\d+)?)%$/.exec(rawQty)
+    if (p.triggerPrice !== undefined && p.triggerQuantity !== undefined) {
+      const rawQty = p.triggerQuantity
       let quantity: bigint | null = null
-      if (pct === null) {
-        quantity = decimal({ q: rawQty }, "q")
-        if (quantity === null || quantity % m.step !== 0n) {
+      if (!rawQty.endsWith("%")) {
+        quantity = D.parse(rawQty) ?? null
+        if (quantity === null || quantity <= 0n || quantity % m.step !== 0n) {
           throw new ApiFailure(400, "INVALID_QUANTITY", "Quantity decimal too long")
         }
       } else {
-        const v = D.parse(pct[1]!)!
-        if (v <= 0n || v > D.fromInt(100)) throw payloadError("triggerQuantity")
+        const v = D.parse(rawQty.slice(0, -1))
+        if (v === undefined || v <= 0n || v > D.fromInt(100)) throw payloadError("triggerQuantity")
         if (!m.perp) throw new ApiFailure(400, "INVALID_ORDER", "Percentage trigger quantities need a position")
       }
-      validateOrderPart(m, body)
-      const reference = this.price(m, triggerBy(body, "triggerBy"))
-      const c = this.conditional(account, m, body, {
+      const part = orderPart(m, p)
+      const triggerBy = p.triggerBy ?? "MarkPrice"
+      const reference = this.price(m, triggerBy)
+      const c = this.conditional(account, m, part, {
         kind: "Trigger",
         quantity,
         triggerQuantity: rawQty,
-        triggerPrice,
-        triggerBy: triggerBy(body, "triggerBy"),
-        direction: triggerPrice >= reference ? "up" : "down",
+        triggerPrice: p.triggerPrice,
+        triggerBy,
+        direction: p.triggerPrice >= reference ? "up" : "down",
         takeProfit,
         stopLoss,
         parentId: null,
@@ -215,27 +195,12 @@ export class Triggers {
       this.emit(account, c, "triggerPlaced")
       return { order: c, attachments: [] }
     }
-    const order = Matching.execute(this.engine, account, parseOrder(plainOrder(body)))
+    const order = Matching.execute(this.engine, account, {
+      ...toOrderRequest(p),
+      takeProfit: false,
+      stopLoss: false
+    })
     return { order, attachments: this.attach(account, m, order, takeProfit, stopLoss) }
-  }
-
-  private attachment(body: Payload, prefix: "takeProfit" | "stopLoss"): Attachment | null {
-    const price = decimal(body, `${prefix}TriggerPrice`)
-    if (price === null) {
-      if (body[`${prefix}LimitPrice`] !== undefined && body[`${prefix}LimitPrice`] !== null) {
-        throw new ApiFailure(
-          400,
-          "INVALID_CLIENT_REQUEST",
-          `\`${prefix}LimitPrice\` requires \`${prefix}TriggerPrice\``
-        )
-      }
-      return null
-    }
-    return {
-      triggerPrice: price,
-      limitPrice: decimal(body, `${prefix}LimitPrice`),
-      triggerBy: triggerBy(body, `${prefix}TriggerBy`)
-    }
   }
 
   private attach(
@@ -252,11 +217,14 @@ export class Triggers {
       // a long's take-profit fires above, its stop-loss below; mirrored for a short
       const up = (parent.side === "Bid") === (kind === "TakeProfit")
       const c = this.conditional(account, m, {
-        symbol: m.symbol,
         side,
         orderType: a.limitPrice === null ? "Market" : "Limit",
-        price: a.limitPrice === null ? undefined : D.format(a.limitPrice),
-        reduceOnly: m.perp ? true : undefined
+        price: a.limitPrice,
+        clientId: null,
+        timeInForce: "GTC",
+        postOnly: false,
+        reduceOnly: m.perp ? true : null,
+        selfTradePrevention: "RejectTaker"
       }, {
         kind,
         quantity: null,
@@ -278,7 +246,7 @@ export class Triggers {
   private conditional(
     account: Account,
     m: Market,
-    body: Payload,
+    part: OrderPart,
     rest: Pick<
       Conditional,
       | "kind"
@@ -293,7 +261,7 @@ export class Triggers {
       | "parent"
     >
   ): Conditional {
-    const clientId = typeof body.clientId === "number" ? body.clientId : null
+    const clientId = part.clientId
     if (clientId !== null && this.open(account).some((c) => c.clientId === clientId)) {
       throw new ApiFailure(400, "INVALID_ORDER", `Order with client ID already exists: ${clientId}`)
     }
@@ -301,15 +269,8 @@ export class Triggers {
       id: this.engine.orderId(),
       accountId: account.id,
       symbol: m.symbol,
-      side: body.side as Side,
-      orderType: body.orderType as "Limit" | "Market",
-      clientId,
-      price: typeof body.price === "string" ? D.parse(body.price)! : null,
+      ...part,
       quoteQuantity: null,
-      timeInForce: (body.timeInForce as TimeInForce | undefined) ?? "GTC",
-      postOnly: body.postOnly === true,
-      reduceOnly: typeof body.reduceOnly === "boolean" ? body.reduceOnly : null,
-      selfTradePrevention: (body.selfTradePrevention as SelfTradePrevention | undefined) ?? "RejectTaker",
       status: "TriggerPending",
       createdAt: this.engine.now(),
       triggeredAt: null,
@@ -414,100 +375,7 @@ export class Triggers {
 
   private emit(account: Account, c: Conditional, e: string): void {
     if (account.internal) return
-    const data: Payload = { e, E: 0, s: c.symbol }
-    if (c.clientId !== null) data.c = c.clientId
-    data.S = c.side
-    data.o = c.orderType === "Limit" ? "LIMIT" : "MARKET"
-    data.f = c.timeInForce
-    if (c.quantity !== null) data.q = D.format(c.quantity)
-    if (c.price !== null) data.p = D.format(c.price)
-    data.P = D.format(c.triggerPrice)
-    data.B = c.triggerBy
-    data.Y = c.triggerQuantity
-    data.X = c.status
-    data.i = c.id
-    data.t = null
-    data.z = "0"
-    data.Z = "0"
-    data.V = c.selfTradePrevention
-    data.T = String(this.engine.micros())
-    data.O = "USER"
-    if (c.parentId !== null) data.I = c.parentId
-    data.y = c.postOnly
-    data.r = c.reduceOnly ?? false
+    const data = Wire.conditionalFrame(c, e, this.engine.micros())
     this.engine.bus.emit({ _tag: "ConditionalUpdated", account, symbol: c.symbol, data })
   }
 }
-
-/** `OrderType` view of a pending conditional order (quantity `"0"` until it fires, like the live API). */
-export const conditionalView = (c: Conditional): Record<string, unknown> => {
-  const common = {
-    id: c.id,
-    clientId: c.clientId,
-    symbol: c.symbol,
-    side: c.side,
-    executedQuantity: "0",
-    executedQuoteQuantity: "0",
-    reduceOnly: c.reduceOnly,
-    timeInForce: c.timeInForce,
-    selfTradePrevention: c.selfTradePrevention,
-    status: c.status === "Triggered" ? "New" : c.status,
-    createdAt: c.createdAt,
-    triggerPrice: D.format(c.triggerPrice),
-    triggerQuantity: c.triggerQuantity,
-    triggerBy: c.triggerBy,
-    ...attachmentFields(c.takeProfit, c.stopLoss),
-    strategyId: null,
-    triggeredAt: c.triggeredAt,
-    relatedOrderId: c.parentId
-  }
-  if (c.orderType === "Limit") {
-    return { orderType: "Limit", ...common, price: D.format(c.price!), quantity: "0", postOnly: c.postOnly }
-  }
-  return {
-    orderType: "Market",
-    ...common,
-    quantity: null,
-    quoteQuantity: null,
-    slippageTolerance: null,
-    slippageToleranceType: null
-  }
-}
-
-/** The TP/SL fields of an order view. */
-export const attachmentFields = (takeProfit: Attachment | null, stopLoss: Attachment | null) => ({
-  takeProfitTriggerPrice: takeProfit === null ? null : D.format(takeProfit.triggerPrice),
-  takeProfitLimitPrice: takeProfit?.limitPrice == null ? null : D.format(takeProfit.limitPrice),
-  takeProfitTriggerBy: takeProfit?.triggerBy ?? null,
-  stopLossTriggerPrice: stopLoss === null ? null : D.format(stopLoss.triggerPrice),
-  stopLossLimitPrice: stopLoss?.limitPrice == null ? null : D.format(stopLoss.limitPrice),
-  stopLossTriggerBy: stopLoss?.triggerBy ?? null
-})
-
-/** `Order` row of `/wapi/v1/history/orders` for a conditional order that never reached the book. */
-export const conditionalHistoryView = (c: Conditional): Record<string, unknown> => ({
-  id: c.id,
-  createdAt: naiveMs(c.createdAt),
-  executedQuantity: "0",
-  executedQuoteQuantity: "0",
-  expiryReason: null,
-  orderType: c.orderType,
-  postOnly: c.orderType === "Limit" ? c.postOnly : null,
-  price: c.price === null ? null : D.format(c.price),
-  quantity: c.orderType === "Limit" ? "0" : null,
-  quoteQuantity: null,
-  selfTradePrevention: c.selfTradePrevention,
-  status: c.status,
-  side: c.side,
-  symbol: c.symbol,
-  timeInForce: c.timeInForce,
-  triggerPrice: D.format(c.triggerPrice),
-  triggerQuantity: c.triggerQuantity,
-  triggerBy: c.triggerBy,
-  ...attachmentFields(c.takeProfit, c.stopLoss),
-  strategyId: null,
-  clientId: c.clientId,
-  systemOrderType: null,
-  slippageTolerance: null,
-  slippageToleranceType: null
-})

@@ -7,6 +7,7 @@
  *
  * @internal
  */
+import { randomBytes } from "node:crypto"
 import * as D from "./decimal.js"
 import * as Accounts from "./engine/accounts.js"
 import type { Engine } from "./engine/engine.js"
@@ -24,11 +25,13 @@ export interface VaultDefinition {
   readonly tokenStepSize: string
   /** Maximum equity the vault accepts. */
   readonly capacity: string
-  /** Seed of the vault's own account (public, like the demo account's). */
-  readonly accountSeed: string
 }
 
-/** Vaults of the simulator. The account seeds are public: the vault's own-account routes are for tests. */
+/**
+ * Vaults of the simulator. Each vault's own account has a fresh random key per run (never the engine's seeded
+ * generator, so seeded runs are unchanged): nobody can sign as the vault over the network; in-process code
+ * reads the secret from `Vault.apiSecret` (`SimulatorService.vaultAccount` for tests of the vault-only routes).
+ */
 export const defaultVaults: ReadonlyArray<VaultDefinition> = [
   {
     id: 1,
@@ -38,8 +41,7 @@ export const defaultVaults: ReadonlyArray<VaultDefinition> = [
     minRedeemTokens: "1",
     redeemDelayMs: 60_000,
     tokenStepSize: "0.000001",
-    capacity: "10000000",
-    accountSeed: Buffer.alloc(32, 0x76).toString("base64")
+    capacity: "10000000"
   }
 ]
 
@@ -72,6 +74,8 @@ export interface VaultMintRecord {
 export interface Vault {
   readonly def: VaultDefinition
   readonly account: Account
+  /** Base64 seed of the vault's own account: random per run, known only in-process. */
+  readonly apiSecret: string
   readonly step: bigint
   readonly history: Array<
     { readonly timestamp: number; readonly nav: bigint; readonly equity: bigint; readonly supply: bigint }
@@ -98,9 +102,16 @@ export class Vaults {
     defs: ReadonlyArray<VaultDefinition>
   ) {
     for (const def of defs) {
-      const { account } = Accounts.create(engine, Buffer.from(def.accountSeed, "base64"))
+      const { account, apiSecret } = Accounts.create(engine, randomBytes(32))
       Accounts.deposit(engine, account, def.vaultToken, TOKEN_SUPPLY, "internal")
-      const vault: Vault = { def, account, step: D.parse(def.tokenStepSize)!, history: [], lastCrank: engine.now() }
+      const vault: Vault = {
+        def,
+        account,
+        apiSecret,
+        step: D.parse(def.tokenStepSize)!,
+        history: [],
+        lastCrank: engine.now()
+      }
       this.vaults.set(def.id, vault)
       this.record(vault)
     }

@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import type { DustRecord } from "./capitalOps.js"
 import * as D from "./decimal.js"
 import { openOrders } from "./engine/accounts.js"
 import { levelQuantity } from "./engine/book.js"
@@ -22,10 +23,20 @@ import type {
   Market,
   Order,
   PublicTrade,
+  Side,
   WithdrawalRecord
 } from "./engine/model.js"
 import { naiveMs, naiveSeconds, spaced } from "./engine/model.js"
 import { marginState, positionStats } from "./engine/perps.js"
+import type { InterestRecord, LendPosition, Movement, Pool, PoolSnapshot } from "./lending.js"
+import { borrowRate, lendRate, utilization } from "./lending.js"
+import type { PositionRow, SettlementRecord } from "./positionHistory.js"
+import { closedVolume } from "./positionHistory.js"
+import type { Rfq, RfqFill, RfqQuote } from "./rfq.js"
+import type { Strategies, Strategy } from "./strategies.js"
+import type { Attachment, Conditional } from "./triggers.js"
+import type { Vault, VaultMintRecord, VaultRedeemRecord, Vaults } from "./vaults.js"
+import type { Venue } from "./venue.js"
 
 export type Payload = Record<string, unknown>
 
@@ -325,20 +336,6 @@ export const assets = (engine: Engine): Array<Payload> =>
       withdrawalFee: t.withdrawalFee,
       nativeDecimals: t.nativeDecimals
     }))
-  }))
-
-/** `CollateralSummary[]` of `/api/v1/collateral`. */
-export const collateralParameters = (engine: Engine): Array<Payload> =>
-  engine.assets.map((a) => ({
-    symbol: a.symbol,
-    imfFunction: { type: "sqrt", base: "0.02", factor: "0.0000235" },
-    mmfFunction: { type: "sqrt", base: "0.0125", factor: "0.000014" },
-    haircutFunction: {
-      weight: a.collateralWeight,
-      kind: a.symbol === "USDC"
-        ? { type: "identity" }
-        : { type: "inverseSqrt", base: "1", positiveCurvePenalty: "0.00001" }
-    }
   }))
 
 /** `Ticker`. */
@@ -687,3 +684,559 @@ export const liquidationFrame = (m: Market, side: string, price: bigint, quantit
   s: m.symbol,
   T: String(T)
 })
+
+// ---------------------------------------------------------------------------------------------------------------
+// venue services (borrow/lend, RFQ, strategies, vaults, dust, withdrawal delay, position and settlement history)
+// ---------------------------------------------------------------------------------------------------------------
+
+const fmtOrNull = (v: bigint | null) => (v === null ? null : D.format(v))
+const imfSqrt = (base: bigint) => ({ type: "sqrt", base: D.format(base), factor: "0" })
+
+/** `BorrowLendMarket`. */
+export const borrowLendMarket = (engine: Engine, pool: Pool): Payload => ({
+  state: "Open",
+  assetMarkPrice: D.format(assetPrice(engine, pool.params.symbol)),
+  borrowInterestRate: D.format(D.roundTo(borrowRate(pool), 1n)),
+  borrowedQuantity: D.format(pool.borrowed),
+  fee: D.format(pool.params.fee),
+  lendInterestRate: D.format(lendRate(pool)),
+  lentQuantity: D.format(pool.lent),
+  maxUtilization: D.format(pool.params.maxUtilization),
+  openBorrowLendLimit: D.format(D.max(0n, D.mul(pool.lent, pool.params.maxUtilization) - pool.borrowed)),
+  optimalUtilization: D.format(pool.params.optimalUtilization),
+  symbol: pool.params.symbol,
+  timestamp: naiveSeconds(engine.now()),
+  throttleUtilizationThreshold: D.format(pool.params.maxUtilization),
+  throttleUtilizationBound: D.format(pool.params.maxUtilization),
+  throttleUpdateFraction: "0",
+  utilization: D.format(utilization(pool)),
+  stepSize: D.format(pool.params.stepSize)
+})
+
+/** `BorrowLendHistory` (one hourly pool snapshot). */
+export const borrowLendMarketHistory = (h: PoolSnapshot): Payload => ({
+  borrowInterestRate: D.format(h.borrowRate),
+  borrowedQuantity: D.format(h.borrowed),
+  lendInterestRate: D.format(h.lendRate),
+  lentQuantity: D.format(h.lent),
+  timestamp: naiveSeconds(h.timestamp),
+  utilization: D.format(h.utilization)
+})
+
+/** `BorrowLendPositionWithMargin`. */
+export const borrowLendPosition = (pool: Pool, price: bigint, pos: LendPosition): Payload => ({
+  cumulativeInterest: D.format(pos.cumulativeInterest),
+  id: pos.id,
+  imf: pos.net < 0n ? D.format(pool.params.imf) : "0",
+  imfFunction: imfSqrt(pos.net < 0n ? pool.params.imf : 0n),
+  netQuantity: D.format(pos.net),
+  markPrice: D.format(price),
+  mmf: pos.net < 0n ? D.format(pool.params.imf / 2n) : "0",
+  mmfFunction: imfSqrt(pos.net < 0n ? pool.params.imf / 2n : 0n),
+  netExposureQuantity: D.format(D.abs(pos.net)),
+  netExposureNotional: D.format(D.mul(D.abs(pos.net), price)),
+  symbol: pos.symbol,
+  estLiquidationPrice: "0"
+})
+
+/** `BorrowLendMovement`. */
+export const borrowLendMovement = (m: Movement): Payload => ({
+  eventType: m.eventType,
+  positionId: m.positionId,
+  positionQuantity: D.format(m.positionQuantity),
+  quantity: D.format(m.quantity),
+  source: m.source,
+  symbol: m.symbol,
+  timestamp: naiveMs(m.timestamp),
+  spotMarginOrderId: null
+})
+
+/** `InterestPayment`. */
+export const interestPayment = (r: InterestRecord): Payload => ({
+  paymentType: r.paymentType,
+  interestRate: D.format(r.interestRate),
+  interval: 3_600_000,
+  marketSymbol: r.symbol,
+  positionId: r.positionId,
+  quantity: D.format(r.quantity),
+  symbol: r.symbol,
+  timestamp: naiveMs(r.timestamp)
+})
+
+/** `BorrowLendPositionRow` of the position history. */
+export const borrowLendPositionHistory = (p: LendPosition, side: "Borrow" | "Lend"): Payload => ({
+  positionId: p.id,
+  quantity: D.format(D.abs(p.net)),
+  symbol: p.symbol,
+  source: "Manual",
+  cumulativeInterest: D.format(p.cumulativeInterest),
+  avgInterestRate: D.format(p.rateCount === 0 ? 0n : p.rateSum / BigInt(p.rateCount)),
+  side,
+  createdAt: naiveMs(p.createdAt)
+})
+
+/** `DustConversion`. */
+export const dustConversion = (d: DustRecord): Payload => ({
+  id: d.id,
+  quantity: D.format(d.quantity),
+  symbol: d.symbol,
+  usdcReceived: D.format(d.usdcReceived),
+  timestamp: naiveMs(d.timestamp)
+})
+
+/** `WithdrawalDelay`. */
+export const withdrawalDelay = (
+  d: { readonly current: number | null; readonly pending: number | null; readonly pendingEnabledAt: number | null }
+): Payload => ({
+  currentWithdrawalDelayHours: d.current,
+  pendingWithdrawalDelayHours: d.pending,
+  pendingWithdrawalDelayHoursEnabledAt: d.pendingEnabledAt === null ? null : naiveMs(d.pendingEnabledAt)
+})
+
+/** `account.rfqUpdate` frame for `account` (`R`/`u` are exact integers above 2^53: `bigint`, see `stringifyFrame`). */
+export const rfqFrame = (
+  account: Account,
+  r: Rfq,
+  e: string,
+  quote: RfqQuote | undefined,
+  price: bigint | null,
+  micros: number
+): Payload => {
+  const data: Payload = { e, E: 0, R: BigInt(r.id) }
+  if (quote !== undefined) data.u = BigInt(quote.id)
+  const clientId = quote !== undefined && quote.accountId === account.id
+    ? quote.clientId
+    : r.accountId === account.id
+    ? r.clientId
+    : null
+  if (clientId !== null) data.C = String(clientId)
+  data.s = r.symbol
+  data.S = r.side
+  if (r.quantity !== null) data.q = D.format(r.quantity)
+  else data.Q = D.format(r.quoteQuantity!)
+  if (price !== null) data.p = D.format(price)
+  data.w = r.submissionTime
+  data.W = r.expiryTime
+  data.X = quote !== undefined && account.id === quote.accountId ? quote.status : r.status
+  data.T = String(micros)
+  return data
+}
+
+/** `RequestForQuote` (times in ms). */
+export const rfq = (r: Rfq): Payload => ({
+  rfqId: r.id,
+  clientId: r.clientId,
+  symbol: r.symbol,
+  side: r.side,
+  price: fmtOrNull(r.price),
+  quantity: fmtOrNull(r.quantity),
+  quoteQuantity: fmtOrNull(r.quoteQuantity),
+  submissionTime: r.submissionTime,
+  systemOrderType: null,
+  expiryTime: r.expiryTime,
+  status: r.status,
+  executionMode: r.executionMode,
+  createdAt: r.createdAt
+})
+
+/** `Quote` (time in ms). */
+export const quote = (q: RfqQuote): Payload => ({
+  rfqId: q.rfqId,
+  quoteId: q.id,
+  clientId: q.clientId,
+  bidPrice: D.format(q.bidPrice),
+  askPrice: D.format(q.askPrice),
+  status: q.status,
+  createdAt: q.createdAt
+})
+
+/** `RfqHistory` (naive times). */
+export const rfqHistory = (r: Rfq): Payload => ({
+  ...rfq(r),
+  submissionTime: naiveMs(r.submissionTime),
+  expiryTime: naiveMs(r.expiryTime),
+  createdAt: naiveMs(r.createdAt),
+  deferredSettlementQuoteId: null
+})
+
+/** `QuoteHistory` (naive time). */
+export const quoteHistory = (q: RfqQuote): Payload => ({
+  ...quote(q),
+  createdAt: naiveMs(q.createdAt),
+  deferredSettlement: false
+})
+
+/** The quoter's side of a fill (it trades against the requester). */
+export const quoterSide = (s: Side): Side => (s === "Bid" ? "Ask" : "Bid")
+
+/** `RfqFillHistory`: the requester's side of an RFQ fill. */
+export const rfqFill = (f: RfqFill): Payload => ({
+  rfqId: f.rfq.id,
+  clientId: f.rfq.clientId,
+  quoteId: f.quote.id,
+  symbol: f.rfq.symbol,
+  side: f.side,
+  quantity: D.format(f.quantity),
+  quoteQuantity: D.format(f.quoteQuantity),
+  fillPrice: D.format(f.price),
+  createdAt: naiveMs(f.rfq.createdAt),
+  filledAt: naiveMs(f.filledAt),
+  systemOrderType: null
+})
+
+/** `QuoteFillHistory`: the quoter's side of an RFQ fill. */
+export const quoteFill = (f: RfqFill): Payload => ({
+  clientId: f.quote.clientId,
+  quoteId: f.quote.id,
+  rfqId: f.rfq.id,
+  symbol: f.rfq.symbol,
+  side: quoterSide(f.side),
+  quantity: D.format(f.quantity),
+  fillPrice: D.format(f.price),
+  fee: D.format(f.quoterFee),
+  feeSymbol: f.quoterFeeSymbol,
+  createdAt: naiveMs(f.quote.createdAt),
+  filledAt: naiveMs(f.filledAt)
+})
+
+const strategyCommon = (strategies: Strategies, s: Strategy) => ({
+  id: s.id,
+  clientStrategyId: s.clientStrategyId,
+  executedQuantity: D.format(strategies.executedQuantity(s)),
+  executedQuoteQuantity: D.format(strategies.executedQuoteQuantity(s)),
+  quantity: D.format(s.quantity),
+  selfTradePrevention: s.selfTradePrevention,
+  status: s.status,
+  side: s.side,
+  symbol: s.symbol,
+  timeInForce: s.timeInForce,
+  duration: s.duration,
+  interval: s.interval,
+  randomizedIntervalQuantity: s.randomizedIntervalQuantity,
+  slippageTolerance: fmtOrNull(s.slippageTolerance),
+  slippageToleranceType: s.slippageToleranceType
+})
+
+/** `Strategy` (create, query, cancel, open strategies). */
+export const strategy = (strategies: Strategies, s: Strategy): Payload => ({
+  strategyType: "Scheduled",
+  ...strategyCommon(strategies, s),
+  createdAt: s.createdAt,
+  reduceOnly: s.reduceOnly
+})
+
+/** `StrategyHistory`. */
+export const strategyHistory = (strategies: Strategies, s: Strategy): Payload => ({
+  ...strategyCommon(strategies, s),
+  createdAt: naiveMs(s.createdAt),
+  cancelReason: s.cancelReason,
+  strategyType: "Scheduled"
+})
+
+/** `Vault`. */
+export const vault = (vaults: Vaults, v: Vault): Payload => {
+  const d = v.def
+  return {
+    id: d.id,
+    vaultToken: d.vaultToken,
+    symbol: d.symbol,
+    mintsEnabled: true,
+    redeemsEnabled: true,
+    minMintQuantity: d.minMintQuantity,
+    minRedeemTokens: d.minRedeemTokens,
+    redeemDelayMs: d.redeemDelayMs,
+    tokenStepSize: d.tokenStepSize,
+    remainingMintQuantity: D.format(D.max(0n, D.parse(d.capacity)! - vaults.equity(v)))
+  }
+}
+
+/** `VaultHistory` (one hourly snapshot). */
+export const vaultHistory = (
+  v: Vault,
+  h: { readonly timestamp: number; readonly nav: bigint; readonly equity: bigint; readonly supply: bigint }
+): Payload => ({
+  vaultId: v.def.id,
+  timestamp: naiveSeconds(h.timestamp),
+  nav: D.format(h.nav),
+  vaultEquity: D.format(h.equity),
+  tokenCirculatingSupply: D.format(h.supply)
+})
+
+/** `VaultNav` of the vault's own account. */
+export const vaultNav = (vaults: Vaults, v: Vault): Payload => {
+  const nav = vaults.nav(v)
+  const twap = vaults.twapNav(v)
+  const equity = vaults.equity(v)
+  return {
+    nav: D.format(nav),
+    twapNav: D.format(twap),
+    mintNav: D.format(D.max(nav, twap)),
+    redeemNav: D.format(D.min(nav, twap)),
+    vaultEquity: D.format(equity),
+    netEquity: D.format(equity),
+    tokenCirculatingSupply: D.format(vaults.supply(v)),
+    lastCrankTimestamp: v.lastCrank
+  }
+}
+
+/** `VaultRedeem`. */
+export const vaultRedeem = (vaults: Vaults, r: VaultRedeemRecord): Payload => {
+  const v = vaults.vault(r.vaultId)
+  return {
+    status: r.status,
+    id: r.id,
+    vaultId: r.vaultId,
+    vaultTokenQuantity: D.format(r.vaultTokenQuantity),
+    vaultToken: v.def.vaultToken,
+    symbol: v.def.symbol,
+    quantity: fmtOrNull(r.quantity),
+    nav: fmtOrNull(r.nav),
+    reason: r.reason,
+    timestamp: r.timestamp
+  }
+}
+
+/** `VaultMint` (Rust client's history row). */
+export const vaultMint = (vaults: Vaults, m: VaultMintRecord): Payload => {
+  const v = vaults.vault(m.vaultId)
+  return {
+    id: m.id,
+    vaultId: m.vaultId,
+    vaultToken: v.def.vaultToken,
+    symbol: v.def.symbol,
+    quantity: D.format(m.quantity),
+    vaultTokensMinted: D.format(m.tokens),
+    nav: D.format(m.nav),
+    timestamp: m.timestamp
+  }
+}
+
+/** `PositionHistoryRow`. */
+export const positionHistory = (
+  account: Account,
+  m: Market,
+  r: PositionRow,
+  liquidated: bigint,
+  imf: bigint
+): Payload => {
+  const mark = markOf(m)
+  const exposure = D.abs(r.netQuantity)
+  return {
+    id: r.id,
+    symbol: r.symbol,
+    netQuantity: D.format(r.netQuantity),
+    netExposureQuantity: D.format(exposure),
+    netExposureNotional: D.format(D.mul(exposure, mark)),
+    netCost: D.format(r.netCost),
+    markPrice: D.format(mark),
+    entryPrice: D.format(r.netQuantity === 0n ? 0n : D.div(r.netCost, r.netQuantity)),
+    cumulativePnlRealized: D.format(r.pnlRealized),
+    unrealizedPnl: D.format(r.netQuantity === 0n ? 0n : D.mul(r.netQuantity, mark) - r.netCost),
+    fundingQuantity: D.format(r.funding),
+    interest: "0",
+    liquidated: D.format(liquidated),
+    imf: D.format(imf),
+    fees: D.format(r.fees),
+    state: r.closedAt === null ? "Open" : "Closed",
+    closedVolume: D.format(closedVolume(r.volume, r.netQuantity)),
+    liquidationFees: "0",
+    closingPrice: fmtOrNull(r.closingPrice),
+    accountLeverage: D.format(account.settings.leverageLimit),
+    openedAt: naiveMs(r.openedAt),
+    closedAt: r.closedAt === null ? null : naiveMs(r.closedAt)
+  }
+}
+
+/** `SettlementHistory` row. */
+export const settlement = (account: Account, s: SettlementRecord): Payload => ({
+  quantity: D.format(s.quantity),
+  source: s.source,
+  subaccountId: null,
+  timestamp: naiveMs(s.timestamp),
+  userId: account.id,
+  positionId: s.positionId,
+  engineSequence: s.engineSequence
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// conditional orders (trigger, take-profit, stop-loss)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** `account.orderUpdate` frame of a conditional order (`triggerPlaced`, `triggerFailed`, `orderCancelled`). */
+export const conditionalFrame = (c: Conditional, e: string, micros: number | bigint): Payload => {
+  const data: Payload = { e, E: 0, s: c.symbol }
+  if (c.clientId !== null) data.c = c.clientId
+  data.S = c.side
+  data.o = c.orderType === "Limit" ? "LIMIT" : "MARKET"
+  data.f = c.timeInForce
+  if (c.quantity !== null) data.q = D.format(c.quantity)
+  if (c.price !== null) data.p = D.format(c.price)
+  data.P = D.format(c.triggerPrice)
+  data.B = c.triggerBy
+  data.Y = c.triggerQuantity
+  data.X = c.status
+  data.i = c.id
+  data.t = null
+  data.z = "0"
+  data.Z = "0"
+  data.V = c.selfTradePrevention
+  data.T = String(micros)
+  data.O = "USER"
+  if (c.parentId !== null) data.I = c.parentId
+  data.y = c.postOnly
+  data.r = c.reduceOnly ?? false
+  return data
+}
+
+/** `OrderType` view of a pending conditional order (quantity `"0"` until it fires, like the live API). */
+export const conditionalView = (c: Conditional): Record<string, unknown> => {
+  const common = {
+    id: c.id,
+    clientId: c.clientId,
+    symbol: c.symbol,
+    side: c.side,
+    executedQuantity: "0",
+    executedQuoteQuantity: "0",
+    reduceOnly: c.reduceOnly,
+    timeInForce: c.timeInForce,
+    selfTradePrevention: c.selfTradePrevention,
+    status: c.status === "Triggered" ? "New" : c.status,
+    createdAt: c.createdAt,
+    triggerPrice: D.format(c.triggerPrice),
+    triggerQuantity: c.triggerQuantity,
+    triggerBy: c.triggerBy,
+    ...attachmentFields(c.takeProfit, c.stopLoss),
+    strategyId: null,
+    triggeredAt: c.triggeredAt,
+    relatedOrderId: c.parentId
+  }
+  if (c.orderType === "Limit") {
+    return { orderType: "Limit", ...common, price: D.format(c.price!), quantity: "0", postOnly: c.postOnly }
+  }
+  return {
+    orderType: "Market",
+    ...common,
+    quantity: null,
+    quoteQuantity: null,
+    slippageTolerance: null,
+    slippageToleranceType: null
+  }
+}
+
+/** The TP/SL fields of an order view. */
+export const attachmentFields = (takeProfit: Attachment | null, stopLoss: Attachment | null) => ({
+  takeProfitTriggerPrice: takeProfit === null ? null : D.format(takeProfit.triggerPrice),
+  takeProfitLimitPrice: takeProfit?.limitPrice == null ? null : D.format(takeProfit.limitPrice),
+  takeProfitTriggerBy: takeProfit?.triggerBy ?? null,
+  stopLossTriggerPrice: stopLoss === null ? null : D.format(stopLoss.triggerPrice),
+  stopLossLimitPrice: stopLoss?.limitPrice == null ? null : D.format(stopLoss.limitPrice),
+  stopLossTriggerBy: stopLoss?.triggerBy ?? null
+})
+
+/** `Order` row of `/wapi/v1/history/orders` for a conditional order that never reached the book. */
+export const conditionalHistoryView = (c: Conditional): Record<string, unknown> => ({
+  id: c.id,
+  createdAt: naiveMs(c.createdAt),
+  executedQuantity: "0",
+  executedQuoteQuantity: "0",
+  expiryReason: null,
+  orderType: c.orderType,
+  postOnly: c.orderType === "Limit" ? c.postOnly : null,
+  price: c.price === null ? null : D.format(c.price),
+  quantity: c.orderType === "Limit" ? "0" : null,
+  quoteQuantity: null,
+  selfTradePrevention: c.selfTradePrevention,
+  status: c.status,
+  side: c.side,
+  symbol: c.symbol,
+  timeInForce: c.timeInForce,
+  triggerPrice: D.format(c.triggerPrice),
+  triggerQuantity: c.triggerQuantity,
+  triggerBy: c.triggerBy,
+  ...attachmentFields(c.takeProfit, c.stopLoss),
+  strategyId: null,
+  clientId: c.clientId,
+  systemOrderType: null,
+  slippageTolerance: null,
+  slippageToleranceType: null
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// collateral with the lending pools
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * `CollateralSummary` per asset from the margin the simulator applies: the haircut is the asset's flat
+ * collateral weight, the IMF of a borrow of the asset is its lending pool's IMF and the MMF half of it.
+ */
+export const collateralParameters = (engine: Engine, venue: Venue) =>
+  engine.assets.map((a) => {
+    const imf = venue.lending.pools.get(a.symbol)?.params.imf ?? D.ONE
+    return {
+      symbol: a.symbol,
+      imfFunction: { type: "sqrt", base: D.format(imf), factor: "0" },
+      mmfFunction: { type: "sqrt", base: D.format(imf / 2n), factor: "0" },
+      haircutFunction: { weight: a.collateralWeight, kind: { type: "identity" } }
+    }
+  })
+
+/**
+ * `MarginAccountSummary` with the account's lends (counted as collateral, `lendQuantity`) and borrows
+ * (`borrowLiability`, their initial margin in `imf` and `netEquityLocked`).
+ */
+export const collateralSummary = (engine: Engine, venue: Venue, account: Account): Record<string, unknown> => {
+  const base = collateral(engine, account)
+  const lending = venue.lending
+  const rows = (base.collateral as Array<Record<string, unknown>>).map((r) => ({ ...r }))
+  for (const pool of lending.pools.values()) {
+    const symbol = pool.params.symbol
+    const lent = lending.net(account, symbol)
+    if (lent <= 0n) continue
+    let row = rows.find((r) => r.symbol === symbol)
+    if (row === undefined) {
+      row = {
+        symbol,
+        assetMarkPrice: D.format(assetPrice(engine, symbol)),
+        totalQuantity: "0",
+        balanceNotional: "0",
+        collateralWeight: D.format(lending.weight(symbol)),
+        collateralValue: "0",
+        openOrderQuantity: "0",
+        lendQuantity: "0",
+        availableQuantity: "0"
+      }
+      rows.push(row)
+    }
+    const price = assetPrice(engine, symbol)
+    const total = D.parse(row.totalQuantity as string)! + lent
+    const notional = D.mul(total, price)
+    row.totalQuantity = D.format(total)
+    row.balanceNotional = D.format(notional)
+    row.collateralValue = D.format(D.mul(notional, lending.weight(symbol)))
+    row.lendQuantity = D.format(lent)
+  }
+  const liability = lending.liability(account)
+  const borrowMargin = lending.borrowMargin(account)
+  const adjust = (key: string, delta: bigint) => D.format(D.parse(base[key] as string)! + delta)
+  return {
+    ...base,
+    collateral: rows,
+    assetsValue: adjust("assetsValue", lendValue(engine, venue, account)),
+    borrowLiability: D.format(liability),
+    liabilitiesValue: D.format(liability),
+    imf: adjust("imf", borrowMargin),
+    netEquity: adjust("netEquity", lending.equityAdjustment(account)),
+    netEquityAvailable: adjust("netEquityAvailable", lending.equityAdjustment(account) - borrowMargin),
+    netEquityLocked: adjust("netEquityLocked", borrowMargin),
+    mmf: adjust("mmf", lending.borrowMargin(account, "maintenance"))
+  }
+}
+
+const lendValue = (engine: Engine, venue: Venue, account: Account): bigint => {
+  let total = 0n
+  for (const pool of venue.lending.pools.values()) {
+    const lent = venue.lending.net(account, pool.params.symbol)
+    if (lent > 0n) total += D.mul(lent, assetPrice(engine, pool.params.symbol))
+  }
+  return total
+}

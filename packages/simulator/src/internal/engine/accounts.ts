@@ -6,11 +6,10 @@
  */
 import * as Auth from "../auth.js"
 import * as D from "../decimal.js"
-import { blockchains } from "../markets.js"
 import type { Engine } from "./engine.js"
 import { Ring } from "./history.js"
 import type { Account, Balance, DepositRecord, Order, WithdrawalRecord } from "./model.js"
-import { ApiFailure, invalidClient, PlainFailure } from "./model.js"
+import { ApiFailure, invalidClient } from "./model.js"
 
 /** Registers an account for a public key. */
 export const register = (engine: Engine, publicKey: Uint8Array, internal: boolean, id?: number): Account => {
@@ -146,30 +145,25 @@ export const totals = (engine: Engine): Map<string, bigint> => {
 /** Net deposits minus withdrawals (including withdrawal fees kept by the exchange) per asset. */
 export const netFlows = (engine: Engine): Map<string, bigint> => new Map(engine.flows)
 
-/** Executes a withdrawal request (`AccountWithdrawalPayload`); the fee goes to the fee collector. */
-export const withdraw = (engine: Engine, account: Account, body: Record<string, unknown>): WithdrawalRecord => {
-  const symbol = body.symbol
-  const blockchain = body.blockchain
-  const address = body.address
-  if (typeof blockchain !== "string" || !blockchains.includes(blockchain)) {
-    throw new PlainFailure(
-      400,
-      "Bad Request parse request payload error: failed to parse \"Blockchain\": Expect a valid enumeration value. (occurred while parsing \"AccountWithdrawalPayload\")"
-    )
+/** Executes a parsed withdrawal request (`AccountWithdrawalPayload`); the fee goes to the fee collector. */
+export const withdraw = (
+  engine: Engine,
+  account: Account,
+  request: {
+    readonly symbol: string
+    readonly blockchain: string
+    readonly address: string
+    readonly quantity?: { readonly value: bigint } | undefined
+    readonly clientId?: string | undefined
   }
-  if (typeof address !== "string" || address.length === 0) throw invalidClient("Invalid address")
+): WithdrawalRecord => {
+  const { address, blockchain, symbol } = request
+  if (address.length === 0) throw invalidClient("Invalid address")
   const asset = engine.assets.find((a) => a.symbol === symbol)
   if (asset === undefined) throw new ApiFailure(400, "INVALID_ASSET", "Invalid asset")
   const token = asset.tokens.find((t) => t.blockchain === blockchain)
   if (token === undefined) throw new ApiFailure(400, "INVALID_ASSET", "Asset is not supported on this blockchain")
-  const raw = body.quantity
-  const qty = typeof raw === "string" ? D.parse(raw) : typeof raw === "number" ? D.parse(String(raw)) : undefined
-  if (raw !== undefined && raw !== null && qty === undefined) {
-    throw new PlainFailure(
-      400,
-      "Bad Request parse request payload error: failed to parse \"Decimal\": Expect a valid decimal. (occurred while parsing \"OrderExecutePayload\")"
-    )
-  }
+  const qty = request.quantity?.value
   if (qty === undefined || qty <= 0n) throw new ApiFailure(400, "INVALID_QUANTITY", "Invalid quantity")
   if (qty < D.parse(token.minimumWithdrawal)!) {
     throw new ApiFailure(400, "INVALID_QUANTITY", "Quantity is below the minimum withdrawal")
@@ -180,11 +174,10 @@ export const withdraw = (engine: Engine, account: Account, body: Record<string, 
   b.available -= qty + fee
   balance(engine.feeAccount(), asset.symbol).available += fee
   engine.flows.set(asset.symbol, (engine.flows.get(asset.symbol) ?? 0n) - qty)
-  const clientId = body.clientId
   const record: WithdrawalRecord = {
     id: engine.nextWithdrawalId++,
     blockchain,
-    clientId: typeof clientId === "string" ? clientId : null,
+    clientId: request.clientId ?? null,
     quantity: qty,
     fee,
     symbol: asset.symbol,

@@ -45,6 +45,25 @@ export interface OrderRequest {
 const emitOrder = (engine: Engine, account: Account, order: Order, kind: OrderEventKind, fill?: Fill): void =>
   engine.bus.emit({ _tag: "OrderUpdated", account, order, kind, fill })
 
+/** A positive multiple of the market's increment, with the live texts for each way it is not. */
+const checkIncrement = (
+  input: DecimalInput,
+  increment: bigint,
+  decimals: number,
+  code: string,
+  what: "Price" | "Quantity",
+  unit: string
+): void => {
+  if (input.value <= 0n) throw new ApiFailure(400, code, `${what} must be positive`)
+  if (input.value % increment !== 0n) {
+    throw new ApiFailure(
+      400,
+      code,
+      D.writtenDecimals(input.raw) > decimals ? `${what} decimal too long` : `${what} must be a multiple of the ${unit}`
+    )
+  }
+}
+
 /** Validates and executes an order; returns the resulting order. */
 export const execute = (engine: Engine, account: Account, request: OrderRequest, id?: string): Order => {
   try {
@@ -80,32 +99,14 @@ export const executeUnflushed = (engine: Engine, account: Account, request: Orde
     throw invalidClient("Must specify either `quantity` or `quoteQuantity`")
   }
   if (price !== null) {
-    if (price.value <= 0n) throw new ApiFailure(400, "INVALID_PRICE", "Price must be positive")
-    if (price.value % m.tick !== 0n) {
-      throw new ApiFailure(
-        400,
-        "INVALID_PRICE",
-        D.writtenDecimals(price.raw) > m.priceDp
-          ? "Price decimal too long"
-          : "Price must be a multiple of the tick size"
-      )
-    }
+    checkIncrement(price, m.tick, m.priceDp, "INVALID_PRICE", "Price", "tick size")
     if (price.value < m.minPrice || (m.maxPrice !== null && price.value > m.maxPrice)) {
       throw new ApiFailure(400, "INVALID_PRICE", "Price out of bounds")
     }
     checkPriceBand(m, price.value)
   }
   if (quantity !== null) {
-    if (quantity.value <= 0n) throw new ApiFailure(400, "INVALID_QUANTITY", "Quantity must be positive")
-    if (quantity.value % m.step !== 0n) {
-      throw new ApiFailure(
-        400,
-        "INVALID_QUANTITY",
-        D.writtenDecimals(quantity.raw) > m.qtyDp
-          ? "Quantity decimal too long"
-          : "Quantity must be a multiple of the step size"
-      )
-    }
+    checkIncrement(quantity, m.step, m.qtyDp, "INVALID_QUANTITY", "Quantity", "step size")
     if (quantity.value < m.minQuantity) {
       throw new ApiFailure(400, "INVALID_QUANTITY", "Quantity is below the minimum allowed value")
     }

@@ -1,159 +1,137 @@
 /**
- * JSON body parsing at the edge: the request bodies of the trading endpoints, with the real exchange's
- * plain-text rejections (`Bad Request parse request payload error: …`).
+ * The request bodies of the trading and capital routes as Effect Schemas (`OrderExecutePayload` with its trigger
+ * and TP/SL fields, cancels, account settings, withdrawals), decoded at the edge with the live plain-text 400s
+ * (see `edge.ts`). What depends on the exchange's state (market exists, tick size, balances) is the engine's.
  *
  * @internal
  */
-import * as D from "../decimal.js"
-import type { Engine } from "../engine/engine.js"
+import * as Schema from "effect/Schema"
 import type { DecimalInput, OrderRequest } from "../engine/matching.js"
-import type { Market, SelfTradePrevention, Side, TimeInForce } from "../engine/model.js"
-import { ApiFailure, PlainFailure } from "../engine/model.js"
+import type { SelfTradePrevention as Stp, Side as SideT, TimeInForce as Tif } from "../engine/model.js"
+import { blockchains } from "../markets.js"
+import {
+  bodyDecoder,
+  Bool,
+  DecimalText,
+  Enum,
+  field,
+  MarketSymbol,
+  opt,
+  OrderType,
+  PositiveDec,
+  SelfTradePrevention,
+  Side,
+  Str,
+  TimeInForce,
+  Uint32,
+  wire
+} from "./edge.js"
+import { payload } from "./route.js"
 
-const SIDES = ["Bid", "Ask"] as const
-const ORDER_TYPES = ["Limit", "Market"] as const
-const TIFS = ["GTC", "IOC", "FOK"] as const
-const STPS = ["RejectTaker", "RejectMaker", "RejectBoth"] as const
-const maxU32 = 4294967295
-const symbolPattern = /^[A-Z0-9.]+_[A-Z0-9]+(_[A-Z]+)?$/
+export type TriggerBy = "MarkPrice" | "LastPrice" | "IndexPrice"
+const TriggerByEnum = Enum<TriggerBy>("TriggerBy", ["MarkPrice", "LastPrice", "IndexPrice"])
 
-type Body = Record<string, unknown>
+/** `triggerQuantity`: a base quantity or a percentage of the position (`"50%"`), kept as sent. */
+const TriggerQuantity = wire(
+  "TriggerQuantity",
+  "Expect a decimal or a percentage.",
+  (u) => (typeof u === "string" && /^\d+(?:\.\d+)?%?$/.test(u) && u.length <= 64 ? u : undefined)
+)
 
-/** The body as an object, else the plain-text rejection naming the schema. */
-export const bodyObject = (body: unknown, schema: string): Body => {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new PlainFailure(
-      400,
-      `Bad Request parse request payload error: expected an object (occurred while parsing "${schema}")`
-    )
-  }
-  return body as Body
-}
+/** `OrderExecutePayload`. */
+export const OrderExecute = Schema.Struct({
+  symbol: field(MarketSymbol),
+  side: field(Side),
+  orderType: field(OrderType),
+  timeInForce: opt(TimeInForce),
+  selfTradePrevention: opt(SelfTradePrevention),
+  price: opt(DecimalText),
+  quantity: opt(DecimalText),
+  quoteQuantity: opt(DecimalText),
+  postOnly: opt(Bool),
+  reduceOnly: opt(Bool),
+  clientId: opt(Uint32),
+  triggerPrice: opt(PositiveDec),
+  triggerQuantity: opt(TriggerQuantity),
+  triggerBy: opt(TriggerByEnum),
+  takeProfitTriggerPrice: opt(PositiveDec),
+  takeProfitLimitPrice: opt(PositiveDec),
+  takeProfitTriggerBy: opt(TriggerByEnum),
+  stopLossTriggerPrice: opt(PositiveDec),
+  stopLossLimitPrice: opt(PositiveDec),
+  stopLossTriggerBy: opt(TriggerByEnum)
+})
+export type OrderPayload = typeof OrderExecute.Type
 
-/** The market named by the body's `symbol`. */
-export const bodyMarket = (engine: Engine, body: Body, schema: string): Market => {
-  const symbol = body.symbol
-  if (typeof symbol !== "string") {
-    throw new PlainFailure(
-      400,
-      `Bad Request parse request payload error: failed to parse "MarketSymbol": Invalid market symbol (occurred while parsing "${schema}")`
-    )
-  }
-  return engine.market(symbol)
-}
+/** Decodes an `OrderExecutePayload` (one order, or one element of a batch). */
+export const orderPayload: (body: unknown) => OrderPayload = bodyDecoder(OrderExecute, "OrderExecutePayload")
 
-/** Exactly one of `orderId` / `clientId` of a cancel body. */
-export const cancelIds = (body: Body): { orderId: string | null; clientId: number | null } => {
-  if (body.orderId !== undefined && body.orderId !== null && typeof body.orderId !== "string") {
-    // the spec types it as a string; a JSON number above 2^53 would already have been rounded
-    throw new PlainFailure(
-      400,
-      `Bad Request parse request payload error: failed to parse "String": Expected a string (occurred while parsing "orderId")`
-    )
-  }
-  const orderId = body.orderId === undefined || body.orderId === null ? null : body.orderId
-  const rawClient = body.clientId
-  const clientId = typeof rawClient === "number" ? rawClient : null
-  if ((orderId === null) === (clientId === null)) {
-    throw new ApiFailure(400, "INVALID_CLIENT_REQUEST", "Must specify either `clientId` or `orderId`")
-  }
-  return { orderId, clientId }
-}
+/** Whether an order asks for a trigger or attaches take-profit / stop-loss orders. */
+export const isConditional = (p: OrderPayload): boolean =>
+  p.triggerPrice !== undefined || p.triggerQuantity !== undefined || p.takeProfitTriggerPrice !== undefined ||
+  p.stopLossTriggerPrice !== undefined
 
-const payloadError = (what: string, detail: string) =>
-  new PlainFailure(
-    400,
-    `Bad Request parse request payload error: failed to parse "${what}": ${detail} (occurred while parsing "OrderExecutePayload")`
-  )
+const orNull = <A>(a: A | undefined): A | null => (a === undefined ? null : a)
 
-/** Reads an enum field of an order payload; plain-text rejection for unknown values like the real exchange. */
-const enumField = <A extends string>(
-  body: Body,
-  key: string,
-  typeName: string,
-  values: ReadonlyArray<A>,
-  fallback?: A
-): A => {
-  const v = body[key]
-  if (v === undefined || v === null) {
-    if (fallback !== undefined) return fallback
-    throw payloadError(typeName, "Expect a valid enumeration value.")
-  }
-  if (typeof v !== "string" || !(values as ReadonlyArray<string>).includes(v)) {
-    throw payloadError(typeName, "Expect a valid enumeration value.")
-  }
-  return v as A
-}
+/** The plain order part of a payload, as the matching engine takes it. */
+export const toOrderRequest = (p: OrderPayload): OrderRequest => ({
+  symbol: p.symbol,
+  side: p.side as SideT,
+  orderType: p.orderType,
+  timeInForce: (p.timeInForce ?? "GTC") as Tif,
+  selfTradePrevention: (p.selfTradePrevention ?? "RejectTaker") as Stp,
+  price: orNull<DecimalInput>(p.price),
+  quantity: orNull<DecimalInput>(p.quantity),
+  quoteQuantity: orNull<DecimalInput>(p.quoteQuantity),
+  postOnly: p.postOnly ?? false,
+  reduceOnly: orNull(p.reduceOnly),
+  clientId: orNull(p.clientId),
+  triggerPrice: p.triggerPrice !== undefined,
+  triggerQuantity: p.triggerQuantity !== undefined,
+  takeProfit: p.takeProfitTriggerPrice !== undefined,
+  stopLoss: p.stopLossTriggerPrice !== undefined
+})
 
-const decimalField = (body: Body, key: string): DecimalInput | null => {
-  const v = body[key]
-  if (v === undefined || v === null) return null
-  const raw = typeof v === "number" ? String(v) : v
-  if (typeof raw !== "string") throw payloadError("Decimal", "Expect a valid decimal.")
-  const value = D.parse(raw)
-  if (value === undefined) throw payloadError("Decimal", "Expect a valid decimal.")
-  return { raw, value }
-}
+/** Parses a plain `OrderExecutePayload` into the engine's request (in-process callers, e.g. the service). */
+export const orderRequest = (input: unknown): OrderRequest => toOrderRequest(orderPayload(input))
 
-const boolField = (body: Body, key: string): boolean | null => {
-  const v = body[key]
-  if (v === undefined || v === null) return null
-  if (typeof v !== "boolean") throw payloadError("boolean", "Expect a boolean value.")
-  return v
-}
+/** `OrderCancelPayload` (exactly one id is the route's check). */
+export const orderCancel = payload(
+  "OrderCancelPayload",
+  Schema.Struct({ symbol: field(MarketSymbol), orderId: opt(Str), clientId: opt(Uint32) })
+)
 
-const given = (body: Body, key: string): boolean => body[key] !== undefined && body[key] !== null
+/** `OrderCancelAllPayload`. */
+export const orderCancelAll = payload(
+  "OrderCancelAllPayload",
+  Schema.Struct({
+    symbol: field(MarketSymbol),
+    orderType: opt(Enum("CancelOrderTypeEnum", ["RestingLimitOrder", "ConditionalOrder"]))
+  })
+)
 
-/** Parses an `OrderExecutePayload`. */
-export const orderRequest = (input: unknown): OrderRequest => {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new PlainFailure(400, "Bad Request parse request payload error: expected an object")
-  }
-  const body = input as Body
-  const symbol = body.symbol
-  if (typeof symbol !== "string" || !symbolPattern.test(symbol)) {
-    throw payloadError("MarketSymbol", "Invalid market symbol")
-  }
-  const side: Side = enumField(body, "side", "Side", SIDES)
-  const orderType = enumField(body, "orderType", "OrderTypeEnum", ORDER_TYPES)
-  const timeInForce: TimeInForce = enumField(body, "timeInForce", "TimeInForce", TIFS, "GTC")
-  const selfTradePrevention: SelfTradePrevention = enumField(
-    body,
-    "selfTradePrevention",
-    "SelfTradePrevention",
-    STPS,
-    "RejectTaker"
-  )
-  const price = decimalField(body, "price")
-  const quantity = decimalField(body, "quantity")
-  const quoteQuantity = decimalField(body, "quoteQuantity")
-  const postOnly = boolField(body, "postOnly") ?? false
-  const reduceOnly = boolField(body, "reduceOnly")
-  const rawClientId = body.clientId
-  let clientId: number | null = null
-  if (rawClientId !== undefined && rawClientId !== null) {
-    if (
-      typeof rawClientId !== "number" || !Number.isInteger(rawClientId) || rawClientId < 0 || rawClientId > maxU32
-    ) {
-      throw payloadError("uint32", "Only integers between 0 and 4294967295 are accepted.")
-    }
-    clientId = rawClientId
-  }
-  return {
-    symbol,
-    side,
-    orderType,
-    timeInForce,
-    selfTradePrevention,
-    price,
-    quantity,
-    quoteQuantity,
-    postOnly,
-    reduceOnly,
-    clientId,
-    triggerPrice: given(body, "triggerPrice"),
-    triggerQuantity: given(body, "triggerQuantity"),
-    takeProfit: given(body, "takeProfitTriggerPrice"),
-    stopLoss: given(body, "stopLossTriggerPrice")
-  }
-}
+/** `UpdateAccountSettingsRequest`. */
+export const accountSettings = payload(
+  "UpdateAccountSettingsRequest",
+  Schema.Struct({
+    autoBorrowSettlements: opt(Bool),
+    autoLend: opt(Bool),
+    autoRepayBorrows: opt(Bool),
+    leverageLimit: opt(DecimalText)
+  })
+)
+
+/** `AccountWithdrawalPayload` (amount and address checks are the engine's). */
+export const withdrawal = payload(
+  "AccountWithdrawalPayload",
+  Schema.Struct({
+    symbol: field(Str),
+    blockchain: field(Enum("Blockchain", blockchains)),
+    address: field(Str),
+    quantity: opt(DecimalText),
+    clientId: opt(Str),
+    twoFactorToken: opt(Str),
+    autoBorrow: opt(Bool),
+    autoLendRedeem: opt(Bool)
+  })
+)

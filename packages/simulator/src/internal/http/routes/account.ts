@@ -3,21 +3,37 @@
  *
  * @internal
  */
+import * as Schema from "effect/Schema"
 import * as D from "../../decimal.js"
 import { balance } from "../../engine/accounts.js"
 import * as Book from "../../engine/book.js"
 import { markPrice } from "../../engine/marketData.js"
-import { ApiFailure, PlainFailure } from "../../engine/model.js"
+import { ApiFailure } from "../../engine/model.js"
 import * as Perps from "../../engine/perps.js"
 import { attach } from "../../venue.js"
 import * as Wire from "../../wire.js"
-import { boolParam, enumParam, paramError, reqString } from "../params.js"
-import { bodyObject } from "../payloads.js"
+import { QBool, QDecimal, QText, required, Side } from "../edge.js"
+import { accountSettings } from "../payloads.js"
 import { empty, json } from "../reply.js"
 import type { RouteDomain } from "../route.js"
+import { route } from "../route.js"
+
+const LimitFlags = {
+  autoBorrow: Schema.optional(QBool),
+  autoBorrowRepay: Schema.optional(QBool),
+  autoLendRedeem: Schema.optional(QBool)
+}
+const AssetQuery = Schema.Struct({ symbol: required(QText("CustodyAsset")), ...LimitFlags })
+const OrderLimitQuery = Schema.Struct({
+  symbol: required(QText("MarketSymbol")),
+  side: required(Side),
+  price: Schema.optional(QDecimal),
+  reduceOnly: Schema.optional(QBool),
+  ...LimitFlags
+})
 
 export const routes: RouteDomain = (engine) => [
-  {
+  route({
     method: "GET",
     path: "/api/v1/account",
     instruction: "accountQuery",
@@ -29,61 +45,49 @@ export const routes: RouteDomain = (engine) => [
         triggerOrders: venue.triggers.open(account).length
       })
     }
-  },
-  {
+  }),
+  route({
     method: "PATCH",
     path: "/api/v1/account",
     instruction: "accountUpdate",
-    handler: ({ account, body }) => {
-      const b = bodyObject(body, "UpdateAccountSettingsRequest")
+    body: accountSettings,
+    handler: ({ account, b }) => {
+      const lev = b.leverageLimit?.value
+      if (lev !== undefined && (lev < D.ONE || lev > D.fromInt(100))) {
+        throw new ApiFailure(400, "INVALID_CLIENT_REQUEST", "Invalid leverage limit")
+      }
       for (const key of ["autoBorrowSettlements", "autoLend", "autoRepayBorrows"] as const) {
         const v = b[key]
-        if (v === undefined || v === null) continue
-        if (typeof v !== "boolean") {
-          throw new PlainFailure(
-            400,
-            `Bad Request parse request payload error: failed to parse "boolean" (occurred while parsing "UpdateAccountSettingsRequest")`
-          )
-        }
-        account.settings[key] = v
+        if (v !== undefined) account.settings[key] = v
       }
-      if (b.leverageLimit !== undefined && b.leverageLimit !== null) {
-        const lev = typeof b.leverageLimit === "string" ? D.parse(b.leverageLimit) : undefined
-        if (lev === undefined || lev < D.ONE || lev > D.fromInt(100)) {
-          throw new ApiFailure(400, "INVALID_CLIENT_REQUEST", "Invalid leverage limit")
-        }
-        account.settings.leverageLimit = lev
-      }
+      if (lev !== undefined) account.settings.leverageLimit = lev
       return empty(200)
     }
-  },
-  {
+  }),
+  route({
     method: "GET",
     path: "/api/v1/account/limits/borrow",
     instruction: "maxBorrowQuantity",
-    handler: ({ account, query }) => {
-      const symbol = reqString(query, "symbol", "CustodyAsset")
-      return json({ maxBorrowQuantity: D.format(attach(engine).lending.maxBorrow(account, symbol)), symbol })
-    }
-  },
-  {
+    query: AssetQuery,
+    handler: ({ account, q }) =>
+      json({ maxBorrowQuantity: D.format(attach(engine).lending.maxBorrow(account, q.symbol)), symbol: q.symbol })
+  }),
+  route({
     method: "GET",
     path: "/api/v1/account/limits/order",
     instruction: "maxOrderQuantity",
-    handler: ({ account, query }) => {
-      const m = engine.market(reqString(query, "symbol", "MarketSymbol"))
-      const side = enumParam(query, "side", "Side", ["Bid", "Ask"], true)!
-      const rawPrice = query.get("price")
-      const price = rawPrice === null ? undefined : D.parse(rawPrice)
-      if (price === undefined && rawPrice !== null) throw paramError("price", "failed to parse \"Decimal\"")
+    query: OrderLimitQuery,
+    handler: ({ account, q }) => {
+      const m = engine.market(q.symbol)
+      const price = q.price?.value
       if (price !== undefined && price <= 0n) throw new ApiFailure(400, "INVALID_PRICE", "Price must be positive")
-      const reduceOnly = boolParam(query, "reduceOnly")
+      const side = q.side
       const ref = price ?? (side === "Bid" ? Book.bestAsk(m) : Book.bestBid(m)) ?? markPrice(m)
       let max: bigint
       if (ref <= 0n) max = 0n
       else if (m.perp) {
         const pos = account.positions.get(m.symbol)?.netQuantity ?? 0n
-        if (reduceOnly === true) max = side === "Bid" ? D.max(0n, -pos) : D.max(0n, pos)
+        if (q.reduceOnly === true) max = side === "Bid" ? D.max(0n, -pos) : D.max(0n, pos)
         else {
           const { equity, initialMargin } = Perps.marginState(engine, account)
           const free = D.max(0n, equity - initialMargin)
@@ -95,25 +99,24 @@ export const routes: RouteDomain = (engine) => [
         max = balance(account, m.def.baseSymbol).available
       }
       return json(Wire.maxOrderQuantity(m, max, {
-        rawPrice,
+        rawPrice: q.price?.raw ?? null,
         side,
-        reduceOnly,
-        autoBorrow: boolParam(query, "autoBorrow"),
-        autoBorrowRepay: boolParam(query, "autoBorrowRepay"),
-        autoLendRedeem: boolParam(query, "autoLendRedeem")
+        reduceOnly: q.reduceOnly,
+        autoBorrow: q.autoBorrow,
+        autoBorrowRepay: q.autoBorrowRepay,
+        autoLendRedeem: q.autoLendRedeem
       }))
     }
-  },
-  {
+  }),
+  route({
     method: "GET",
     path: "/api/v1/account/limits/withdrawal",
     instruction: "maxWithdrawalQuantity",
-    handler: ({ account, query }) => {
-      const symbol = reqString(query, "symbol", "CustodyAsset")
-      return json(Wire.maxWithdrawalQuantity(symbol, balance(account, symbol).available, {
-        autoBorrow: boolParam(query, "autoBorrow"),
-        autoLendRedeem: boolParam(query, "autoLendRedeem")
+    query: AssetQuery,
+    handler: ({ account, q }) =>
+      json(Wire.maxWithdrawalQuantity(q.symbol, balance(account, q.symbol).available, {
+        autoBorrow: q.autoBorrow,
+        autoLendRedeem: q.autoLendRedeem
       }))
-    }
-  }
+  })
 ]

@@ -1,16 +1,18 @@
 /**
- * Account history: orders, fills, funding payments.
+ * Account history: orders, fills, funding payments (bounded ring buffers, paged without copying).
  *
  * @internal
  */
+import * as Schema from "effect/Schema"
 import * as History from "../../engine/history.js"
 import { orderHistoryPage, strategyOrders } from "../../orderOps.js"
 import * as Wire from "../../wire.js"
-import { enumParam, intParam, marketTypesFilter, pageOf, sortDirection } from "../params.js"
+import { Enum, MarketType, QInt, QRepeated, QText } from "../edge.js"
 import { json } from "../reply.js"
-import type { RouteDomain } from "../route.js"
+import type { Paging, RouteDomain } from "../route.js"
+import { paging, route } from "../route.js"
 
-const FILL_TYPES = [
+const FillType = Enum("FillType", [
   "User",
   "BookLiquidation",
   "Adl",
@@ -19,63 +21,81 @@ const FILL_TYPES = [
   "AllLiquidation",
   "CollateralConversion",
   "CollateralConversionAndSpotLiquidation"
-]
+])
+const text = Schema.optional(QText("String"))
+const OrdersQuery = Schema.Struct({
+  orderId: text,
+  strategyId: text,
+  symbol: text,
+  marketType: QRepeated(MarketType),
+  ...paging
+})
+const FillsQuery = Schema.Struct({
+  orderId: text,
+  symbol: text,
+  from: Schema.optional(QInt("int64")),
+  to: Schema.optional(QInt("int64")),
+  fillType: Schema.optional(FillType),
+  marketType: QRepeated(MarketType),
+  ...paging
+})
+const FundingQuery = Schema.Struct({ symbol: text, subaccountId: Schema.optional(QInt("uint16")), ...paging })
 
-export const routes: RouteDomain = (engine) => [
-  {
-    method: "GET",
-    path: "/wapi/v1/history/orders",
-    instruction: "orderHistoryQueryAll",
-    handler: ({ account, query }) => {
-      const orderId = query.get("orderId")
-      const symbol = query.get("symbol")
-      const types = marketTypesFilter(query)
-      const strategy = strategyOrders(engine, query.get("strategyId"))
-      return json(orderHistoryPage(engine, account, {
-        newestFirst: sortDirection(query) === "Desc",
-        ...pageOf(query),
-        keep: (o) =>
-          (strategy === undefined || strategy.has(o.id)) &&
-          (orderId === null || o.id === orderId) && (symbol === null || o.symbol === symbol) &&
-          (types === undefined || types.includes(engine.markets.get(o.symbol)!.def.marketType))
-      }))
-    }
-  },
-  {
-    method: "GET",
-    path: "/wapi/v1/history/fills",
-    instruction: "fillHistoryQueryAll",
-    handler: ({ account, query }) => {
-      const orderId = query.get("orderId")
-      const symbol = query.get("symbol")
-      const from = intParam(query, "from", "int64") ?? 0
-      const to = intParam(query, "to", "int64") ?? Number.MAX_SAFE_INTEGER
-      enumParam(query, "fillType", "FillType", FILL_TYPES)
-      const types = marketTypesFilter(query)
-      const rows = History.page(account.fills, {
-        newestFirst: sortDirection(query) === "Desc",
-        ...pageOf(query),
-        keep: (f) =>
-          (orderId === null || f.orderId === orderId) && (symbol === null || f.symbol === symbol) &&
-          f.timestamp >= from && f.timestamp <= to &&
-          (types === undefined || types.includes(engine.markets.get(f.symbol)!.def.marketType))
-      })
-      return json(rows.map((f) => Wire.fill(engine, f)))
-    }
-  },
-  {
-    method: "GET",
-    path: "/wapi/v1/history/funding",
-    instruction: "fundingHistoryQueryAll",
-    handler: ({ account, query }) => {
-      const symbol = query.get("symbol")
-      intParam(query, "subaccountId", "uint16")
-      const rows = History.page(account.fundingPayments, {
-        newestFirst: sortDirection(query) === "Desc",
-        ...pageOf(query),
-        keep: (f) => symbol === null || f.symbol === symbol
-      })
-      return json(rows.map(Wire.fundingPayment))
-    }
-  }
-]
+/** Direction, offset and limit (default 100, max 1000) of a history page. */
+const pageOf = (q: Paging) => ({
+  newestFirst: q.sortDirection !== "Asc",
+  offset: q.offset ?? 0,
+  limit: Math.min(q.limit ?? 100, 1000)
+})
+
+export const routes: RouteDomain = (engine) => {
+  const inTypes = (types: ReadonlyArray<string> | undefined, symbol: string) =>
+    types === undefined || types.includes(engine.markets.get(symbol)!.def.marketType)
+  return [
+    route({
+      method: "GET",
+      path: "/wapi/v1/history/orders",
+      instruction: "orderHistoryQueryAll",
+      query: OrdersQuery,
+      handler: ({ account, q }) => {
+        const strategy = strategyOrders(engine, q.strategyId ?? null)
+        return json(orderHistoryPage(engine, account, {
+          ...pageOf(q),
+          keep: (o) =>
+            (strategy === undefined || strategy.has(o.id)) && (q.orderId === undefined || o.id === q.orderId) &&
+            (q.symbol === undefined || o.symbol === q.symbol) && inTypes(q.marketType, o.symbol)
+        }))
+      }
+    }),
+    route({
+      method: "GET",
+      path: "/wapi/v1/history/fills",
+      instruction: "fillHistoryQueryAll",
+      query: FillsQuery,
+      handler: ({ account, q }) => {
+        const from = q.from ?? 0
+        const to = q.to ?? Number.MAX_SAFE_INTEGER
+        const rows = History.page(account.fills, {
+          ...pageOf(q),
+          keep: (f) =>
+            (q.orderId === undefined || f.orderId === q.orderId) && (q.symbol === undefined || f.symbol === q.symbol) &&
+            f.timestamp >= from && f.timestamp <= to && inTypes(q.marketType, f.symbol)
+        })
+        return json(rows.map((f) => Wire.fill(engine, f)))
+      }
+    }),
+    route({
+      method: "GET",
+      path: "/wapi/v1/history/funding",
+      instruction: "fundingHistoryQueryAll",
+      query: FundingQuery,
+      handler: ({ account, q }) => {
+        const rows = History.page(account.fundingPayments, {
+          ...pageOf(q),
+          keep: (f) => q.symbol === undefined || f.symbol === q.symbol
+        })
+        return json(rows.map(Wire.fundingPayment))
+      }
+    })
+  ]
+}

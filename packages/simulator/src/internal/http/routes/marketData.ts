@@ -3,127 +3,147 @@
  *
  * @internal
  */
+import * as Schema from "effect/Schema"
 import * as History from "../../engine/history.js"
 import * as MarketData from "../../engine/marketData.js"
 import * as Perps from "../../engine/perps.js"
 import { klineIntervals } from "../../markets.js"
 import * as Wire from "../../wire.js"
-import { enumParam, intParam, MARKET_TYPES, marketTypesFilter, page, pageOf, reqString } from "../params.js"
+import { Enum, MarketType, QInt, QRepeated, QText, required } from "../edge.js"
 import { empty, json } from "../reply.js"
 import type { RouteDomain } from "../route.js"
+import { route } from "../route.js"
 
-const windowOf = (interval: "1d" | "1w") => (interval === "1w" ? 7 * 86_400_000 : 86_400_000)
+const Symbol_ = required(QText("MarketSymbol"))
+const OptionalSymbol = Schema.optional(QText("MarketSymbol"))
+const TickerInterval = Schema.optional(Enum("TickerInterval", ["1d", "1w"]))
+const limitOffset = { limit: Schema.optional(QInt("uint64")), offset: Schema.optional(QInt("uint64")) }
+const KlinesQuery = Schema.Struct({
+  symbol: Symbol_,
+  interval: required(Enum("KlineInterval", Object.keys(klineIntervals))),
+  startTime: required(QInt("int64")),
+  endTime: Schema.optional(QInt("int64")),
+  priceType: Schema.optional(Enum("KlinePriceType", ["Last", "Index", "Mark"]))
+})
+const DEPTH_LIMITS = ["5", "10", "20", "50", "100", "500", "1000"] as const
+
+const windowOf = (interval: "1d" | "1w" | undefined) => (interval === "1w" ? 7 * 86_400_000 : 86_400_000)
 
 export const routes: RouteDomain = (engine) => [
-  {
+  route({
     method: "GET",
     path: "/api/v1/markets",
-    handler: ({ query }) => {
-      const types = marketTypesFilter(query) ?? ["SPOT", "PERP"]
+    query: Schema.Struct({ marketType: QRepeated(MarketType) }),
+    handler: ({ q }) => {
+      const types: ReadonlyArray<string> = q.marketType ?? ["SPOT", "PERP"]
       return json([...engine.markets.values()].filter((m) => types.includes(m.def.marketType)).map(Wire.market))
     }
-  },
-  {
+  }),
+  route({
     method: "GET",
     path: "/api/v1/market",
-    handler: ({ query }) => json(Wire.market(engine.market(reqString(query, "symbol", "MarketSymbol"))))
-  },
-  {
+    query: Schema.Struct({ symbol: Symbol_ }),
+    handler: ({ q }) => json(Wire.market(engine.market(q.symbol)))
+  }),
+  route({
     method: "GET",
     path: "/api/v1/ticker",
-    handler: ({ query }) => {
-      const m = engine.market(reqString(query, "symbol", "MarketSymbol"))
-      const interval = enumParam(query, "interval", "TickerInterval", ["1d", "1w"]) ?? "1d"
-      const t = MarketData.ticker(engine, m, windowOf(interval))
+    query: Schema.Struct({ symbol: Symbol_, interval: TickerInterval }),
+    handler: ({ q }) => {
+      const m = engine.market(q.symbol)
+      const t = MarketData.ticker(engine, m, windowOf(q.interval))
       return t === undefined ? empty(204) : json(Wire.ticker(m, t), 200, { "cache-control": "max-age=1" })
     }
-  },
-  {
+  }),
+  route({
     method: "GET",
     path: "/api/v1/tickers",
-    handler: ({ query }) => {
-      const interval = enumParam(query, "interval", "TickerInterval", ["1d", "1w"]) ?? "1d"
+    query: Schema.Struct({ interval: TickerInterval }),
+    handler: ({ q }) => {
+      const window = windowOf(q.interval)
       const rows = [...engine.markets.values()].flatMap((m) => {
-        const t = MarketData.ticker(engine, m, windowOf(interval))
+        const t = MarketData.ticker(engine, m, window)
         return t === undefined ? [] : [Wire.ticker(m, t)]
       })
       return json(rows)
     }
-  },
-  {
+  }),
+  route({
     method: "GET",
     path: "/api/v1/depth",
-    handler: ({ query }) => {
-      const m = engine.market(reqString(query, "symbol", "MarketSymbol"))
-      const limit = Number(
-        enumParam(query, "limit", "DepthLimit", ["5", "10", "20", "50", "100", "500", "1000"]) ?? "1000"
-      )
-      return json(Wire.depth(m, limit))
-    }
-  },
-  {
+    query: Schema.Struct({ symbol: Symbol_, limit: Schema.optional(Enum("DepthLimit", DEPTH_LIMITS)) }),
+    handler: ({ q }) => json(Wire.depth(engine.market(q.symbol), Number(q.limit ?? "1000")))
+  }),
+  route({
     method: "GET",
     path: "/api/v1/klines",
     historical: true,
-    handler: ({ query }) => {
-      const m = engine.market(reqString(query, "symbol", "MarketSymbol"))
-      const interval = enumParam(query, "interval", "KlineInterval", Object.keys(klineIntervals), true)!
-      const start = intParam(query, "startTime", "int64", true)!
-      const end = intParam(query, "endTime", "int64") ?? Math.floor(engine.now() / 1000) + 1
-      enumParam(query, "priceType", "KlinePriceType", ["Last", "Index", "Mark"])
-      const from = MarketData.candleStart(interval, start * 1000)
-      const rows = MarketData.candles(m, interval, from, end * 1000).slice(-1000)
+    query: KlinesQuery,
+    handler: ({ q }) => {
+      const m = engine.market(q.symbol)
+      const end = q.endTime ?? Math.floor(engine.now() / 1000) + 1
+      const from = MarketData.candleStart(q.interval, q.startTime * 1000)
+      const rows = MarketData.candles(m, q.interval, from, end * 1000).slice(-1000)
       return json(rows.map((c) => Wire.kline(m, c)))
     }
-  },
-  {
+  }),
+  route({
     method: "GET",
     path: "/api/v1/markPrices",
-    handler: ({ query }) => {
-      const symbol = query.get("symbol")
-      const type = enumParam(query, "marketType", "MarketType", MARKET_TYPES)
-      const rows = symbol !== null ?
-        [engine.market(symbol)] :
-        [...engine.markets.values()].filter((m) => m.def.marketType === (type ?? "PERP"))
+    query: Schema.Struct({ symbol: OptionalSymbol, marketType: Schema.optional(MarketType) }),
+    handler: ({ q }) => {
+      const rows = q.symbol !== undefined ?
+        [engine.market(q.symbol)] :
+        [...engine.markets.values()].filter((m) => m.def.marketType === (q.marketType ?? "PERP"))
       return json(rows.map(Wire.markPrice))
     }
-  },
-  {
+  }),
+  route({
     method: "GET",
     path: "/api/v1/openInterest",
-    handler: ({ query }) => {
-      const symbol = query.get("symbol")
-      const rows = symbol !== null ? [engine.market(symbol)] : [...engine.markets.values()].filter((m) => m.perp)
+    query: Schema.Struct({ symbol: OptionalSymbol }),
+    handler: ({ q }) => {
+      const rows = q.symbol !== undefined
+        ? [engine.market(q.symbol)]
+        : [...engine.markets.values()].filter((m) => m.perp)
       return json(rows.map((m) => Wire.openInterest(engine, m, m.perp ? Perps.openInterest(m) : null)))
     }
-  },
-  {
+  }),
+  route({
     method: "GET",
     path: "/api/v1/fundingRates",
-    handler: ({ query }) => {
-      const m = engine.market(reqString(query, "symbol", "MarketSymbol"))
-      const rows = [...m.fundingHistory].reverse().map((f) => Wire.fundingRate(m, f))
-      return json(page(rows, query, 100, 10000))
+    query: Schema.Struct({ symbol: Symbol_, ...limitOffset }),
+    handler: ({ q }) => {
+      const m = engine.market(q.symbol)
+      const offset = q.offset ?? 0
+      const rows = [...m.fundingHistory].reverse().slice(offset, offset + Math.min(q.limit ?? 100, 10000))
+      return json(rows.map((f) => Wire.fundingRate(m, f)))
     }
-  },
-  {
+  }),
+  route({
     method: "GET",
     path: "/api/v1/trades",
-    handler: ({ query }) => {
-      const m = engine.market(reqString(query, "symbol", "MarketSymbol"))
-      const limit = Math.min(intParam(query, "limit", "uint16") ?? 100, 1000)
+    query: Schema.Struct({ symbol: Symbol_, limit: Schema.optional(QInt("uint16")) }),
+    handler: ({ q }) => {
+      const m = engine.market(q.symbol)
+      const limit = Math.min(q.limit ?? 100, 1000)
       // newest first, as the live exchange answers
       return json(History.page(m.trades, { newestFirst: true, offset: 0, limit }).map((t) => Wire.trade(m, t)))
     }
-  },
-  {
+  }),
+  route({
     method: "GET",
     path: "/api/v1/trades/history",
     historical: true,
-    handler: ({ query }) => {
-      const m = engine.market(reqString(query, "symbol", "MarketSymbol"))
-      const rows = History.page(m.trades, { newestFirst: true, ...pageOf(query) })
+    query: Schema.Struct({ symbol: Symbol_, ...limitOffset }),
+    handler: ({ q }) => {
+      const m = engine.market(q.symbol)
+      const rows = History.page(m.trades, {
+        newestFirst: true,
+        offset: q.offset ?? 0,
+        limit: Math.min(q.limit ?? 100, 1000)
+      })
       return json(rows.reverse().map((t) => Wire.trade(m, t)))
     }
-  }
+  })
 ]
