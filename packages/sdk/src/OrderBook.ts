@@ -293,7 +293,11 @@ export type OrderBookError = BackpackError | StreamError
 export interface WatchOptions {
   /** Aggregated depth stream to use (`depth.<speed>.<symbol>`); realtime when omitted. */
   readonly speed?: DepthSpeed | undefined
-  /** Deltas to buffer before requesting the snapshot (the snapshot lags the stream). Default 1. */
+  /**
+   * The snapshot is requested at once on subscribing and after every resync (a quiet market shows its book
+   * without waiting for a delta); when it turns out older than the buffered deltas, the next one is requested
+   * after `refetchDelay` or once this many deltas are buffered. Default 1.
+   */
   readonly bufferBeforeSnapshot?: number | undefined
   /**
    * Wait before re-requesting a snapshot that was older than the buffered deltas, and before
@@ -470,6 +474,15 @@ export const makeWith = (deps: {
         let snapshot: Depth | undefined
         let fetching = false
 
+        /**
+         * A snapshot at once, without waiting for a delta: a quiet market shows its book. Safe even before the
+         * subscription is live: a delta lost in between leaves a gap the next delta reveals (then a resync).
+         */
+        const requestSnapshot = Effect.suspend(() => {
+          fetching = true
+          return fetch(Duration.zero)
+        })
+
         const resync = (reason: string) =>
           Effect.gen(function*() {
             resyncs++
@@ -483,6 +496,7 @@ export const makeWith = (deps: {
               Effect.annotateLogs({ symbol, reason, resyncs })
             )
             yield* Metric.increment(Metrics.resyncs)
+            yield* requestSnapshot
           })
 
         const trySync = Effect.gen(function*() {
@@ -597,6 +611,7 @@ export const makeWith = (deps: {
           return true
         }
 
+        yield* requestSnapshot
         // Inputs are taken in batches; a batch's deltas are applied one by one (every delta reaches the
         // book), and only the newest book of the batch is offered: a consumer pulling gets the latest
         // version, never a backlog of stale ones.

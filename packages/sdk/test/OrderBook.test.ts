@@ -12,6 +12,7 @@ import {
   Layer,
   Logger,
   Option,
+  Queue,
   Schema,
   Stream,
   TestClock
@@ -282,26 +283,66 @@ describe("OrderBook", () => {
             )
             : Stream.make(decode(delta(3, 3, [["1.5", "2"]]))).pipe(Stream.concat(Stream.never))
         },
+        // the exchange is at 0 until the second subscription, then at 2 (delta 3 follows)
         snapshot: () =>
           Effect.succeed(
             new Model.Depth({
               asks: [[BigDecimal.unsafeFromString("2"), BigDecimal.unsafeFromString("1")]],
               bids: [[BigDecimal.unsafeFromString("1"), BigDecimal.unsafeFromString("1")]],
-              lastUpdateId: subscriptions === 1 ? 0n : 2n,
+              lastUpdateId: subscriptions < 2 ? 0n : 2n,
               timestamp: 0
             })
           )
       })
-      const fiber = yield* service.watch("SOL_USDC").pipe(Stream.take(1), Stream.runCollect, Effect.fork)
+      const fiber = yield* service.watch("SOL_USDC").pipe(
+        Stream.filter((book) => book.lastUpdateId === 3n),
+        Stream.take(1),
+        Stream.runCollect,
+        Effect.fork
+      )
       // the re-subscription waits the refetch delay (100 ms) on the clock
       yield* turns(5)
       expect(subscriptions).toBe(1)
       yield* TestClock.adjust("100 millis")
       const books = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
       expect(subscriptions).toBe(2)
-      expect(books.map((b) => [b.lastUpdateId, b.resyncs])).toEqual([[3n, 1]])
+      // resynced after the overflow (and, the snapshot taken before the new subscription being older than its
+      // first delta, once more): the book is the exchange's at 3
+      expect(books.map((b) => b.lastUpdateId)).toEqual([3n])
+      expect(books[0]!.resyncs).toBeGreaterThanOrEqual(1)
       expect(books[0]!.toJSON().bids).toEqual([["1.5", "2"], ["1", "1"]])
     }))
+
+  it.effect("a quiet market (no delta at all) shows its snapshot at once; the next delta continues it", () =>
+    Effect.gen(function*() {
+      const decode = Schema.decodeUnknownSync(Model.DepthEvent)
+      const deltas = yield* Queue.unbounded<Model.DepthEvent>()
+      const service = OrderBook.makeWith({
+        depth: () => Stream.fromQueue(deltas),
+        snapshot: () =>
+          Effect.succeed(
+            new Model.Depth({
+              asks: [[BigDecimal.unsafeFromString("2"), BigDecimal.unsafeFromString("1")]],
+              bids: [[BigDecimal.unsafeFromString("1"), BigDecimal.unsafeFromString("1")]],
+              lastUpdateId: 5n,
+              timestamp: 0
+            })
+          )
+      })
+      const books = yield* Queue.unbounded<OrderBook.Book>()
+      yield* service.watch("SOL_USDC").pipe(Stream.runForEach((b) => Queue.offer(books, b)), Effect.forkScoped)
+      const first = yield* Queue.take(books)
+      expect([first.lastUpdateId, first.resyncs, first.toJSON().bids, first.toJSON().asks]).toEqual([
+        5n,
+        0,
+        [["1", "1"]],
+        [["2", "1"]]
+      ])
+      // a delta straddling the snapshot's id continues it (§7.5)
+      yield* Queue.offer(deltas, decode(delta(5, 6, [["1.5", "3"]])))
+      const next = yield* Queue.take(books)
+      expect([next.lastUpdateId, next.resyncs, next.toJSON().bids]).toEqual([6n, 0, [["1.5", "3"], ["1", "1"]]])
+    }).pipe(Effect.scoped))
 
   it.effect("a defect in the snapshot fetcher ends the stream instead of hanging it", () =>
     Effect.gen(function*() {
@@ -319,11 +360,10 @@ describe("OrderBook", () => {
     const http = mockHttp(() => ({ status: 400, body: { code: "INVALID_SYMBOL", message: "Invalid symbol" } }))
     return Effect.gen(function*() {
       const books = yield* OrderBook.OrderBook
-      const fiber = yield* books.watch("SOL_USDC").pipe(Stream.runCollect, Effect.flip, Effect.fork)
-      yield* eventually(() => expect(server.sent).toHaveLength(1))
-      server.push("depth.SOL_USDC", delta(1, 1))
-      const error = yield* Fiber.join(fiber)
+      // the snapshot is requested at once (no delta needed): its failure ends the stream
+      const error = yield* books.watch("SOL_USDC").pipe(Stream.runCollect, Effect.flip)
       expect(error).toMatchObject({ _tag: "ApiError", status: 400, code: "INVALID_SYMBOL" })
+      expect(http.requests.map((r) => r.path)).toEqual(["/api/v1/depth"])
     }).pipe(Effect.provide(bookLayer(server, http)))
   })
 
