@@ -294,15 +294,14 @@ export interface WatchOptions {
   /** Aggregated depth stream to use (`depth.<speed>.<symbol>`); realtime when omitted. */
   readonly speed?: DepthSpeed | undefined
   /**
-   * The snapshot is requested at once on subscribing and after every resync (a quiet market shows its book
-   * without waiting for a delta); when it turns out older than the buffered deltas, the next one is requested
-   * after `refetchDelay` or once this many deltas are buffered. Default 1.
+   * Deltas to buffer before requesting the snapshot (the snapshot lags the stream). Default 1. A market with no
+   * delta within `refetchDelay` of (re)subscribing gets its snapshot then: a quiet market shows its book.
    */
   readonly bufferBeforeSnapshot?: number | undefined
   /**
-   * Wait before re-requesting a snapshot that was older than the buffered deltas, and before
-   * re-subscribing after an overflow or an undecodable frame (growing with consecutive failures).
-   * Default 100 ms.
+   * Wait before re-requesting a snapshot that was older than the buffered deltas, before re-subscribing
+   * after an overflow or an undecodable frame (growing with consecutive failures), and before taking the
+   * snapshot of a market that sent no delta since (re)subscribing. Default 100 ms.
    */
   readonly refetchDelay?: Duration.DurationInput | undefined
   /**
@@ -365,6 +364,8 @@ type Input =
   | { readonly _tag: "Delta"; readonly event: DepthEvent }
   | { readonly _tag: "Reset"; readonly reason: string }
   | { readonly _tag: "Snapshot"; readonly fetch: number; readonly depth: Depth }
+  /** `refetchDelay` passed since (re)subscribing, for the sync numbered `sync`: a quiet market gets its snapshot. */
+  | { readonly _tag: "Quiet"; readonly sync: number }
   | { readonly _tag: "Fatal"; readonly error: OrderBookError }
   | { readonly _tag: "End" }
 
@@ -475,12 +476,15 @@ export const makeWith = (deps: {
         let fetching = false
 
         /**
-         * A snapshot at once, without waiting for a delta: a quiet market shows its book. Safe even before the
-         * subscription is live: a delta lost in between leaves a gap the next delta reveals (then a resync).
+         * A market without any delta for `refetchDelay` after (re)subscribing still gets its snapshot, so a quiet
+         * market shows its book; an active one syncs on its first delta as before. Safe even if the subscription
+         * is not live yet: a delta lost in between leaves a gap the next delta reveals (then a resync).
          */
-        const requestSnapshot = Effect.suspend(() => {
-          fetching = true
-          return fetch(Duration.zero)
+        const whenQuiet = Effect.suspend(() => {
+          const sync = resyncs
+          return Effect.forkScoped(
+            Effect.zipRight(Effect.sleep(refetchDelay), Queue.offer(inputs, { _tag: "Quiet", sync }))
+          )
         })
 
         const resync = (reason: string) =>
@@ -496,7 +500,7 @@ export const makeWith = (deps: {
               Effect.annotateLogs({ symbol, reason, resyncs })
             )
             yield* Metric.increment(Metrics.resyncs)
-            yield* requestSnapshot
+            yield* whenQuiet
           })
 
         const trySync = Effect.gen(function*() {
@@ -577,6 +581,13 @@ export const makeWith = (deps: {
                 yield* resync(input.reason)
                 break
               }
+              case "Quiet": {
+                if (input.sync === resyncs && live === undefined && buffer.length === 0 && !fetching) {
+                  fetching = true
+                  yield* fetch(Duration.zero)
+                }
+                break
+              }
               case "Snapshot": {
                 if (input.fetch !== fetches) break
                 fetching = false
@@ -611,7 +622,7 @@ export const makeWith = (deps: {
           return true
         }
 
-        yield* requestSnapshot
+        yield* whenQuiet
         // Inputs are taken in batches; a batch's deltas are applied one by one (every delta reaches the
         // book), and only the newest book of the batch is offered: a consumer pulling gets the latest
         // version, never a backlog of stale ones.

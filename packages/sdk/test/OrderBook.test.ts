@@ -283,7 +283,6 @@ describe("OrderBook", () => {
             )
             : Stream.make(decode(delta(3, 3, [["1.5", "2"]]))).pipe(Stream.concat(Stream.never))
         },
-        // the exchange is at 0 until the second subscription, then at 2 (delta 3 follows)
         snapshot: () =>
           Effect.succeed(
             new Model.Depth({
@@ -306,14 +305,14 @@ describe("OrderBook", () => {
       yield* TestClock.adjust("100 millis")
       const books = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
       expect(subscriptions).toBe(2)
-      // resynced after the overflow (and, the snapshot taken before the new subscription being older than its
-      // first delta, once more): the book is the exchange's at 3
+      // resynced after the overflow (once more if the quiet-market snapshot came before the new subscription's
+      // first delta): the book is the exchange's at 3
       expect(books.map((b) => b.lastUpdateId)).toEqual([3n])
       expect(books[0]!.resyncs).toBeGreaterThanOrEqual(1)
       expect(books[0]!.toJSON().bids).toEqual([["1.5", "2"], ["1", "1"]])
     }))
 
-  it.effect("a quiet market (no delta at all) shows its snapshot at once; the next delta continues it", () =>
+  it.effect("a quiet market (no delta at all) shows its snapshot after the refetch delay; the next delta continues it", () =>
     Effect.gen(function*() {
       const decode = Schema.decodeUnknownSync(Model.DepthEvent)
       const deltas = yield* Queue.unbounded<Model.DepthEvent>()
@@ -331,6 +330,10 @@ describe("OrderBook", () => {
       })
       const books = yield* Queue.unbounded<OrderBook.Book>()
       yield* service.watch("SOL_USDC").pipe(Stream.runForEach((b) => Queue.offer(books, b)), Effect.forkScoped)
+      yield* turns(5)
+      expect(yield* Queue.size(books)).toBe(0)
+      // no delta within the refetch delay (100 ms): the snapshot is taken and shown
+      yield* TestClock.adjust("100 millis")
       const first = yield* Queue.take(books)
       expect([first.lastUpdateId, first.resyncs, first.toJSON().bids, first.toJSON().asks]).toEqual([
         5n,
@@ -360,10 +363,11 @@ describe("OrderBook", () => {
     const http = mockHttp(() => ({ status: 400, body: { code: "INVALID_SYMBOL", message: "Invalid symbol" } }))
     return Effect.gen(function*() {
       const books = yield* OrderBook.OrderBook
-      // the snapshot is requested at once (no delta needed): its failure ends the stream
-      const error = yield* books.watch("SOL_USDC").pipe(Stream.runCollect, Effect.flip)
+      const fiber = yield* books.watch("SOL_USDC").pipe(Stream.runCollect, Effect.flip, Effect.fork)
+      yield* eventually(() => expect(server.sent).toHaveLength(1))
+      server.push("depth.SOL_USDC", delta(1, 1))
+      const error = yield* Fiber.join(fiber)
       expect(error).toMatchObject({ _tag: "ApiError", status: 400, code: "INVALID_SYMBOL" })
-      expect(http.requests.map((r) => r.path)).toEqual(["/api/v1/depth"])
     }).pipe(Effect.provide(bookLayer(server, http)))
   })
 
