@@ -24,13 +24,15 @@ import { demoPublicKey, demoSecret, mockHttp, sdkLayer } from "./utils/mock.js"
 const streamLayer = (
   server: FakeServer,
   options: BackpackStream.Options = {},
-  credentials: { readonly secret?: boolean } = { secret: true }
+  credentials: { readonly secret?: boolean } = { secret: true },
+  config: BackpackConfig.Options = {}
 ) =>
   BackpackStream.layer({ reconnectInitialDelay: "20 millis", ...options }).pipe(
     Layer.provide(credentials.secret === false ? Signer.layerNone : Signer.layer),
     Layer.provide(
       BackpackConfig.layer({
         wsUrl: "ws://fake.test",
+        ...config,
         ...(credentials.secret === false ? {} : { apiSecret: Redacted.make(demoSecret) })
       })
     ),
@@ -446,7 +448,7 @@ describe("BackpackStream", () => {
       expect(error._tag).toBe("DecodeError")
       if (error._tag === "DecodeError") {
         expect(error.operation).toBe("BackpackStream depth.SOL_USDC")
-        expect(error.path).toBe("b.0.0")
+        expect(error.path).toBe("b[0][0]")
       }
       const [t] = Chunk.toReadonlyArray(yield* Fiber.join(ticker))
       expect(BigDecimal.format(t!.lastPrice)).toBe("3.5")
@@ -601,6 +603,46 @@ describe("BackpackStream", () => {
       expect(server.closedByClient).toEqual([1])
       expect((yield* SubscriptionRef.get(ws.status))._tag).toBe("Closed")
     })
+  })
+  it.effect("a ticker event with an unreadable statistic is kept (lenient): the field undefined, a Warning once", () => {
+    const server = new FakeServer()
+    const logs: Array<string> = []
+    const logger = Logger.make(({ logLevel, message }) => {
+      if (logLevel._tag === "Warning") logs.push(String(Array.isArray(message) ? message[0] : message))
+    })
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const events = yield* ws.ticker("SOL_USDC").pipe(Stream.take(2), Stream.runCollect, Effect.fork)
+      yield* eventually(() => expect(server.current?.readyState).toBe(1))
+      yield* eventually(() => expect(yield_(ws.subscriptions)).toEqual(["ticker.SOL_USDC"]))
+      server.push("ticker.SOL_USDC", { ...tickerData("19.10"), V: "1.2e" })
+      server.push("ticker.SOL_USDC", { ...tickerData("19.20"), V: "1.2e" })
+      const got = Chunk.toReadonlyArray(yield* Fiber.join(events))
+      expect(got.map((t) => [BigDecimal.format(t.lastPrice), t.quoteVolume])).toEqual([["19.1", undefined], [
+        "19.2",
+        undefined
+      ]])
+      expect(logs.filter((l) => l.includes("informational"))).toEqual([
+        expect.stringContaining("BackpackStream ticker: informational field quoteVolume not understood")
+      ])
+    }).pipe(Effect.provide(streamLayer(server)), Effect.provide(Logger.replace(Logger.defaultLogger, logger)))
+  })
+
+  it.effect("decoding: \"strict\" fails the ticker stream with DecodeError at the statistic", () => {
+    const server = new FakeServer()
+    return Effect.gen(function*() {
+      const ws = yield* BackpackStream.BackpackStream
+      const events = yield* ws.ticker("SOL_USDC").pipe(Stream.runCollect, Effect.flip, Effect.fork)
+      yield* eventually(() => expect(server.current?.readyState).toBe(1))
+      yield* eventually(() => expect(yield_(ws.subscriptions)).toEqual(["ticker.SOL_USDC"]))
+      server.push("ticker.SOL_USDC", { ...tickerData("19.10"), V: "1.2e" })
+      const error = yield* Fiber.join(events)
+      expect(error._tag).toBe("DecodeError")
+      expect(error._tag === "DecodeError" && [error.operation, error.path]).toEqual([
+        "BackpackStream ticker.SOL_USDC",
+        "V"
+      ])
+    }).pipe(Effect.provide(streamLayer(server, {}, { secret: true }, { decoding: "strict" })))
   })
 })
 

@@ -18,7 +18,6 @@ import * as Mailbox from "effect/Mailbox"
 import * as Metric from "effect/Metric"
 import * as MutableRef from "effect/MutableRef"
 import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
 import * as PubSub from "effect/PubSub"
 import * as RcMap from "effect/RcMap"
 import * as Redacted from "effect/Redacted"
@@ -35,6 +34,8 @@ import type { Options } from "../../BackpackStream.js"
 import * as Metrics from "../../Metrics.js"
 import * as M from "../../models/streams.js"
 import * as Signer from "../../Signer.js"
+import * as ErrorFormat from "../errors.js"
+import * as Informational from "../informational.js"
 import { parseLossless } from "../json.js"
 import * as Catalogue from "./catalogue.js"
 
@@ -234,6 +235,10 @@ export const make = (
       )
     }
 
+    const strictDecoding = config.decoding === "strict"
+    const noNotes: Array<Informational.Note> = []
+    const reportedInformational = new Set<string>()
+
     const onFrame = (data: string | Uint8Array): Effect.Effect<void> | void => {
       MutableRef.increment(activity)
       const text = typeof data === "string" ? data : textDecoder.decode(data)
@@ -269,20 +274,37 @@ export const make = (
       if (typeof frame.stream !== "string") return Effect.logDebug("BackpackStream: ignored a frame without stream")
       const entry = entries.get(frame.stream)
       if (entry === undefined) return // a late frame of a stream nobody wants any more
-      const decoded = entry.spec.decode(frame.data)
+      // only the ticker's statistics are informational (README, decoding policy): the others decode directly
+      const { notes, result: decoded } = entry.spec.kind === "ticker"
+        ? Informational.collect(strictDecoding, () => entry.spec.decode(frame.data))
+        : { notes: noNotes, result: entry.spec.decode(frame.data) }
       if (Either.isLeft(decoded)) {
-        const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
-        return failEntry(
-          entry,
-          new DecodeError({
-            operation: `BackpackStream ${entry.spec.name}`,
-            path: issue === undefined ? "" : issue.path.join("."),
-            detail: issue === undefined ? decoded.left.message : issue.message
-          })
-        )
+        // bounded: the path and a short excerpt, whatever the frame holds
+        const { detail, path } = ErrorFormat.describeParseError(decoded.left)
+        return failEntry(entry, new DecodeError({ operation: `BackpackStream ${entry.spec.name}`, path, detail }))
       }
       for (const consumer of entry.consumers) offer(consumer, decoded.right)
+      if (notes.length > 0) return reportInformational(entry.spec.kind, notes)
     }
+
+    /** Unreadable informational fields: a Warning once per stream kind and field, counted every time. */
+    const reportInformational = (kind: string, notes: ReadonlyArray<Informational.Note>) =>
+      Effect.forEach(notes, (note) => {
+        const operation = `BackpackStream ${kind}`
+        const count = Metric.increment(
+          Metric.tagged(Metric.tagged(Metrics.informationalUnknown, "operation", operation), "field", note.field)
+        )
+        const key = `${kind} ${note.field}`
+        if (reportedInformational.has(key)) return count
+        reportedInformational.add(key)
+        return Effect.zipRight(
+          Effect.logWarning(
+            `${operation}: informational field ${note.field} not understood (${note.detail}); decoded as undefined, ` +
+              `the event kept (reported once; decoding: "strict" fails instead)`
+          ),
+          count
+        )
+      }, { discard: true })
 
     // -------------------------------------------------------------------------------------------
     // connection lifecycle
