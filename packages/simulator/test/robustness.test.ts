@@ -77,6 +77,17 @@ describe("robustness", () => {
       c.send({ method: "SUBSCRIBE", params: ["kline.constructor.SOL_USDC", "kline.__proto__.SOL_USDC"], id: 7 })
       const invalid = yield* Effect.promise(() => c.waitFor((f) => f.id === 7))
       expect(invalid).toEqual({ id: 7, error: { code: 4006, message: "Invalid stream" } })
+      // the frame's schema: params must be stream names, the method one of the two (any case)
+      c.send({ method: "SUBSCRIBE", params: ["trade.SOL_USDC", 5], id: 8 })
+      c.send({ method: "LIST_SUBSCRIPTIONS", params: ["trade.SOL_USDC"], id: 9 })
+      c.send({ method: "SUBSCRIBE", params: [], id: 10 })
+      for (const id of [8, 9, 10]) {
+        const answer = yield* Effect.promise(() => c.waitFor((f) => f.id === id))
+        expect(answer).toEqual({ id, error: { code: 4000, message: "Invalid message" } })
+      }
+      c.send({ method: "subscribe", params: ["markPrice.SOL_USDC_PERP"], id: 11 })
+      const mark = yield* Effect.promise(() => c.waitFor((f) => f.stream === "markPrice.SOL_USDC_PERP"))
+      expect(mark.data.e).toBe("markPrice")
       expect((yield* get(sim.url, "/api/v1/ping")).text).toBe("pong")
     })))
 

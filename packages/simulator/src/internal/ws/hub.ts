@@ -4,6 +4,8 @@
  *
  * @internal
  */
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import type { IncomingMessage } from "node:http"
 import type { Duplex } from "node:stream"
 import { WebSocket, WebSocketServer } from "ws"
@@ -23,6 +25,24 @@ import { stringifyFrame } from "../rfq.js"
 import type { Payload } from "../wire.js"
 import * as Wire from "../wire.js"
 import { AGGREGATIONS, isPrivateStream, isValidStream } from "./streams.js"
+
+/**
+ * A client frame at the edge: `{"method":"SUBSCRIBE"|"UNSUBSCRIBE" (any case),"params":[stream, ...],
+ * "signature"?:[key, signature, timestamp, window?],"id"?}`. The signature's shape and value are checked with
+ * the subscription's authentication (its own error texts); anything else malformed is "Invalid message".
+ */
+const ClientMessage = Schema.Struct({
+  method: Schema.transform(Schema.String, Schema.Literal("SUBSCRIBE", "UNSUBSCRIBE"), {
+    strict: false,
+    decode: (method) => method.toUpperCase(),
+    encode: (method) => method
+  }),
+  params: Schema.NonEmptyArray(Schema.String),
+  signature: Schema.optional(Schema.Unknown),
+  id: Schema.optional(Schema.Unknown)
+})
+
+const decodeClientMessage = Schema.decodeUnknownEither(ClientMessage)
 
 interface Connection {
   readonly id: number
@@ -359,7 +379,7 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
     }
   }
 
-  /** Handles one client text frame; every malformed frame gets an error frame. */
+  /** Handles one client text frame (decoded with {@link ClientMessage}); every malformed frame gets an error frame. */
   const onMessage = (c: Connection, raw: string) => {
     let parsed: unknown
     try {
@@ -370,14 +390,12 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
       return reply(c, errorFrame(null, 4000, "Invalid message"))
     }
-    const msg = parsed as { method?: unknown; params?: unknown; signature?: unknown; id?: unknown }
+    const rawId = (parsed as { readonly id?: unknown }).id
     // only a number or a string is echoed back as the request id
-    const id = typeof msg.id === "number" || typeof msg.id === "string" ? msg.id : null
-    const method = typeof msg.method === "string" ? msg.method.toUpperCase() : ""
-    const params = Array.isArray(msg.params) ? msg.params.filter((p): p is string => typeof p === "string") : []
-    if ((method !== "SUBSCRIBE" && method !== "UNSUBSCRIBE") || params.length === 0) {
-      return reply(c, errorFrame(id, 4000, "Invalid message"))
-    }
+    const id = typeof rawId === "number" || typeof rawId === "string" ? rawId : null
+    const decoded = decodeClientMessage(parsed)
+    if (Either.isLeft(decoded)) return reply(c, errorFrame(id, 4000, "Invalid message"))
+    const { method, params, signature } = decoded.right
     if (method === "UNSUBSCRIBE") {
       for (const p of params) c.subs.delete(p)
       return
@@ -393,7 +411,7 @@ export const makeHub = (engine: Engine, controls: Controls, options: { readonly 
     }
     const privateStreams = valid.filter(isPrivateStream)
     if (privateStreams.length > 0) {
-      const problem = verifySignature(c, msg.signature)
+      const problem = verifySignature(c, signature)
       if (problem !== undefined) {
         reply(c, JSON.stringify(authError(id, problem)))
         for (const s of valid) if (!isPrivateStream(s)) onSubscribe(c, s)
