@@ -186,7 +186,13 @@ const program = (args: Args, supervisor: Tracker) =>
 
     const counts = (r: Resources.Resources) =>
       `fibers ${r.fibers}, sockets ${r.sockets}, servers ${r.servers}, timers ${r.timers}`
-    console.log(`\nsoak: ${args.seconds} s (warm-up ${Duration.format(warmUp)}), seed ${args.seed}, node ${process.version}, ${os.cpus().length} cpus, ${os.platform()} ${os.arch()}`)
+    console.log(
+      `\nsoak: ${args.seconds} s (warm-up workload ${
+        Duration.toSeconds(warmUp).toFixed(1)
+      } s), seed ${args.seed}, node ${process.version}, ${os.cpus().length} cpus (${
+        os.cpus()[0]?.model ?? "?"
+      }), load average at the end ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}, ${os.platform()} ${os.arch()}`
+    )
     console.log("\nheap after GC:")
     console.log(table(samples.map((s) => [`${s.at} s`, `${mb(s.heap)} MB  (${s.counts})`])))
     console.log("\nsummary:")

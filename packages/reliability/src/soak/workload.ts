@@ -10,7 +10,7 @@
 import { AccountState, BackpackStream, OrderBook, Orders } from "@effect-backpack/sdk"
 import type { Simulator } from "@effect-backpack/simulator"
 import * as BigDecimal from "effect/BigDecimal"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Random from "effect/Random"
@@ -140,14 +140,22 @@ export const start = (
 
     // private streams: the account view
     const account = yield* AccountState.start({ reconcileEvery: "10 seconds" })
-    yield* account.events.pipe(Stream.runForEach(() => Effect.sync(() => void counters.orderEvents++)), Effect.forkScoped)
+    yield* account.events.pipe(
+      Stream.runForEach(() => Effect.sync(() => void counters.orderEvents++)),
+      Effect.forkScoped
+    )
     yield* account.changes.pipe(Stream.runForEach(() => Effect.sync(() => void counters.views++)), Effect.forkScoped)
 
     const rng = Random.make(options.seed)
     const pick = <A>(items: ReadonlyArray<A>) => Effect.map(rng.nextIntBetween(0, items.length), (i) => items[i]!)
     const price = (plan: MarketPlan, from: BigDecimal.BigDecimal, ticks: number) =>
       BigDecimal.format(
-        BigDecimal.normalize(BigDecimal.sum(from, BigDecimal.multiply(BigDecimal.unsafeFromString(plan.tick), BigDecimal.fromNumber(ticks))))
+        BigDecimal.normalize(
+          BigDecimal.sum(
+            from,
+            BigDecimal.multiply(BigDecimal.unsafeFromString(plan.tick), BigDecimal.fromNumber(ticks))
+          )
+        )
       )
 
     // resting orders placed with `Orders.place`: each lifecycle followed to its end in its own fiber
