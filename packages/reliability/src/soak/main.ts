@@ -12,7 +12,8 @@
  *   the SDK still up), then before anything started and after everything closed: fails when a count
  *   stays above its "before" (after up to 15 s for sockets in their closing handshake).
  *
- * It prints a summary table and exits non-zero on any failure.
+ * It prints a summary table and exits non-zero on any failure. With `SOAK_HEAP_SNAPSHOTS=<dir>` it also
+ * writes heap snapshots at the first and last heap sample (`start.heapsnapshot`, `end.heapsnapshot`).
  *
  * @since 0.1.0
  */
@@ -31,11 +32,14 @@ import * as Redacted from "effect/Redacted"
 import * as Scope from "effect/Scope"
 import * as Supervisor from "effect/Supervisor"
 import * as os from "node:os"
+import * as path from "node:path"
+import * as v8 from "node:v8"
 import * as Resources from "./resources.js"
 import * as Workload from "./workload.js"
 
 interface Args {
   readonly seconds: number
+  readonly warmUp: number | undefined
   readonly maxGrowthMb: number
   readonly seed: number
 }
@@ -44,23 +48,28 @@ const parseArgs = (argv: ReadonlyArray<string>): Args => {
   let seconds = 60
   let maxGrowthMb = 10
   let seed = 7
+  let warmUp: number | undefined
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]
     const value = Number(argv[i + 1])
-    const known = flag === "--minutes" || flag === "--seconds" || flag === "--max-growth-mb" || flag === "--seed"
+    const known = flag === "--minutes" || flag === "--seconds" || flag === "--max-growth-mb" || flag === "--seed" ||
+      flag === "--warm-up"
     if (flag === "--") continue
     if (!known || !Number.isFinite(value) || value <= 0) {
       throw new Error(
-        `usage: soak [--minutes N] [--seconds N] [--max-growth-mb M] [--seed S] (got ${JSON.stringify(argv)})`
+        `usage: soak [--minutes N] [--seconds N] [--warm-up S] [--max-growth-mb M] [--seed S] (got ${
+          JSON.stringify(argv)
+        })`
       )
     }
     if (flag === "--minutes") seconds = value * 60
     if (flag === "--seconds") seconds = value
     if (flag === "--max-growth-mb") maxGrowthMb = value
     if (flag === "--seed") seed = Math.trunc(value)
+    if (flag === "--warm-up") warmUp = value
     i++
   }
-  return { seconds, maxGrowthMb, seed }
+  return { seconds, warmUp, maxGrowthMb, seed }
 }
 
 type Tracker = Parameters<typeof Resources.count>[0]
@@ -86,7 +95,7 @@ const table = (rows: ReadonlyArray<readonly [string, string]>) => {
 const program = (args: Args, supervisor: Tracker) =>
   Effect.gen(function*() {
     const total = Duration.seconds(args.seconds)
-    const warmUp = Duration.seconds(Math.min(10, args.seconds / 6))
+    const warmUp = Duration.seconds(args.warmUp ?? Math.min(10, args.seconds / 6))
     /** From the start of the measured workload to the first heap sample (its streams are live by then). */
     const settling = Duration.seconds(Math.min(5, args.seconds / 12))
     const sampleEvery = Duration.seconds(args.seconds <= 120 ? 10 : 60)
@@ -102,7 +111,7 @@ const program = (args: Args, supervisor: Tracker) =>
       rateLimits: false,
       demoAccount: false,
       // bounded history: the exchange's own memory stops growing during the warm-up
-      history: { account: 2_000, trades: 2_000, candles: 500 }
+      history: { account: 500, trades: 500, candles: 100 }
     }).pipe(Scope.extend(outer))
     const trader = yield* sim.createAccount({ balances: { USDC: "10000000", SOL: "100000", BTC: "100", ETH: "2000" } })
     const sdk = yield* Layer.buildWithScope(
@@ -142,9 +151,12 @@ const program = (args: Args, supervisor: Tracker) =>
       samples.push({
         at: Math.round((Date.now() - soakStart) / 1000),
         heap,
-        counts: `books ${counters.books}, trades ${counters.trades}, order events ${counters.orderEvents}`
+        counts:
+          `books ${counters.books} (${counters.bookLevels} levels now), trades ${counters.trades}, order events ${counters.orderEvents}`
       })
     sample(heapStart)
+    const snapshots = process.env.SOAK_HEAP_SNAPSHOTS
+    if (snapshots !== undefined) v8.writeHeapSnapshot(path.join(snapshots, "start.heapsnapshot"))
     const end = started + Duration.toMillis(total)
     while (Date.now() < end) {
       yield* Effect.sleep(Duration.millis(Math.min(Duration.toMillis(sampleEvery), end - Date.now())))
@@ -154,6 +166,7 @@ const program = (args: Args, supervisor: Tracker) =>
     const runningConnections = (yield* sim.faults.webSocketConnections).length
     const heapEnd = yield* Resources.heapAfterGc
     sample(heapEnd)
+    if (snapshots !== undefined) v8.writeHeapSnapshot(path.join(snapshots, "end.heapsnapshot"))
     const drift = yield* Effect.either(account.reconcile)
     const stoppedEarly = yield* Effect.either(Effect.timeout(account.await, "1 millis"))
     const reconnects = (yield* Metric.value(Metrics.reconnects)).count

@@ -64,6 +64,8 @@ export interface Options {
 export interface Counters {
   books: number
   crossedBooks: number
+  /** Levels (bids and asks) of the latest book of every market, summed. */
+  bookLevels: number
   trades: number
   /** Order lifecycle events from `AccountState` (`New`, fills, terminal events). */
   orderEvents: number
@@ -99,6 +101,7 @@ export const start = (
     const counters: Counters = {
       books: 0,
       crossedBooks: 0,
+      bookLevels: 0,
       trades: 0,
       orderEvents: 0,
       views: 0,
@@ -127,6 +130,9 @@ export const start = (
           Effect.sync(() => {
             counters.books++
             if (book.isCrossed) counters.crossedBooks++
+            const previous = latest.get(symbol)
+            counters.bookLevels += book.bidLevels + book.askLevels -
+              (previous === undefined ? 0 : previous.bidLevels + previous.askLevels)
             latest.set(symbol, book)
           })
         ),
