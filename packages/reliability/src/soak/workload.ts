@@ -79,7 +79,7 @@ export interface Counters {
   reconnectsInjected: number
   gapsInjected: number
   privateEventsDropped: number
-  /** Refusals and failures of the order loop, by error tag (expected under faults; nothing stops). */
+  /** Refusals and failures of the order loop, by error tag and code (expected; nothing stops). */
   readonly errors: Record<string, number>
 }
 
@@ -114,9 +114,9 @@ export const start = (
       privateEventsDropped: 0,
       errors: {}
     }
-    const failed = (e: { readonly _tag?: string }) =>
+    const failed = (e: { readonly _tag?: string; readonly code?: unknown }) =>
       Effect.sync(() => {
-        const tag = e._tag ?? "Error"
+        const tag = `${e._tag ?? "Error"}${typeof e.code === "string" ? ` ${e.code}` : ""}`
         counters.errors[tag] = (counters.errors[tag] ?? 0) + 1
       })
     const ws = yield* BackpackStream.BackpackStream
