@@ -147,6 +147,8 @@ const program = (args: Args, supervisor: Tracker) =>
     const idle = yield* Resources.count(supervisor)
     const idleConnections = (yield* sim.faults.webSocketConnections).length
 
+    const reconnectsBefore = (yield* Metric.value(Metrics.reconnects)).count
+    const resyncsBefore = (yield* Metric.value(Metrics.resyncs)).count
     const inner = yield* Scope.make()
     const { account, counters } = yield* workload(inner, args.seed)
     const soakStart = Date.now()
@@ -175,8 +177,8 @@ const program = (args: Args, supervisor: Tracker) =>
     if (snapshots !== undefined) v8.writeHeapSnapshot(path.join(snapshots, "end.heapsnapshot"))
     const drift = yield* Effect.either(account.reconcile)
     const stoppedEarly = yield* Effect.either(Effect.timeout(account.await, "1 millis"))
-    const reconnects = (yield* Metric.value(Metrics.reconnects)).count
-    const resyncs = (yield* Metric.value(Metrics.resyncs)).count
+    const reconnects = (yield* Metric.value(Metrics.reconnects)).count - reconnectsBefore
+    const resyncs = (yield* Metric.value(Metrics.resyncs)).count - resyncsBefore
 
     yield* Scope.close(inner, Exit.void)
     const afterWorkload = yield* settle(supervisor, idle)

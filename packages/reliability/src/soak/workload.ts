@@ -10,7 +10,7 @@
 import { AccountState, BackpackStream, OrderBook, Orders } from "@effect-backpack/sdk"
 import type { Simulator } from "@effect-backpack/simulator"
 import * as BigDecimal from "effect/BigDecimal"
-import type * as Duration from "effect/Duration"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Random from "effect/Random"
@@ -49,7 +49,10 @@ export interface Options {
   readonly markets: ReadonlyArray<MarketPlan>
   /** Pause between two order actions. */
   readonly orderEvery: Duration.DurationInput
-  /** Pause between two injected faults (a reconnect every time; a gap every 3rd, lost private events every 4th). */
+  /**
+   * Period of the faults: a reconnect each period; halfway between two reconnects a sequence gap every 3rd period
+   * and lost private events every 4th.
+   */
   readonly faultEvery: Duration.DurationInput
   /** At most this many resting orders; beyond it the loop cancels instead of placing. */
   readonly maxOpen: number
@@ -224,11 +227,14 @@ export const start = (
     })
     yield* Effect.forkScoped(Effect.forever(Effect.zipRight(step, Effect.sleep(options.orderEvery))))
 
-    // faults: a reconnect every time, a sequence gap every 3rd, lost private events every 4th
+    // faults: a reconnect every time; halfway to the next one (so that it is not covered by the resync of the
+    // reconnect), a sequence gap every 3rd time and lost private events every 4th
     let round = 0
+    const half = Duration.times(Duration.decode(options.faultEvery), 0.5)
     const fault = Effect.gen(function*() {
       round++
       counters.reconnectsInjected += yield* Effect.map(sim.faults.disconnectWebSockets(), (n) => (n > 0 ? 1 : 0))
+      yield* Effect.sleep(half)
       if (round % 3 === 0) {
         yield* Effect.orDie(sim.faults.depthGap((yield* pick(options.markets)).symbol, 2))
         counters.gapsInjected++
@@ -238,6 +244,6 @@ export const start = (
         counters.privateEventsDropped += 2
       }
     })
-    yield* Effect.forkScoped(Effect.forever(Effect.zipRight(Effect.sleep(options.faultEvery), fault)))
+    yield* Effect.forkScoped(Effect.forever(Effect.zipRight(Effect.sleep(half), fault)))
     return { counters, account }
   })
