@@ -216,13 +216,12 @@ export interface AuditReport {
 }
 
 /**
- * A market's complete book at one sequence id: levels best first, `[price, quantity]` decimal strings as REST
- * writes them.
+ * A market's complete book at one sequence id (see `recordBooks`).
  *
  * @since 0.2.0
  * @category models
  */
-export type RecordedBook = BookRecorder.RecordedBook
+export type { RecordedBook } from "./internal/bookRecorder.js"
 
 /**
  * The book of one market after every depth event since recording started (see `recordBooks`).
@@ -236,7 +235,7 @@ export interface BookRecording {
    * started): what a client's local book with that `lastUpdateId` must equal. `None` when never recorded or
    * already forgotten.
    */
-  readonly at: (lastUpdateId: bigint | string) => Effect.Effect<Option.Option<RecordedBook>>
+  readonly at: (lastUpdateId: bigint | string) => Effect.Effect<Option.Option<BookRecorder.RecordedBook>>
   /** Versions recorded so far. */
   readonly recorded: Effect.Effect<number>
 }

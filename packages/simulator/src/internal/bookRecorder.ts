@@ -10,9 +10,13 @@ import * as Book from "./engine/book.js"
 import type { Engine } from "./engine/engine.js"
 import type { Level, Market } from "./engine/model.js"
 
-/** One recorded version: levels best first, `[price, quantity]` decimal strings as REST writes them. */
+/**
+ * A market's complete book at one sequence id: levels best first, `[price, quantity]` decimal strings as REST
+ * writes them.
+ */
 export interface RecordedBook {
   readonly symbol: string
+  /** The depth event's `u` (or the id current when recording started). */
   readonly lastUpdateId: string
   readonly bids: ReadonlyArray<readonly [string, string]>
   readonly asks: ReadonlyArray<readonly [string, string]>
