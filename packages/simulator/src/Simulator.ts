@@ -13,11 +13,13 @@ import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
 import { randomBytes } from "node:crypto"
 import { createServer } from "node:http"
 import * as Auth from "./internal/auth.js"
+import * as BookRecorder from "./internal/bookRecorder.js"
 import type { Controls, Drift, FaultPlan, FaultStats, Limits, RateLimitSettings } from "./internal/controls.js"
 import {
   applyPlan,
@@ -233,6 +235,31 @@ export interface AuditReport {
 }
 
 /**
+ * A market's complete book at one sequence id (see `recordBooks`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type { RecordedBook } from "./internal/bookRecorder.js"
+
+/**
+ * The book of one market after every depth event since recording started (see `recordBooks`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface BookRecording {
+  /**
+   * The book when its last update id was `lastUpdateId` (a depth event's `u`, or the id current when recording
+   * started): what a client's local book with that `lastUpdateId` must equal. `None` when never recorded or
+   * already forgotten.
+   */
+  readonly at: (lastUpdateId: bigint | string) => Effect.Effect<Option.Option<BookRecorder.RecordedBook>>
+  /** Versions recorded so far. */
+  readonly recorded: Effect.Effect<number>
+}
+
+/**
  * Fault injection controls. Random faults draw from the seeded fault generator (shares, not counters), so a seed
  * and the same request sequence reproduce a run.
  *
@@ -358,6 +385,14 @@ export interface SimulatorService {
   readonly setRateLimits: (limits: RateLimitSettings | false) => Effect.Effect<void>
   /** Invariant check across the whole exchange. */
   readonly audit: Effect.Effect<AuditReport>
+  /**
+   * Records the book of `symbol` after every depth event until the scope closes, the newest `limit` versions
+   * kept (default 100 000): the reference for checking a client's order book at any sequence id.
+   */
+  readonly recordBooks: (
+    symbol: string,
+    options?: { readonly limit?: number | undefined }
+  ) => Effect.Effect<BookRecording, SimulatorError, Scope.Scope>
   /** Fault injection. */
   readonly faults: Faults
 }
@@ -651,6 +686,19 @@ export const make = (
           controls.buckets.clear()
         }),
       audit: Effect.sync(() => audit(engine)),
+      recordBooks: (symbol, opts) =>
+        Effect.map(
+          marketOf(symbol).pipe(Effect.flatMap((m) =>
+            Effect.acquireRelease(
+              Effect.sync(() => BookRecorder.record(engine, m, Math.max(1, opts?.limit ?? 100_000))),
+              (r) => Effect.sync(r.stop)
+            )
+          )),
+          (r): BookRecording => ({
+            at: (id) => Effect.sync(() => Option.fromNullable(r.at(String(id)))),
+            recorded: Effect.sync(r.recorded)
+          })
+        ),
       faults
     }
     return service
