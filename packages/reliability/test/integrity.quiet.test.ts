@@ -1,8 +1,8 @@
 /**
  * Liveness of `OrderBook.watch` on a quiet market (no depth event for a while), found by the book
- * integrity suite: the watcher asks for its REST snapshot only once a delta is buffered, so a market
- * without deltas shows no book, neither at the start nor after a resync (a reconnect), until its next
- * event — the consumer keeps its last, outdated book meanwhile. The books it does yield stay exact.
+ * integrity suite: the watcher used to ask for its REST snapshot only once a delta was buffered, so a
+ * market without deltas showed no book, neither at the start nor after a resync (a reconnect), until its
+ * next event. It now takes the snapshot when no delta came within `refetchDelay` of (re)subscribing.
  */
 import { OrderBook } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
@@ -51,15 +51,13 @@ describe("OrderBook.watch on a quiet market", () => {
       expect(book.bids.length).toBeGreaterThan(10)
     }).pipe(Effect.scoped, Logger.withMinimumLogLevel(LogLevel.Error)))
 
-  // Known defect (reported; OrderBook.ts is being reworked on another branch): the snapshot is requested
-  // only once a delta is buffered. These pass once a quiet market gets its snapshot without a delta.
-  it.live.fails("a market with no depth event shows its book (the REST snapshot) at once", () =>
+  it.live("a market with no depth event shows its book (the REST snapshot) at once", () =>
     Effect.gen(function*() {
       const { bookAfter } = yield* quiet
       expect(Option.isSome(yield* bookAfter(0))).toBe(true)
     }).pipe(Effect.scoped, Logger.withMinimumLogLevel(LogLevel.Error)))
 
-  it.live.fails("after a reconnect a quiet market shows its book again without waiting for a delta", () =>
+  it.live("after a reconnect a quiet market shows its book again without waiting for a delta", () =>
     Effect.gen(function*() {
       const { bookAfter, seen, sim } = yield* quiet
       for (let i = 0; i < 100 && seen.length === 0; i++) {
