@@ -10,6 +10,18 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { Prng } from "./prng.js"
 
+/** Waits (a bounded number of reads) until none of `clientIds` is open on `symbol`: a 202 cancel has run. */
+const untilGone = (symbol: string, clientIds: ReadonlyArray<number>) =>
+  Effect.gen(function*() {
+    for (let i = 0; i < 200; i++) {
+      const open = yield* Effect.either(Orders.getOpenOrders({ symbol }))
+      if (Either.isRight(open) && !open.right.some((o) => o.clientId !== undefined && clientIds.includes(o.clientId))) {
+        return
+      }
+      yield* Effect.sleep("10 millis")
+    }
+  })
+
 /** A market of the workload: reference price and sizes in integer ticks and steps. */
 export interface MarketSpec {
   readonly symbol: string
@@ -336,8 +348,9 @@ export const runScenario = (options: {
           const target = prng.pick(open)
           const result = yield* Effect.either(Orders.cancelOrder({ symbol: target.symbol, clientId: target.clientId }))
           if (Either.isRight(result)) {
-            // the cancelled order, or 202: accepted, executed shortly after
+            // the cancelled order, or 202: accepted, executed shortly after (wait for it, as a user must)
             target.open = false
+            if (Orders.isCancelAccepted(result.right)) yield* untilGone(target.symbol, [target.clientId])
             count("ok")
           } else if (result.left._tag === "OutcomeUnknown") {
             lostCancels.push({ symbol: target.symbol, clientIds: [target.clientId] })
@@ -351,6 +364,9 @@ export const runScenario = (options: {
           const result = yield* Effect.either(Orders.cancelOpenOrders({ symbol: market.symbol }))
           if (Either.isRight(result)) {
             for (const o of open) o.open = false
+            // a 202 cancel-all runs shortly after: an order placed before it runs would be cancelled too, so wait
+            // until the orders it was for are gone before placing more (as a user must)
+            if (Orders.isCancelAccepted(result.right)) yield* untilGone(market.symbol, open.map((o) => o.clientId))
             count("ok")
           } else if (result.left._tag === "OutcomeUnknown") {
             lostCancels.push({ symbol: market.symbol, clientIds: open.map((o) => o.clientId) })
