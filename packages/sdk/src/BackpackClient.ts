@@ -486,25 +486,9 @@ export const make = (
   Effect.gen(function*() {
     const config = yield* BackpackConfig
     // informational fields reported once per operation and field by this client (and counted every time)
-    const reported = new Set<string>()
     const decoding: DecodingPolicy = {
       strict: config.decoding === "strict",
-      report: (operation, notes) =>
-        Effect.forEach(notes, (note) => {
-          const count = Metric.increment(
-            Metric.tagged(Metric.tagged(Metrics.informationalUnknown, "operation", operation), "field", note.field)
-          )
-          const key = `${operation} ${note.field}`
-          if (reported.has(key)) return count
-          reported.add(key)
-          return Effect.zipRight(
-            Effect.logWarning(
-              `${operation}: informational field ${note.field} not understood (${note.detail}); decoded as undefined, ` +
-                `the answer kept (reported once; decoding: "strict" fails instead)`
-            ),
-            count
-          )
-        }, { discard: true })
+      report: Informational.reporter("answer")
     }
     const signer = yield* Signer
     const limiter = yield* RateLimiter

@@ -15,9 +15,12 @@
  *
  * @internal
  */
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Metric from "effect/Metric"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import * as Metrics from "../Metrics.js"
 import * as errors from "./errors.js"
 import * as S from "./schema.js"
 
@@ -114,3 +117,29 @@ export const optionalFields = <Fields extends Record<string, Schema.Schema.AnyNo
   Object.fromEntries(
     Object.entries(fields).map(([name, schema]) => [name, S.optional(field(name, schema, { nullable: true }))])
   ) as unknown as { readonly [K in keyof Fields]: Schema.optionalWith<Lenient<Fields[K]>, { nullable: true }> }
+
+/**
+ * A reporter of unreadable informational fields: a Warning once per operation and field (for the reporter's
+ * lifetime: one per client or connection), `Metrics.informationalUnknown` counted every time.
+ *
+ * @internal
+ */
+export const reporter = (what: string) => {
+  const reported = new Set<string>()
+  return (operation: string, notes: ReadonlyArray<Note>): Effect.Effect<void> =>
+    Effect.forEach(notes, (note) => {
+      const count = Metric.increment(
+        Metric.tagged(Metric.tagged(Metrics.informationalUnknown, "operation", operation), "field", note.field)
+      )
+      const key = `${operation} ${note.field}`
+      if (reported.has(key)) return count
+      reported.add(key)
+      return Effect.zipRight(
+        Effect.logWarning(
+          `${operation}: informational field ${note.field} not understood (${note.detail}); decoded as undefined, ` +
+            `the ${what} kept (reported once; decoding: "strict" fails instead)`
+        ),
+        count
+      )
+    }, { discard: true })
+}

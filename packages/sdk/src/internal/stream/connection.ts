@@ -237,7 +237,7 @@ export const make = (
 
     const strictDecoding = config.decoding === "strict"
     const noNotes: Array<Informational.Note> = []
-    const reportedInformational = new Set<string>()
+    const reportInformational = Informational.reporter("event")
 
     const onFrame = (data: string | Uint8Array): Effect.Effect<void> | void => {
       MutableRef.increment(activity)
@@ -284,27 +284,8 @@ export const make = (
         return failEntry(entry, new DecodeError({ operation: `BackpackStream ${entry.spec.name}`, path, detail }))
       }
       for (const consumer of entry.consumers) offer(consumer, decoded.right)
-      if (notes.length > 0) return reportInformational(entry.spec.kind, notes)
+      if (notes.length > 0) return reportInformational(`BackpackStream ${entry.spec.kind}`, notes)
     }
-
-    /** Unreadable informational fields: a Warning once per stream kind and field, counted every time. */
-    const reportInformational = (kind: string, notes: ReadonlyArray<Informational.Note>) =>
-      Effect.forEach(notes, (note) => {
-        const operation = `BackpackStream ${kind}`
-        const count = Metric.increment(
-          Metric.tagged(Metric.tagged(Metrics.informationalUnknown, "operation", operation), "field", note.field)
-        )
-        const key = `${kind} ${note.field}`
-        if (reportedInformational.has(key)) return count
-        reportedInformational.add(key)
-        return Effect.zipRight(
-          Effect.logWarning(
-            `${operation}: informational field ${note.field} not understood (${note.detail}); decoded as undefined, ` +
-              `the event kept (reported once; decoding: "strict" fails instead)`
-          ),
-          count
-        )
-      }, { discard: true })
 
     // -------------------------------------------------------------------------------------------
     // connection lifecycle
