@@ -12,7 +12,15 @@
  * 5. for idempotent calls, `retryTransient` with a `Schedule`: exponential, jittered, bounded by
  *    `retries` (`BACKPACK_RETRIES`), never shorter than the exchange's `Retry-After`.
  *
- * Around it, `execute` validates and encodes the input before anything is sent (`ValidationError`),
+ * With `BackpackNode.layer`'s own undici client, no `transformClient` and the live clock, each
+ * attempt takes a direct path instead (`internal/directTransport.ts`): the same limiter wait and
+ * signature, then one asynchronous step that sends, reads the whole answer and ends at the deadline
+ * with a timer, then the same status mapping, retry schedule and span. It ends every call exactly
+ * as the pipeline does (`DirectTransport.test.ts`) at a fraction of the cost; under `TestClock` the
+ * pipeline runs, so the test clock drives its timeout.
+ *
+ * Around it, `execute` validates and encodes the input before anything is sent (`ValidationError`;
+ * the commonest request shapes are checked by hand, `internal/fastRequest.ts`),
  * decodes 2xx bodies losslessly (`DecodeError` names the field), and turns an uncertain failure of a
  * mutation into `OutcomeUnknown` (never retried). Each call is a span named after its method
  * (`Markets.getDepth`); `X-Signature` and `X-API-Key` are redacted from logs and spans.
@@ -550,10 +558,33 @@ export const make = (
      * headers to add, `undefined` for a public call.
      */
     const credentials = (call: Call): Effect.Effect<Record<string, string> | undefined, Refused> => {
-      const { endpoint, params } = call
+      const { endpoint } = call
+      return Effect.clockWith((clock) =>
+        // room at once (the common case): taken synchronously, no race with a timer
+        limiter.unsafeTryAcquire?.(endpoint.bucket, endpoint.weight, clock.unsafeCurrentTimeMillis())
+          ? sign(call)
+          : Effect.flatMap(acquireWithin(endpoint), (wait) => {
+            if (Option.isSome(wait)) {
+              // onLimit: "fail": refused on the client, nothing sent; not retried (the caller chose not to wait)
+              return Effect.fail(
+                new Refused(
+                  new RateLimitError({
+                    operation: endpoint.name,
+                    retryAfterMillis: Duration.toMillis(wait.value),
+                    detail: `client-side ${endpoint.bucket} budget exhausted; nothing was sent`
+                  })
+                )
+              )
+            }
+            return sign(call)
+          })
+      )
+    }
+
+    /** The limiter's wait, bounded by `maxRateLimitWait` (an answer it already has cannot wait: no timer). */
+    const acquireWithin = (endpoint: Endpoint<any, any>): Effect.Effect<Option.Option<Duration.Duration>, Refused> => {
       const acquiring = limiter.acquire(endpoint.bucket, endpoint.weight)
-      // an answer the limiter already has (an unlimited limiter) cannot wait: no race with a timer
-      const acquired = Exit.isExit(acquiring) ? acquiring : Effect.timeoutFail(acquiring, {
+      return Exit.isExit(acquiring) ? acquiring : Effect.timeoutFail(acquiring, {
         duration: config.maxRateLimitWait,
         onTimeout: () =>
           new Refused(
@@ -564,44 +595,34 @@ export const make = (
             })
           )
       })
-      return Effect.flatMap(acquired, (wait) => {
-        if (Option.isSome(wait)) {
-          // onLimit: "fail": refused on the client, nothing sent; not retried (the caller chose not to wait)
-          return Effect.fail(
-            new Refused(
-              new RateLimitError({
-                operation: endpoint.name,
-                retryAfterMillis: Duration.toMillis(wait.value),
-                detail: `client-side ${endpoint.bucket} budget exhausted; nothing was sent`
-              })
-            )
-          )
-        }
-        if (endpoint.instruction === undefined || Option.isNone(signer.publicKey)) return Effect.succeed(undefined)
-        const apiKey = signer.publicKey.value
-        return Effect.zipRight(
-          syncWhenDue,
-          Effect.flatMap(
-            Effect.zipWith(now, Ref.get(clockOffset), (t, offset) => Math.floor(t + offset)),
-            (timestamp) =>
-              Effect.map(
-                signer.sign(
-                  signingString({ instruction: endpoint.instruction!, params, timestamp, window: config.window })
-                ),
-                (signature): Record<string, string> => {
-                  const headers: Record<string, string> = {
-                    "x-api-key": apiKey,
-                    "x-signature": Redacted.value(signature),
-                    "x-timestamp": String(timestamp),
-                    "x-window": windowHeader
-                  }
-                  if (Option.isSome(brokerId) && endpoint.sendsBrokerId) headers["x-broker-id"] = brokerId.value
-                  return headers
+    }
+
+    /** The signed headers of a call with a fresh timestamp; `undefined` for a public call. */
+    const sign = ({ endpoint, params }: Call): Effect.Effect<Record<string, string> | undefined> => {
+      if (endpoint.instruction === undefined || Option.isNone(signer.publicKey)) return Effect.succeed(undefined)
+      const apiKey = signer.publicKey.value
+      return Effect.zipRight(
+        syncWhenDue,
+        Effect.flatMap(
+          Effect.zipWith(now, Ref.get(clockOffset), (t, offset) => Math.floor(t + offset)),
+          (timestamp) =>
+            Effect.map(
+              signer.sign(
+                signingString({ instruction: endpoint.instruction!, params, timestamp, window: config.window })
+              ),
+              (signature): Record<string, string> => {
+                const headers: Record<string, string> = {
+                  "x-api-key": apiKey,
+                  "x-signature": Redacted.value(signature),
+                  "x-timestamp": String(timestamp),
+                  "x-window": windowHeader
                 }
-              )
-          )
+                if (Option.isSome(brokerId) && endpoint.sendsBrokerId) headers["x-broker-id"] = brokerId.value
+                return headers
+              }
+            )
         )
-      })
+      )
     }
 
     /** The pipeline's request transform: the call's credentials on its request. */
