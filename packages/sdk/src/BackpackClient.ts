@@ -377,7 +377,13 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
 const attemptSpan = (
   method: string,
   url: string,
-  headers: Headers.Headers
+  headers: Headers.Headers,
+  /**
+   * Whether the attempt runs under its span (the pipeline: the caller's middleware may log or open
+   * spans). The direct path's attempt is one asynchronous step with nothing under it, and making a
+   * span the parent copies the fiber's whole context: there it is left out.
+   */
+  parent: boolean
 ) =>
 <A extends { readonly status: number }, E, R>(send: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.flatMap(
@@ -390,7 +396,7 @@ const attemptSpan = (
       span.attribute("url.full", url)
       const redacted = Headers.redact(headers, [...names, ...redactedHeaders])
       for (const name in redacted) span.attribute(`http.request.header.${name}`, String(redacted[name]))
-      return Effect.withParentSpan(send, span).pipe(
+      return (parent ? Effect.withParentSpan(send, span) : send).pipe(
         Effect.onExit((exit) =>
           // from milliseconds: TestClock's `currentTimeNanos` throws on the fractional times jitter leaves
           Effect.flatMap(Clock.currentTimeMillis, (millis) =>
@@ -711,7 +717,7 @@ export const make = (
       ),
       HttpClient.filterStatusOk,
       HttpClient.catchAll(classify),
-      HttpClient.transform((send, request) => attemptSpan(request.method, request.url, request.headers)(send))
+      HttpClient.transform((send, request) => attemptSpan(request.method, request.url, request.headers, true)(send))
     )
 
     /** Idempotent calls: the same attempt, retried on 429, 5xx, timeouts and transport failures. */
@@ -742,7 +748,8 @@ export const make = (
         return attemptSpan(
           request.method,
           origin + request.path,
-          Headers.unsafeFromRecord(request.headers)
+          Headers.unsafeFromRecord(request.headers),
+          false
         )(
           Effect.matchEffect(transport.send(origin, request, timeoutMillis), {
             onFailure: (failure) =>
