@@ -369,6 +369,30 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * The span of one call (`Markets.getDepth`), its parent for the attempts and logs under it. Like
+ * `Effect.withSpan`, except that a success ends it with `void`: a span never holds the decoded
+ * answer, so a tracer or exporter that keeps spans keeps no books or orders alive (as the attempt
+ * spans keep no request or response).
+ */
+const callSpan = (name: string, options: Tracer.SpanOptions) => <A, E, R>(call: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.makeSpan(name, options), (span) =>
+    Effect.withParentSpan(call, span).pipe(
+      Effect.onExit((exit) => endSpan(span, exit))
+    ))
+
+/** Ends a span now (the fiber's clock), a success as `void`. */
+const endSpan = (span: Tracer.Span, exit: Exit.Exit<unknown, unknown>) =>
+  // from milliseconds: TestClock's `currentTimeNanos` throws on the fractional times jitter leaves
+  Effect.clockWith((clock) =>
+    Effect.sync(() => {
+      span.end(
+        BigInt(Math.floor(clock.unsafeCurrentTimeMillis())) * 1_000_000n,
+        Exit.isSuccess(exit) ? Exit.void : exit
+      )
+    })
+  )
+
+/**
  * The `http.client <METHOD>` span of one attempt, in place of the platform's: the same attributes
  * (method, URL, status), request headers only through the redaction list, and an exit that never
  * holds the request or the response (a success ends as `void`, a failure with the SDK's own error,
@@ -397,15 +421,10 @@ const attemptSpan = (
       const redacted = Headers.redact(headers, [...names, ...redactedHeaders])
       for (const name in redacted) span.attribute(`http.request.header.${name}`, String(redacted[name]))
       return (parent ? Effect.withParentSpan(send, span) : send).pipe(
-        Effect.onExit((exit) =>
-          // from milliseconds: TestClock's `currentTimeNanos` throws on the fractional times jitter leaves
-          Effect.flatMap(Clock.currentTimeMillis, (millis) =>
-            Effect.sync(() => {
-              const time = BigInt(Math.floor(millis)) * 1_000_000n
-              if (Exit.isSuccess(exit)) span.attribute("http.response.status_code", exit.value.status)
-              span.end(time, Exit.isSuccess(exit) ? Exit.void : exit)
-            }))
-        )
+        Effect.onExit((exit) => {
+          if (Exit.isSuccess(exit)) span.attribute("http.response.status_code", exit.value.status)
+          return endSpan(span, exit)
+        })
       )
     }
   )
@@ -815,7 +834,7 @@ export const make = (
           run(endpoint, compiled, input, viaDirect),
           (exit) => compiled.observe(exit, clock.unsafeCurrentTimeMillis() - start)
         )
-      }).pipe(Effect.withSpan(endpoint.name, compiled.span)) as Effect.Effect<Out, BackpackError>
+      }).pipe(callSpan(endpoint.name, compiled.span)) as Effect.Effect<Out, BackpackError>
     }
 
     /** Validation, then the exchange on one path or the other, the failure of a mutation made `OutcomeUnknown`. */
