@@ -60,6 +60,9 @@ export const of = (client: HttpClient.HttpClient): DirectTransport | undefined =
 export const attach = (client: HttpClient.HttpClient, transport: DirectTransport): HttpClient.HttpClient =>
   Object.assign(client, { [TypeId]: transport })
 
+/** The longest delay a timer takes (a longer one fires at once). */
+const maxTimerMillis = 2 ** 31 - 1
+
 /** Aborts the request when the deadline passes (told apart from an interruption by its reason). */
 class Deadline extends Error {}
 
@@ -72,7 +75,8 @@ export const make = (dispatcher: Undici.Dispatcher): DirectTransport => ({
     Effect.async<Answer, Failure | Cause.TimeoutException>((resume) => {
       const controller = new AbortController()
       let settled = false
-      const timer = setTimeout(() => {
+      // beyond a timer's range (an infinite timeout) there is no deadline, as with `Effect.timeout`
+      const timer = timeoutMillis >= maxTimerMillis ? undefined : setTimeout(() => {
         if (settled) return
         settled = true
         controller.abort(new Deadline(`no answer within ${timeoutMillis} ms`))
