@@ -259,4 +259,21 @@ describe("metrics", () => {
       expect(MetricState.isHistogramState(yield* Metric.value(latency))).toBe(true)
     }).pipe(Effect.provide(sdkLayer(http.layer)))
   })
+
+  it.effect("the fiber's own metric labels (Effect.tagMetrics) are added to the executor's series", () => {
+    const http = mockHttp(() => ({ body: [] }))
+    const desk = (metric: Metric.Metric<any, any, any>) => Metric.tagged(metric, "desk", "alpha")
+    const ok = desk(Metric.tagged(Metric.tagged(Metrics.requests, "operation", "Markets.getMarkets"), "outcome", "ok"))
+    const latency = desk(Metric.tagged(Metrics.latency, "operation", "Markets.getMarkets"))
+    const untagged = Metric.tagged(Metric.tagged(Metrics.requests, "operation", "Markets.getMarkets"), "outcome", "ok")
+    return Effect.gen(function*() {
+      const before = [(yield* Metric.value(ok)).count, (yield* Metric.value(latency)).count]
+      const plain = (yield* Metric.value(untagged)).count
+      yield* Effect.tagMetrics(Effect.zipRight(getMarkets, getMarkets), "desk", "alpha")
+      const after = [(yield* Metric.value(ok)).count, (yield* Metric.value(latency)).count]
+      expect(after.map((n, i) => n - before[i]!)).toEqual([2, 2])
+      // a labelled call is its own series: the unlabelled one did not move
+      expect((yield* Metric.value(untagged)).count).toBe(plain)
+    }).pipe(Effect.provide(sdkLayer(http.layer)))
+  })
 })
