@@ -147,6 +147,22 @@ export const OpenEnum = <const Literals extends ReadonlyArray<string>>(
 ): Schema.Schema<Literals[number] | (string & {}), string> => Schema.Union(Schema.Literal(...literals), Schema.String)
 
 /**
+ * A value built on the first call, then kept: the module-level schemas of the endpoint tables, which
+ * only their endpoints' deferred request and response schemas use (built when first needed).
+ */
+export const lazy = <A>(build: () => A): () => A => {
+  let value: A | undefined
+  let built = false
+  return () => {
+    if (!built) {
+      value = build()
+      built = true
+    }
+    return value as A
+  }
+}
+
+/**
  * An optional response field: absent or `null` on the wire, `undefined` in the decoded value.
  */
 export const optional = <S extends Schema.Schema.Any>(schema: S) => Schema.optionalWith(schema, { nullable: true })
