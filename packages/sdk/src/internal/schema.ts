@@ -163,9 +163,24 @@ export const lazy = <A>(build: () => A): () => A => {
 }
 
 /**
+ * The optional field of each schema, built once and shared by every model that has one (a
+ * property signature is an immutable value): most optional fields are a handful of schemas
+ * (`Decimal`, `Int`, `String`…), and each field built anew cost the SDK's import time.
+ */
+const optionals = new WeakMap<Schema.Schema.Any, unknown>()
+
+/**
  * An optional response field: absent or `null` on the wire, `undefined` in the decoded value.
  */
-export const optional = <S extends Schema.Schema.Any>(schema: S) => Schema.optionalWith(schema, { nullable: true })
+export const optional = <S extends Schema.Schema.Any>(schema: S): Schema.optionalWith<S, { nullable: true }> => {
+  let field = optionals.get(schema) as Schema.optionalWith<S, { nullable: true }> | undefined
+  if (field === undefined) {
+    field = Schema.optionalWith(schema, { nullable: true })
+    optionals.set(schema, field)
+  }
+  return field
+}
+
 
 // ---------------------------------------------------------------------------------------------
 // request side
