@@ -12,7 +12,15 @@
  * 5. for idempotent calls, `retryTransient` with a `Schedule`: exponential, jittered, bounded by
  *    `retries` (`BACKPACK_RETRIES`), never shorter than the exchange's `Retry-After`.
  *
- * Around it, `execute` validates and encodes the input before anything is sent (`ValidationError`),
+ * With `BackpackNode.layer`'s own undici client, no `transformClient` and the live clock, each
+ * attempt takes a direct path instead (`internal/directTransport.ts`): the same limiter wait and
+ * signature, then one asynchronous step that sends, reads the whole answer and ends at the deadline
+ * with a timer, then the same status mapping, retry schedule and span. It ends every call exactly
+ * as the pipeline does (`DirectTransport.test.ts`) at a fraction of the cost; under `TestClock` the
+ * pipeline runs, so the test clock drives its timeout.
+ *
+ * Around it, `execute` validates and encodes the input before anything is sent (`ValidationError`;
+ * the commonest request shapes are checked by hand, `internal/fastRequest.ts`),
  * decodes 2xx bodies losslessly (`DecodeError` names the field), and turns an uncertain failure of a
  * mutation into `OutcomeUnknown` (never retried). Each call is a span named after its method
  * (`Markets.getDepth`); `X-Signature` and `X-API-Key` are redacted from logs and spans.
@@ -24,6 +32,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Arr from "effect/Array"
 import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
@@ -35,6 +44,7 @@ import * as FiberRef from "effect/FiberRef"
 import { identity } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Metric from "effect/Metric"
+import * as MetricLabel from "effect/MetricLabel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
@@ -57,8 +67,10 @@ import {
 } from "./BackpackError.js"
 import type { Endpoint, WireParams, WireValue } from "./Endpoint.js"
 import { getTime } from "./endpoints/system.js"
+import * as DirectTransport from "./internal/directTransport.js"
 import * as errors from "./internal/errors.js"
 import * as Fast from "./internal/fastDecode.js"
+import * as FastRequest from "./internal/fastRequest.js"
 import * as Informational from "./internal/informational.js"
 import { parseLossless } from "./internal/json.js"
 import * as Metrics from "./Metrics.js"
@@ -242,8 +254,14 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
   const cached = compiledEndpoints.get(endpoint)
   if (cached !== undefined) return cached
   const decodeInput = Schema.decodeUnknownEither(endpoint.request, { errors: "first", onExcessProperty: "error" })
-  const validate = (input: unknown): Effect.Effect<Params, ValidationError> =>
-    Either.match(decodeInput(input ?? {}), {
+  // the commonest request shapes checked by hand (same wire parameters; anything else, and every error, is the Schema's)
+  const fastInput = FastRequest.forRequest(endpoint.request)
+  const validate = (input: unknown): Effect.Effect<Params, ValidationError> => {
+    if (fastInput !== undefined) {
+      const wire = fastInput(input ?? {})
+      if (wire !== undefined) return Effect.succeed(wire as WireParams)
+    }
+    return Either.match(decodeInput(input ?? {}), {
       onLeft: (error) => {
         const { detail, path } = errors.describeParseError(error)
         return Effect.fail(new ValidationError({ operation: endpoint.name, field: path, detail }))
@@ -253,6 +271,7 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
           Array.isArray(wire) ? (wire as ReadonlyArray<WireParams>).map(compact) : compact(wire as WireParams)
         )
     })
+  }
   const fail = (path: string, detail: string, cause: unknown) =>
     Effect.fail(new DecodeError({ operation: endpoint.name, path, detail, cause }))
   const spec = endpoint.response
@@ -304,18 +323,29 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
       }
     }
   }
-  const latency = Metric.tagged(Metrics.latency, "operation", endpoint.name)
-  const requests = Metric.tagged(Metrics.requests, "operation", endpoint.name)
-  const outcomes = new Map<string, Metric.Metric.Counter<number>>()
-  const observe = (exit: Exit.Exit<unknown, BackpackError>, millis: number) => {
-    const outcome = outcomeOf(exit)
-    let counter = outcomes.get(outcome)
-    if (counter === undefined) {
-      counter = Metric.tagged(requests, "outcome", outcome)
-      outcomes.set(outcome, counter)
-    }
-    return Effect.zipRight(Metric.update(latency, millis), Metric.increment(counter))
-  }
+  // The labels of each series, built once: updating the base metrics with the same label arrays hits
+  // their hook caches (a `Metric.tagged` metric builds a new label array, and looks its series up
+  // again, on every update). The fiber's own metric labels (`Effect.tagMetrics`) are added after.
+  const operation = MetricLabel.make("operation", endpoint.name)
+  const latencyLabels: ReadonlyArray<MetricLabel.MetricLabel> = [operation]
+  const outcomeLabels = new Map<string, ReadonlyArray<MetricLabel.MetricLabel>>()
+  const observe = (exit: Exit.Exit<unknown, BackpackError>, millis: number) =>
+    FiberRef.getWith(FiberRef.currentMetricLabels, (fiberLabels) =>
+      Effect.sync(() => {
+        const outcome = outcomeOf(exit)
+        let labels = outcomeLabels.get(outcome)
+        if (labels === undefined) {
+          labels = [operation, MetricLabel.make("outcome", outcome)]
+          outcomeLabels.set(outcome, labels)
+        }
+        if (fiberLabels.length === 0) {
+          Metrics.latency.unsafeUpdate(millis, latencyLabels)
+          Metrics.requests.unsafeUpdate(1, labels)
+        } else {
+          Metrics.latency.unsafeUpdate(millis, Arr.union(latencyLabels, fiberLabels))
+          Metrics.requests.unsafeUpdate(1, Arr.union(labels, fiberLabels))
+        }
+      }))
   const compiled: Compiled = {
     observe,
     validate,
@@ -339,35 +369,62 @@ const compile = (endpoint: Endpoint<any, any>): Compiled => {
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * The span of one call (`Markets.getDepth`), its parent for the attempts and logs under it. Like
+ * `Effect.withSpan`, except that a success ends it with `void`: a span never holds the decoded
+ * answer, so a tracer or exporter that keeps spans keeps no books or orders alive (as the attempt
+ * spans keep no request or response).
+ */
+const callSpan = (name: string, options: Tracer.SpanOptions) => <A, E, R>(call: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.makeSpan(name, options), (span) =>
+    Effect.withParentSpan(call, span).pipe(
+      Effect.onExit((exit) => endSpan(span, exit))
+    ))
+
+/** Ends a span now (the fiber's clock), a success as `void`. */
+const endSpan = (span: Tracer.Span, exit: Exit.Exit<unknown, unknown>) =>
+  // from milliseconds: TestClock's `currentTimeNanos` throws on the fractional times jitter leaves
+  Effect.clockWith((clock) =>
+    Effect.sync(() => {
+      span.end(
+        BigInt(Math.floor(clock.unsafeCurrentTimeMillis())) * 1_000_000n,
+        Exit.isSuccess(exit) ? Exit.void : exit
+      )
+    })
+  )
+
+/**
  * The `http.client <METHOD>` span of one attempt, in place of the platform's: the same attributes
  * (method, URL, status), request headers only through the redaction list, and an exit that never
  * holds the request or the response (a success ends as `void`, a failure with the SDK's own error,
  * which carries no header). Tracers and exporters that serialise exits see no signature.
  */
-const attemptSpan = <E, R>(
-  send: Effect.Effect<HttpClientResponse.HttpClientResponse, E, R>,
-  request: HttpClientRequest.HttpClientRequest
-): Effect.Effect<HttpClientResponse.HttpClientResponse, E, R> =>
+const attemptSpan = (
+  method: string,
+  url: string,
+  headers: Headers.Headers,
+  /**
+   * Whether the attempt runs under its span (the pipeline: the caller's middleware may log or open
+   * spans). The direct path's attempt is one asynchronous step with nothing under it, and making a
+   * span the parent copies the fiber's whole context: there it is left out.
+   */
+  parent: boolean
+) =>
+<A extends { readonly status: number }, E, R>(send: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.flatMap(
     Effect.zip(
-      Effect.makeSpan(`http.client ${request.method}`, { kind: "client", captureStackTrace: false }),
+      Effect.makeSpan(`http.client ${method}`, { kind: "client", captureStackTrace: false }),
       FiberRef.get(Headers.currentRedactedNames)
     ),
     ([span, names]) => {
-      span.attribute("http.request.method", request.method)
-      span.attribute("url.full", request.url)
-      const redacted = Headers.redact(request.headers, [...names, ...redactedHeaders])
+      span.attribute("http.request.method", method)
+      span.attribute("url.full", url)
+      const redacted = Headers.redact(headers, [...names, ...redactedHeaders])
       for (const name in redacted) span.attribute(`http.request.header.${name}`, String(redacted[name]))
-      return Effect.withParentSpan(send, span).pipe(
-        Effect.onExit((exit) =>
-          // from milliseconds: TestClock's `currentTimeNanos` throws on the fractional times jitter leaves
-          Effect.flatMap(Clock.currentTimeMillis, (millis) =>
-            Effect.sync(() => {
-              const time = BigInt(Math.floor(millis)) * 1_000_000n
-              if (Exit.isSuccess(exit)) span.attribute("http.response.status_code", exit.value.status)
-              span.end(time, Exit.isSuccess(exit) ? Exit.void : exit)
-            }))
-        )
+      return (parent ? Effect.withParentSpan(send, span) : send).pipe(
+        Effect.onExit((exit) => {
+          if (Exit.isSuccess(exit)) span.attribute("http.response.status_code", exit.value.status)
+          return endSpan(span, exit)
+        })
       )
     }
   )
@@ -388,7 +445,10 @@ class Refused {
   constructor(readonly error: RateLimitError) {}
 }
 
-/** Transport failures known to have happened before the request left (connection refused, DNS, bad URL). */
+/**
+ * Transport failures known to have happened before the request left (connection refused, DNS, bad
+ * URL), by their original instance (see `isUncertain`).
+ */
 const notSent = new WeakSet<TransportError>()
 
 type AttemptError = ApiError | AuthenticationError | RateLimitError | TransportError | TimeoutError
@@ -403,7 +463,8 @@ const isRetryable = (maxRetryAfterMillis: number) => (error: AttemptError | Refu
 /** Whether a failure of a mutation may have happened after the exchange got it. */
 const isUncertain = (error: BackpackError): boolean =>
   error._tag === "TimeoutError" || error._tag === "DecodeError" ||
-  (error._tag === "TransportError" && !notSent.has(error)) ||
+  // failed inside a span, an error is a proxy of itself (Effect's `capture`): the set holds the original
+  (error._tag === "TransportError" && !notSent.has(Cause.originalError(error))) ||
   (error._tag === "ApiError" && error.status >= 500)
 
 const transportError = (operation: string, error: HttpClientError.HttpClientError): TransportError => {
@@ -412,11 +473,24 @@ const transportError = (operation: string, error: HttpClientError.HttpClientErro
     detail: errors.describeTransport(error),
     cause: errors.transportCause(error)
   })
-  if (error._tag === "RequestError" && (error.reason !== "Transport" || errors.failedBeforeSending(error))) {
+  if (error._tag === "RequestError" && (error.reason !== "Transport" || errors.failedBeforeSending(error.cause))) {
     notSent.add(transport)
   }
   return transport
 }
+
+const directTransportError = (operation: string, failure: DirectTransport.Failure): TransportError => {
+  const transport = new TransportError({
+    operation,
+    detail: errors.describeFailure(failure.reason, failure.cause),
+    cause: failure.cause
+  })
+  if (failure.reason === "Transport" && errors.failedBeforeSending(failure.cause)) notSent.add(transport)
+  return transport
+}
+
+/** The prototype of Effect's live clock: with it, the direct path's deadline may be a plain timer. */
+const liveClock = Object.getPrototypeOf(Clock.make())
 
 const errorFromStatus = (
   operation: string,
@@ -504,68 +578,120 @@ export const make = (
 
     const now = signingTime
 
-    /** Waits for the rate limiter, then signs with a fresh timestamp (runs again on each attempt). */
+    /**
+     * Waits for the rate limiter, then signs with a fresh timestamp (runs again on each attempt): the
+     * headers to add, `undefined` for a public call.
+     */
+    const credentials = (call: Call): Effect.Effect<Record<string, string> | undefined, Refused> => {
+      const { endpoint } = call
+      return Effect.clockWith((clock) =>
+        // room at once (the common case): taken synchronously, no race with a timer
+        limiter.unsafeTryAcquire?.(endpoint.bucket, endpoint.weight, clock.unsafeCurrentTimeMillis())
+          ? sign(call)
+          : Effect.flatMap(acquireWithin(endpoint), (wait) => {
+            if (Option.isSome(wait)) {
+              // onLimit: "fail": refused on the client, nothing sent; not retried (the caller chose not to wait)
+              return Effect.fail(
+                new Refused(
+                  new RateLimitError({
+                    operation: endpoint.name,
+                    retryAfterMillis: Duration.toMillis(wait.value),
+                    detail: `client-side ${endpoint.bucket} budget exhausted; nothing was sent`
+                  })
+                )
+              )
+            }
+            return sign(call)
+          })
+      )
+    }
+
+    /** The limiter's wait, bounded by `maxRateLimitWait` (an answer it already has cannot wait: no timer). */
+    const acquireWithin = (endpoint: Endpoint<any, any>): Effect.Effect<Option.Option<Duration.Duration>, Refused> => {
+      const acquiring = limiter.acquire(endpoint.bucket, endpoint.weight)
+      return Exit.isExit(acquiring) ? acquiring : Effect.timeoutFail(acquiring, {
+        duration: config.maxRateLimitWait,
+        onTimeout: () =>
+          new Refused(
+            new RateLimitError({
+              operation: endpoint.name,
+              detail: `waited ${Duration.toMillis(config.maxRateLimitWait)} ms (maxRateLimitWait) for the ` +
+                `client-side ${endpoint.bucket} budget; nothing was sent`
+            })
+          )
+      })
+    }
+
+    /** The signed headers of a call with a fresh timestamp; `undefined` for a public call. */
+    const sign = ({ endpoint, params }: Call): Effect.Effect<Record<string, string> | undefined> => {
+      if (endpoint.instruction === undefined || Option.isNone(signer.publicKey)) return Effect.succeed(undefined)
+      const apiKey = signer.publicKey.value
+      return Effect.zipRight(
+        syncWhenDue,
+        Effect.flatMap(
+          Effect.zipWith(now, Ref.get(clockOffset), (t, offset) => Math.floor(t + offset)),
+          (timestamp) =>
+            Effect.map(
+              signer.sign(
+                signingString({ instruction: endpoint.instruction!, params, timestamp, window: config.window })
+              ),
+              (signature): Record<string, string> => {
+                const headers: Record<string, string> = {
+                  "x-api-key": apiKey,
+                  "x-signature": Redacted.value(signature),
+                  "x-timestamp": String(timestamp),
+                  "x-window": windowHeader
+                }
+                if (Option.isSome(brokerId) && endpoint.sendsBrokerId) headers["x-broker-id"] = brokerId.value
+                return headers
+              }
+            )
+        )
+      )
+    }
+
+    /** The pipeline's request transform: the call's credentials on its request. */
     const authorize = (
       request: HttpClientRequest.HttpClientRequest
     ): Effect.Effect<HttpClientRequest.HttpClientRequest, Refused> =>
-      Effect.flatMap(FiberRef.get(currentCall), (call) => {
-        if (call === undefined) return Effect.succeed(request)
-        const { endpoint, params } = call
-        const acquiring = limiter.acquire(endpoint.bucket, endpoint.weight)
-        // an answer the limiter already has (an unlimited limiter) cannot wait: no race with a timer
-        const acquired = Exit.isExit(acquiring) ? acquiring : Effect.timeoutFail(acquiring, {
-          duration: config.maxRateLimitWait,
-          onTimeout: () =>
-            new Refused(
-              new RateLimitError({
-                operation: endpoint.name,
-                detail: `waited ${Duration.toMillis(config.maxRateLimitWait)} ms (maxRateLimitWait) for the ` +
-                  `client-side ${endpoint.bucket} budget; nothing was sent`
-              })
-            )
-        })
-        return Effect.flatMap(acquired, (wait) => {
-          if (Option.isSome(wait)) {
-            // onLimit: "fail": refused on the client, nothing sent; not retried (the caller chose not to wait)
-            return Effect.fail(
-              new Refused(
-                new RateLimitError({
-                  operation: endpoint.name,
-                  retryAfterMillis: Duration.toMillis(wait.value),
-                  detail: `client-side ${endpoint.bucket} budget exhausted; nothing was sent`
-                })
-              )
-            )
-          }
-          if (endpoint.instruction === undefined || Option.isNone(signer.publicKey)) return Effect.succeed(request)
-          const apiKey = signer.publicKey.value
-          return Effect.zipRight(
-            syncWhenDue,
-            Effect.flatMap(
-              Effect.zipWith(now, Ref.get(clockOffset), (t, offset) => Math.floor(t + offset)),
-              (timestamp) =>
-                Effect.map(
-                  signer.sign(
-                    signingString({ instruction: endpoint.instruction!, params, timestamp, window: config.window })
-                  ),
-                  (signature) => {
-                    const signed = HttpClientRequest.setHeaders(request, {
-                      "X-API-Key": apiKey,
-                      "X-Signature": Redacted.value(signature),
-                      "X-Timestamp": String(timestamp),
-                      "X-Window": windowHeader
-                    })
-                    return Option.isSome(brokerId) && endpoint.sendsBrokerId
-                      ? HttpClientRequest.setHeader(signed, "X-Broker-Id", brokerId.value)
-                      : signed
-                  }
-                )
-            )
-          )
-        })
-      })
+      Effect.flatMap(FiberRef.get(currentCall), (call) =>
+        call === undefined
+          ? Effect.succeed(request)
+          : Effect.map(
+            credentials(call),
+            (headers) => headers === undefined ? request : HttpClientRequest.setHeaders(request, headers)
+          ))
 
-    /** Maps what the transport answered to the SDK's errors; a 429 pauses the endpoint's bucket. */
+    /** A non-2xx answer as the SDK's error; a 429 pauses the endpoint's bucket. */
+    const refusal = (
+      call: Call | undefined,
+      status: number,
+      retryAfterHeader: string | ReadonlyArray<string> | undefined,
+      text: string
+    ): Effect.Effect<never, AttemptError> => {
+      const operation = operationOf(call)
+      return Effect.flatMap(Clock.currentTimeMillis, (t) => {
+        const retryAfter = errors.parseRetryAfter(
+          typeof retryAfterHeader === "string" ? retryAfterHeader : retryAfterHeader?.[0],
+          t
+        )
+        const failure = errorFromStatus(operation, status, text, retryAfter, maxRetryAfterMillis)
+        if (failure._tag !== "RateLimitError" || call === undefined) return Effect.fail(failure)
+        const pause = Math.min(retryAfter ?? 1000, maxRetryAfterMillis)
+        return Effect.zipRight(
+          Effect.logWarning(
+            `rate limited by the exchange (HTTP ${status}): pausing the ${call.endpoint.bucket} ` +
+              `bucket for ${pause} ms` +
+              ((retryAfter ?? 0) > maxRetryAfterMillis
+                ? `; Retry-After ${retryAfter} ms exceeds maxRetryAfter, failing now`
+                : "")
+          ).pipe(Effect.annotateLogs({ operation, retryAfterMillis: retryAfter ?? "none" })),
+          Effect.zipRight(limiter.pause(call.endpoint.bucket, Duration.millis(pause)), Effect.fail(failure))
+        )
+      })
+    }
+
+    /** Maps what the transport answered to the SDK's errors. */
     const classify = (
       error: HttpClientError.HttpClientError | Refused | Cause.TimeoutException
     ): Effect.Effect<never, AttemptError | Refused> => {
@@ -579,31 +705,16 @@ export const make = (
           const response = error.response
           return Effect.flatMap(
             Effect.orElseSucceed(response.text, () => ""),
-            (text) =>
-              Effect.flatMap(Clock.currentTimeMillis, (t) => {
-                const retryAfter = errors.parseRetryAfter(response.headers["retry-after"], t)
-                const failure = errorFromStatus(operation, response.status, text, retryAfter, maxRetryAfterMillis)
-                if (failure._tag !== "RateLimitError" || call === undefined) return Effect.fail(failure)
-                const pause = Math.min(retryAfter ?? 1000, maxRetryAfterMillis)
-                return Effect.zipRight(
-                  Effect.logWarning(
-                    `rate limited by the exchange (HTTP ${response.status}): pausing the ${call.endpoint.bucket} ` +
-                      `bucket for ${pause} ms` +
-                      ((retryAfter ?? 0) > maxRetryAfterMillis
-                        ? `; Retry-After ${retryAfter} ms exceeds maxRetryAfter, failing now`
-                        : "")
-                  ).pipe(Effect.annotateLogs({ operation, retryAfterMillis: retryAfter ?? "none" })),
-                  Effect.zipRight(limiter.pause(call.endpoint.bucket, Duration.millis(pause)), Effect.fail(failure))
-                )
-              })
+            (text) => refusal(call, response.status, response.headers["retry-after"], text)
           )
         }
         return Effect.fail(transportError(operation, error))
       })
     }
 
+    const httpClient = yield* HttpClient.HttpClient
     const transport = (options.transformClient ?? identity<HttpClient.HttpClient>)(
-      (yield* HttpClient.HttpClient).pipe(
+      httpClient.pipe(
         HttpClient.mapRequest(HttpClientRequest.prependUrl(config.host)),
         HttpClient.mapRequest(HttpClientRequest.acceptJson)
       )
@@ -625,7 +736,7 @@ export const make = (
       ),
       HttpClient.filterStatusOk,
       HttpClient.catchAll(classify),
-      HttpClient.transform(attemptSpan)
+      HttpClient.transform((send, request) => attemptSpan(request.method, request.url, request.headers, true)(send))
     )
 
     /** Idempotent calls: the same attempt, retried on 429, 5xx, timeouts and transport failures. */
@@ -635,15 +746,62 @@ export const make = (
       schedule: retrySchedule(config.retries)
     })
 
+    /**
+     * The direct path (`internal/directTransport.ts`): the SDK's own undici client with no caller
+     * middleware. Taken per call when the fiber's clock is the live one (its deadline is a timer);
+     * under `TestClock` the pipeline above runs, whose `Effect.timeout` the test clock drives.
+     */
+    const direct = options.transformClient === undefined ? DirectTransport.of(httpClient) : undefined
+    const origin = direct === undefined ? "" : new URL(config.host).origin
+    const basePath = direct === undefined ? "" : new URL(config.host).pathname.replace(/\/$/, "")
+    const retryPolicy = { while: isRetryable(maxRetryAfterMillis), schedule: retrySchedule(config.retries) }
+
+    /** One attempt on the direct path: limiter, signature, send and read within the timeout, status mapped. */
+    const directAttempt = (
+      transport: DirectTransport.DirectTransport,
+      call: Call,
+      outgoing: DirectTransport.Outgoing
+    ): Effect.Effect<DirectTransport.Answer, AttemptError | Refused> =>
+      Effect.flatMap(credentials(call), (signed) => {
+        const request = signed === undefined ? outgoing : { ...outgoing, headers: { ...outgoing.headers, ...signed } }
+        return attemptSpan(
+          request.method,
+          origin + request.path,
+          Headers.unsafeFromRecord(request.headers),
+          false
+        )(
+          Effect.matchEffect(transport.send(origin, request, timeoutMillis), {
+            onFailure: (failure) =>
+              Effect.fail(
+                failure._tag === "TimeoutException"
+                  ? new TimeoutError({ operation: call.endpoint.name, timeoutMillis, cause: failure })
+                  : directTransportError(call.endpoint.name, failure)
+              ),
+            onSuccess: (answer) =>
+              answer.status >= 200 && answer.status < 300
+                ? Effect.succeed(answer)
+                : refusal(call, answer.status, answer.headers["retry-after"], answer.text)
+          })
+        )
+      })
+
     const validate = <In>(endpoint: Endpoint<In, unknown>, input: In) => compile(endpoint).validate(input)
 
-    const observed = (compiled: Compiled) => <A>(call: Effect.Effect<A, BackpackError>) =>
-      Effect.flatMap(
-        Clock.currentTimeMillis,
-        (start) =>
-          Effect.onExit(call, (exit) =>
-            Effect.flatMap(Clock.currentTimeMillis, (end) => compiled.observe(exit, end - start)))
-      )
+    /** The request of a call on the direct path (the pipeline adds the same `accept` header and URL). */
+    const outgoing = (endpoint: Endpoint<any, any>, params: Params): DirectTransport.Outgoing =>
+      endpoint.encoding === "query"
+        ? {
+          method: endpoint.method,
+          path: basePath + endpoint.path + queryString(params as WireParams),
+          headers: { accept: "application/json" },
+          body: undefined
+        }
+        : {
+          method: endpoint.method,
+          path: basePath + endpoint.path,
+          headers: { accept: "application/json", "content-type": contentType },
+          body: JSON.stringify(params)
+        }
 
     const request = (endpoint: Endpoint<any, any>, params: Params): HttpClientRequest.HttpClientRequest =>
       endpoint.encoding === "query"
@@ -668,7 +826,25 @@ export const make = (
 
     const execute = <In, Out>(endpoint: Endpoint<In, Out>, input: In): Effect.Effect<Out, BackpackError> => {
       const compiled = compile(endpoint)
-      return Effect.flatMap(compiled.validate(input), (params) => {
+      return Effect.clockWith((clock) => {
+        const start = clock.unsafeCurrentTimeMillis()
+        // the direct path's deadline is a plain timer: only with the live clock
+        const viaDirect = direct !== undefined && Object.getPrototypeOf(clock) === liveClock
+        return Effect.onExit(
+          run(endpoint, compiled, input, viaDirect),
+          (exit) => compiled.observe(exit, clock.unsafeCurrentTimeMillis() - start)
+        )
+      }).pipe(callSpan(endpoint.name, compiled.span)) as Effect.Effect<Out, BackpackError>
+    }
+
+    /** Validation, then the exchange on one path or the other, the failure of a mutation made `OutcomeUnknown`. */
+    const run = (
+      endpoint: Endpoint<any, any>,
+      compiled: Compiled,
+      input: unknown,
+      viaDirect: boolean
+    ): Effect.Effect<unknown, BackpackError> =>
+      Effect.flatMap(compiled.validate(input), (params) => {
         if (endpoint.instruction !== undefined && Option.isNone(signer.publicKey)) {
           return Effect.fail(
             new AuthenticationError({
@@ -677,14 +853,28 @@ export const make = (
             })
           )
         }
-        const once: Effect.Effect<unknown, AttemptError | Refused | DecodeError> = Effect.flatMap(
-          (endpoint.idempotent ? retrying : client).execute(request(endpoint, params)),
-          (response) =>
-            Effect.flatMap(
-              Effect.mapError(response.text, (error) => transportError(endpoint.name, error)),
-              (text) => compiled.decode(response.status, text, decoding)
-            )
+        const call: Call = { endpoint, params }
+        const viaPipeline: Effect.Effect<unknown, AttemptError | Refused | DecodeError> = Effect.suspend(() =>
+          Effect.locally(
+            withRedactedHeaders(Effect.flatMap(
+              (endpoint.idempotent ? retrying : client).execute(request(endpoint, params)),
+              (response) =>
+                Effect.flatMap(
+                  Effect.mapError(response.text, (error) => transportError(endpoint.name, error)),
+                  (text) => compiled.decode(response.status, text, decoding)
+                )
+            )),
+            currentCall,
+            call
+          )
         )
+        const once = !viaDirect ? viaPipeline : Effect.suspend(() => {
+          const attempt = directAttempt(direct!, call, outgoing(endpoint, params))
+          return Effect.flatMap(
+            endpoint.idempotent ? Effect.retry(attempt, retryPolicy) : attempt,
+            (answer) => compiled.decode(answer.status, answer.text, decoding)
+          )
+        })
         // refused for its timestamp: not executed, so measure the clock, re-sign and resend once
         const exchange = endpoint.instruction === undefined ? once : Effect.catchIf(
           once,
@@ -698,19 +888,15 @@ export const make = (
                 Effect.zipRight(once)
               )
         )
-        return Effect.locally(exchange, currentCall, { endpoint, params }).pipe(
-          Effect.catchAll((error) =>
-            Effect.fail(
-              error._tag === "Refused"
-                ? error.error
-                : !endpoint.idempotent && isUncertain(error)
-                ? outcomeUnknown(endpoint, params, error)
-                : error
-            )
-          )
-        ) as Effect.Effect<Out, BackpackError>
-      }).pipe(withRedactedHeaders, observed(compiled), Effect.withSpan(endpoint.name, compiled.span))
-    }
+        return Effect.catchAll(exchange, (error) =>
+          Effect.fail(
+            error._tag === "Refused"
+              ? error.error
+              : !endpoint.idempotent && isUncertain(error)
+              ? outcomeUnknown(endpoint, params, error)
+              : error
+          ))
+      })
 
     /** Measures the server clock against the signing clock and keeps the offset (one at a time). */
     const measure = (reason: "refused" | "interval" | "manual"): Effect.Effect<number, BackpackError> =>

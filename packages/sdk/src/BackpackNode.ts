@@ -42,6 +42,7 @@ import * as Backpack from "./Backpack.js"
 import type * as BackpackClient from "./BackpackClient.js"
 import * as BackpackConfig from "./BackpackConfig.js"
 import type * as BackpackStream from "./BackpackStream.js"
+import * as DirectTransport from "./internal/directTransport.js"
 import * as NodeSigner from "./NodeSigner.js"
 import * as RateLimiter from "./RateLimiter.js"
 
@@ -63,17 +64,18 @@ const nodeHttpClient = Effect.promise(() => import("@effect/platform-node/NodeHt
  */
 export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = Layer.unwrapEffect(
   Effect.map(nodeHttpClient, (NodeHttpClient) =>
-    Layer.effect(
+    Layer.scoped(
       HttpClient.HttpClient,
-      Effect.map(
-        HttpClient.HttpClient,
-        (client) =>
+      Effect.map(NodeHttpClient.makeDispatcher, (dispatcher) =>
+        // the executor's direct path to the same connection pool (see `internal/directTransport.ts`)
+        DirectTransport.attach(
           HttpClient.transform(
-            client,
+            NodeHttpClient.makeUndici(dispatcher),
             (effect) => Effect.provideService(effect, NodeHttpClient.UndiciRequestOptions, keepConnection)
-          )
-      )
-    ).pipe(Layer.provide(NodeHttpClient.layerUndici)))
+          ),
+          DirectTransport.make(dispatcher)
+        ))
+    ))
 )
 
 /**

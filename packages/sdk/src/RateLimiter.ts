@@ -27,6 +27,13 @@ export interface Service {
    * it answers at once instead, with the wait it would have needed (`Some`) when there is no room.
    */
   readonly acquire: (bucket: Bucket, weight: number) => Effect.Effect<Option.Option<Duration.Duration>>
+  /**
+   * Takes `weight` units of `bucket` at once if they are available at `now` (milliseconds of the
+   * caller's clock) and nobody is waiting for that bucket; `false` (nothing taken) otherwise, when
+   * the caller goes through `acquire`. Optional: the executor's synchronous path for the common case
+   * (no fiber, no timer race per request).
+   */
+  readonly unsafeTryAcquire?: ((bucket: Bucket, weight: number, now: number) => boolean) | undefined
   /** Pauses a bucket after the exchange answered 429: nothing is sent on it for `duration`. */
   readonly pause: (bucket: Bucket, duration: Duration.DurationInput) => Effect.Effect<void>
   /** The units available now in a bucket (for monitoring). */
@@ -78,6 +85,8 @@ interface BucketState {
   tokens: number
   updatedAt: number
   pausedUntil: number
+  /** Fibers in `acquire` (waiting for the lock or for room): `unsafeTryAcquire` never jumps them. */
+  waiting: number
   readonly lock: Effect.Semaphore
 }
 
@@ -88,6 +97,7 @@ const makeBucket = (budget: Budget, now: number): Effect.Effect<BucketState> =>
     tokens: budget.limit,
     updatedAt: now,
     pausedUntil: 0,
+    waiting: 0,
     lock
   }))
 
@@ -153,11 +163,23 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
             return announced ? sleep : Effect.zipRight(announce(bucket, state, wait, t), sleep)
           }
         )
-      return state.lock.withPermits(1)(take(false))
+      return Effect.suspend(() => {
+        state.waiting++
+        return Effect.ensuring(
+          state.lock.withPermits(1)(take(false)),
+          Effect.sync(() => state.waiting--)
+        )
+      })
     }
 
     return {
       acquire,
+      unsafeTryAcquire: (bucket, weight, now) => {
+        const state = buckets[bucket]
+        if (state.waiting > 0 || waitFor(state, weight, now) !== 0) return false
+        state.tokens -= Math.min(weight, state.capacity)
+        return true
+      },
       pause: (bucket, duration) =>
         Effect.map(Clock.currentTimeMillis, (t) => {
           const state = buckets[bucket]
@@ -191,6 +213,7 @@ export const layer = (options: Options = {}): Layer.Layer<RateLimiter> => Layer.
  */
 export const layerUnlimited: Layer.Layer<RateLimiter> = Layer.succeed(RateLimiter, {
   acquire: () => Effect.succeed(Option.none()),
+  unsafeTryAcquire: () => true,
   pause: () => Effect.void,
   available: () => Effect.succeed(Number.POSITIVE_INFINITY)
 })

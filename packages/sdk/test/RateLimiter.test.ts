@@ -16,6 +16,27 @@ describe("RateLimiter", () => {
       expect(yield* Fiber.join(fiber)).toBe(500)
     }))
 
+  it.effect("unsafeTryAcquire takes room that is there at once, and never jumps a caller already waiting", () =>
+    Effect.gen(function*() {
+      const limiter = yield* RateLimiter.make({ standard: { limit: 2, interval: "1 second" } })
+      const now = yield* Clock.currentTimeMillis
+      expect(limiter.unsafeTryAcquire!("standard", 1, now)).toBe(true)
+      expect(limiter.unsafeTryAcquire!("standard", 1, now)).toBe(true)
+      expect(yield* limiter.available("standard")).toBe(0)
+      // no room: nothing taken, the caller goes through acquire
+      expect(limiter.unsafeTryAcquire!("standard", 1, now)).toBe(false)
+      const waiter = yield* Effect.fork(Effect.zipRight(limiter.acquire("standard", 1), Clock.currentTimeMillis))
+      yield* TestClock.adjust("250 millis")
+      // half a unit has come back, but the waiter is first in line: refused even where a unit would fit later
+      expect(limiter.unsafeTryAcquire!("standard", 1, yield* Clock.currentTimeMillis)).toBe(false)
+      yield* TestClock.adjust("250 millis")
+      expect(yield* Fiber.join(waiter)).toBe(500)
+      // the waiter gone, room that is there is taken again at once
+      yield* TestClock.adjust("500 millis")
+      expect(limiter.unsafeTryAcquire!("standard", 1, yield* Clock.currentTimeMillis)).toBe(true)
+      expect(yield* limiter.available("standard")).toBe(0)
+    }))
+
   it.effect("buckets are independent (historical 30/min does not block standard)", () =>
     Effect.gen(function*() {
       const limiter = yield* RateLimiter.make()

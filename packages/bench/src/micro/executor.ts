@@ -21,6 +21,8 @@ import * as Crypto from "node:crypto"
 import { performance } from "node:perf_hooks"
 import * as Canned from "../loopback/Canned.js"
 import { depthJson } from "../Payloads.js"
+// the SDK's internal direct transport (not exported by the package): this micro benchmark measures it
+import * as DirectTransport from "../../../sdk/src/internal/directTransport.js"
 
 const quick = process.argv.includes("--quick")
 const onlyAt = process.argv.indexOf("--only")
@@ -33,17 +35,33 @@ const seed = Crypto.randomBytes(32)
 const depthText = depthJson(1000)
 let nextId = 114_000_000_000_000_000n
 
-const http = HttpClient.make((request) =>
-  Effect.sync(() => {
-    const body = request.url.includes("/api/v1/depth")
-      ? depthText
-      : Canned.orderJson(String(nextId++), { price: "1.00", quantity: "1", symbol: "SOL_USDC" }, Date.now())
-    return HttpClientResponse.fromWeb(
+const answer = (path: string) =>
+  path.includes("/api/v1/depth")
+    ? depthText
+    : Canned.orderJson(String(nextId++), { price: "1.00", quantity: "1", symbol: "SOL_USDC" }, Date.now())
+
+const pipelineClient = HttpClient.make((request) =>
+  Effect.sync(() =>
+    HttpClientResponse.fromWeb(
       request,
-      new Response(body, { status: 200, headers: { "content-type": "application/json" } })
+      new Response(answer(request.url), { status: 200, headers: { "content-type": "application/json" } })
     )
-  })
+  )
 )
+
+/**
+ * `--path direct`: the same answers through the executor's direct path (what `BackpackNode.layer`
+ * uses with the live clock), the transport answering at once; `--path pipeline` (default): the
+ * `HttpClient` pipeline.
+ */
+const pathAt = process.argv.indexOf("--path")
+const direct = pathAt >= 0 && process.argv[pathAt + 1] === "direct"
+const http = direct
+  ? DirectTransport.attach(pipelineClient, {
+    send: (_origin, request) =>
+      Effect.succeed({ status: 200, headers: { "content-type": "application/json" }, text: answer(request.path) })
+  })
+  : pipelineClient
 
 const layer = Backpack.layerWith({
   config: BackpackConfig.layer({
@@ -99,6 +117,7 @@ const measure = async (id: string, name: string, n: number, lanes: number, op: (
   )
 }
 
+console.log(`executor path: ${direct ? "direct" : "HttpClient pipeline"}`)
 console.log("| case | CPU µs/call min | median | wall µs/call min | median | calls |")
 console.log("| --- | ---: | ---: | ---: | ---: | ---: |")
 await measure("order", "executeOrder, sequential", calls, 1, () => runtime.runPromise(orders.executeOrder(order)))

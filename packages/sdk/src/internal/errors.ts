@@ -165,8 +165,8 @@ export const truncate = (text: string, max = 300): string => text.length > max ?
 const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"])
 
 /** Whether a transport failure certainly happened before the request left (connection refused, DNS). */
-export const failedBeforeSending = (error: HttpClientError.RequestError): boolean => {
-  let cause: unknown = error.cause
+export const failedBeforeSending = (failure: unknown): boolean => {
+  let cause: unknown = failure
   for (let depth = 0; depth < 6 && cause !== undefined && cause !== null; depth++) {
     const code = (cause as { code?: unknown }).code
     if (typeof code === "string" && notSentCodes.has(code)) return true
@@ -179,10 +179,13 @@ export const failedBeforeSending = (error: HttpClientError.RequestError): boolea
   return false
 }
 
-/** A short description of a transport failure without request headers. */
-export const describeTransport = (error: HttpClientError.HttpClientError): string => {
-  const parts: Array<string> = [error.reason]
-  let cause: unknown = error.cause
+/**
+ * A short description of a transport failure without request headers: the stage (`Transport`,
+ * `Decode`, …) and the messages and codes of its causes.
+ */
+export const describeFailure = (reason: string, failure: unknown): string => {
+  const parts: Array<string> = [reason]
+  let cause: unknown = failure
   for (let depth = 0; depth < 4 && cause !== undefined && cause !== null; depth++) {
     const message = (cause as { message?: unknown }).message
     const code = (cause as { code?: unknown }).code
@@ -192,6 +195,10 @@ export const describeTransport = (error: HttpClientError.HttpClientError): strin
   }
   return parts.join(": ")
 }
+
+/** {@link describeFailure} of the platform's error. */
+export const describeTransport = (error: HttpClientError.HttpClientError): string =>
+  describeFailure(error.reason, error.cause)
 
 /**
  * What a `TransportError` keeps as its cause: the failure under the platform's error (socket, DNS,

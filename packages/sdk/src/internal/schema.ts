@@ -185,6 +185,17 @@ export const optional = <S extends Schema.Schema.Any>(schema: S): Schema.optiona
 // request side
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * What is wrong with the text of a decimal parameter: not a plain decimal, or not strictly positive
+ * where it must be; `undefined` when it is sent as is.
+ */
+export const decimalParamIssue = (text: string, positive: boolean): "pattern" | "positive" | undefined =>
+  !Dec.plainDecimalPattern.test(text)
+    ? "pattern"
+    : positive && (!/[1-9]/.test(text) || text.startsWith("-"))
+    ? "positive"
+    : undefined
+
 const decimalInput = (options: { readonly positive: boolean }): Schema.Schema<string, DecimalInput> =>
   Schema.transformOrFail(
     Schema.Union(Schema.String, Schema.BigDecimalFromSelf),
@@ -193,15 +204,16 @@ const decimalInput = (options: { readonly positive: boolean }): Schema.Schema<st
       strict: true,
       decode: (input, _, ast) => {
         const text = typeof input === "string" ? input : Dec.format(input)
-        if (!Dec.plainDecimalPattern.test(text)) {
-          return ParseResult.fail(
-            new ParseResult.Type(ast, input, `Expected a plain decimal such as "1.25", got ${JSON.stringify(text)}`)
-          )
+        switch (decimalParamIssue(text, options.positive)) {
+          case "pattern":
+            return ParseResult.fail(
+              new ParseResult.Type(ast, input, `Expected a plain decimal such as "1.25", got ${JSON.stringify(text)}`)
+            )
+          case "positive":
+            return ParseResult.fail(new ParseResult.Type(ast, input, `Expected a positive decimal, got "${text}"`))
+          default:
+            return ParseResult.succeed(text)
         }
-        if (options.positive && !/[1-9]/.test(text) || options.positive && text.startsWith("-")) {
-          return ParseResult.fail(new ParseResult.Type(ast, input, `Expected a positive decimal, got "${text}"`))
-        }
-        return ParseResult.succeed(text)
       },
       encode: ParseResult.succeed
     }
@@ -225,7 +237,7 @@ export const QuantityOrPercentParam: Schema.Schema<string, DecimalInput> = Schem
     decode: (input, options, ast) => {
       if (typeof input === "string" && input.endsWith("%")) {
         const value = input.slice(0, -1)
-        return Dec.plainDecimalPattern.test(value) && /[1-9]/.test(value) && !value.startsWith("-")
+        return decimalParamIssue(value, true) === undefined
           ? ParseResult.succeed(input)
           : ParseResult.fail(new ParseResult.Type(ast, input, `Expected a percentage such as "50%"`))
       }
@@ -244,15 +256,17 @@ export const Int32 = Schema.Int.pipe(Schema.between(-2_147_483_648, 2_147_483_64
 })
 
 /** A market symbol such as `SOL_USDC`, `SOL_USDC_PERP`, `SPCX.US_USDC`. */
+export const marketSymbolPattern = /^[A-Za-z0-9.]+(_[A-Za-z0-9.]+)+$/
 export const MarketSymbol = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z0-9.]+(_[A-Za-z0-9.]+)+$/, {
+  Schema.pattern(marketSymbolPattern, {
     message: (issue) => `Expected a market symbol such as "SOL_USDC", got ${JSON.stringify(issue.actual)}`
   })
 ).annotations({ identifier: "MarketSymbol" })
 
 /** An asset symbol such as `SOL` or `USDC`. */
+export const assetSymbolPattern = /^[A-Za-z0-9.]+$/
 export const AssetSymbol = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z0-9.]+$/, {
+  Schema.pattern(assetSymbolPattern, {
     message: (issue) => `Expected an asset symbol such as "SOL", got ${JSON.stringify(issue.actual)}`
   })
 ).annotations({ identifier: "AssetSymbol" })
