@@ -23,13 +23,14 @@
  */
 import * as Child from "node:child_process"
 import * as Crypto from "node:crypto"
-import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
+import { mkdirSync, writeFileSync } from "node:fs"
 import * as Os from "node:os"
 import * as Path from "node:path"
 import { performance } from "node:perf_hooks"
 import { fileURLToPath } from "node:url"
 import * as Ccxt from "./Ccxt.js"
 import type { Outcome, Task } from "./client/worker.js"
+import * as Footprint from "./footprint/build.js"
 import * as Canned from "./loopback/Canned.js"
 import * as NetGuard from "./NetGuard.js"
 
@@ -40,7 +41,6 @@ const allImpls: ReadonlyArray<Impl> = ["raw", "ccxt", "sdk"]
 
 const here = Path.dirname(fileURLToPath(import.meta.url))
 const benchDir = Path.resolve(here, "..")
-const sdkSrc = Path.resolve(benchDir, "../sdk/src")
 
 // ---------------------------------------------------------------------------------------------
 // arguments
@@ -279,45 +279,6 @@ const startServer = (): Promise<{ readonly port: number; readonly child: Child.C
     child.once("exit", (code) => reject(new Error(`loopback server exited (${code})`)))
   })
 
-/** Transpiles the SDK sources file by file, and bundles the footprint script, for plain `node`. */
-const buildFootprint = async (): Promise<{ readonly script: string; readonly sdkJs: string }> => {
-  const esbuild = await import("esbuild")
-  const out = Path.join(benchDir, "build/footprint")
-  rmSync(out, { recursive: true, force: true })
-  const sdkJs = Path.join(out, "sdk")
-  const sources: Array<string> = []
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = Path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.name.endsWith(".ts")) sources.push(full)
-    }
-  }
-  walk(sdkSrc)
-  await esbuild.build({
-    entryPoints: sources,
-    outdir: sdkJs,
-    outbase: sdkSrc,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    logLevel: "error"
-  })
-  symlinkSync(Path.resolve(benchDir, "../sdk/node_modules"), Path.join(sdkJs, "node_modules"), "dir")
-  const script = Path.join(out, "footprint.mjs")
-  await esbuild.build({
-    entryPoints: [Path.join(here, "footprint/footprint.ts")],
-    outfile: script,
-    bundle: true,
-    packages: "external",
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    logLevel: "error"
-  })
-  return { script, sdkJs }
-}
-
 const runJob = (
   job: Job,
   env: NodeJS.ProcessEnv,
@@ -507,7 +468,7 @@ const main = async () => {
     BENCH_API_KEY: keys.apiKey,
     BENCH_SECRET: keys.secret
   }
-  const footprint = selected.some((f) => f.id === "footprint") ? await buildFootprint() : undefined
+  const footprint = selected.some((f) => f.id === "footprint") ? await Footprint.build(benchDir) : undefined
   console.log(
     `effect-backpack client benchmark (${quick ? "quick" : "full"}): loopback server ${url}, ${reps} repetition(s), ` +
       `clients ${

@@ -159,8 +159,22 @@ export const methods = <Group extends { readonly [K in keyof Group]: Any }>(
 }
 
 /**
+ * A part of an endpoint given as is, or as a function that builds it (`() => Schema.Struct(...)`):
+ * `make` calls the function the first time the part is read (the first call of the endpoint, or a
+ * read of `request` / `response`) and keeps its result, so importing the SDK builds no endpoint
+ * schema and a program builds only those of the endpoints it uses.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type Deferred<A> = A | (() => A)
+
+const isSchema = (u: unknown): boolean => typeof u === "function" && "ast" in u
+
+/**
  * Declares an endpoint. Defaults: query encoding for GET and body otherwise, standard bucket,
- * weight 1, idempotent for GET only.
+ * weight 1, idempotent for GET only. `request` and `response` may be deferred (see `Deferred`):
+ * each is built once, on first read.
  *
  * @since 0.1.0
  * @category constructors
@@ -171,26 +185,34 @@ export const make = <In, Out>(options: {
   readonly method: HttpMethod
   readonly path: string
   readonly instruction?: string | undefined
-  readonly request: Schema.Schema<any, In>
-  readonly response: ResponseSpec<Out>
+  readonly request: Deferred<Schema.Schema<any, In>>
+  readonly response: Deferred<ResponseSpec<Out>>
   readonly bucket?: Bucket | undefined
   readonly weight?: number | undefined
   readonly idempotent?: boolean | undefined
   readonly sendsBrokerId?: boolean | undefined
-}): Endpoint<In, Out> => ({
-  operationId: options.operationId,
-  name: options.name,
-  method: options.method,
-  path: options.path,
-  instruction: options.instruction,
-  request: options.request,
-  response: options.response,
-  encoding: options.method === "GET" ? "query" : "body",
-  bucket: options.bucket ?? "standard",
-  weight: options.weight ?? 1,
-  idempotent: options.idempotent ?? options.method === "GET",
-  sendsBrokerId: options.sendsBrokerId ?? false
-})
+}): Endpoint<In, Out> => {
+  let request = isSchema(options.request) ? options.request as Schema.Schema<any, In> : undefined
+  let response = typeof options.response === "function" ? undefined : options.response
+  return {
+    operationId: options.operationId,
+    name: options.name,
+    method: options.method,
+    path: options.path,
+    instruction: options.instruction,
+    get request() {
+      return request ??= (options.request as () => Schema.Schema<any, In>)()
+    },
+    get response() {
+      return response ??= (options.response as () => ResponseSpec<Out>)()
+    },
+    encoding: options.method === "GET" ? "query" : "body",
+    bucket: options.bucket ?? "standard",
+    weight: options.weight ?? 1,
+    idempotent: options.idempotent ?? options.method === "GET",
+    sendsBrokerId: options.sendsBrokerId ?? false
+  }
+}
 
 /**
  * A JSON response decoded with `schema`.

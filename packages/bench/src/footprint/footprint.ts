@@ -1,9 +1,9 @@
 /**
  * Import time and memory of one client in a fresh plain-`node` process (no tsx loader): the time
  * to import the library, then the RSS after one markets request (`Markets.getMarkets`, CCXT's
- * `fetchMarkets`, or an undici request + `JSON.parse`). `main.ts` bundles this file with esbuild
- * and transpiles the SDK's sources file by file (what the published package ships), so the SDK is
- * imported as plain JavaScript like CCXT.
+ * `fetchMarkets`, or an undici request + `JSON.parse`). `build.ts` bundles this file with esbuild
+ * and builds the SDK with the SDK's own bundling step (the JavaScript the published package gives
+ * Node), so the SDK is imported as plain JavaScript, as shipped, like CCXT.
  *
  * @since 0.1.0
  */

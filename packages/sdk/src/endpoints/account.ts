@@ -30,7 +30,7 @@ export const getAccount = Endpoint.make({
   path: "/api/v1/account",
   instruction: "accountQuery",
   request: S.NoParams,
-  response: Endpoint.json(AccountSummary)
+  response: () => Endpoint.json(AccountSummary)
 })
 
 /**
@@ -63,7 +63,7 @@ export const getMaxBorrowQuantity = Endpoint.make({
   path: "/api/v1/account/limits/borrow",
   instruction: "maxBorrowQuantity",
   request: MaxBorrowQuantityParams,
-  response: Endpoint.json(MaxBorrowQuantity)
+  response: () => Endpoint.json(MaxBorrowQuantity)
 })
 
 /**
@@ -79,7 +79,7 @@ export const getMaxOrderQuantity = Endpoint.make({
   path: "/api/v1/account/limits/order",
   instruction: "maxOrderQuantity",
   request: MaxOrderQuantityParams,
-  response: Endpoint.json(MaxOrderQuantity)
+  response: () => Endpoint.json(MaxOrderQuantity)
 })
 
 /**
@@ -95,5 +95,5 @@ export const getMaxWithdrawalQuantity = Endpoint.make({
   path: "/api/v1/account/limits/withdrawal",
   instruction: "maxWithdrawalQuantity",
   request: MaxWithdrawalQuantityParams,
-  response: Endpoint.json(MaxWithdrawalQuantity)
+  response: () => Endpoint.json(MaxWithdrawalQuantity)
 })

@@ -9,10 +9,13 @@ import * as S from "../internal/schema.js"
 import { CollateralSummary, MarketAsset } from "../models/assets.js"
 
 /** An ISO 3166-1 alpha-2 country code such as `US` or `GB`. */
-const Country = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z]{2}$/, {
-    message: (issue) => `Expected an ISO 3166-1 alpha-2 country code such as "US", got ${JSON.stringify(issue.actual)}`
-  })
+const Country = S.lazy(() =>
+  Schema.String.pipe(
+    Schema.pattern(/^[A-Za-z]{2}$/, {
+      message: (issue) =>
+        `Expected an ISO 3166-1 alpha-2 country code such as "US", got ${JSON.stringify(issue.actual)}`
+    })
+  )
 )
 
 /**
@@ -26,8 +29,8 @@ export const getAssets = Endpoint.make({
   name: "Assets.getAssets",
   method: "GET",
   path: "/api/v1/assets",
-  request: Schema.Struct({ country: Schema.optional(Country) }),
-  response: Endpoint.json(Schema.Array(MarketAsset))
+  request: () => Schema.Struct({ country: Schema.optional(Country()) }),
+  response: () => Endpoint.json(Schema.Array(MarketAsset))
 })
 
 /**
@@ -42,5 +45,5 @@ export const getCollateralParameters = Endpoint.make({
   method: "GET",
   path: "/api/v1/collateral",
   request: S.NoParams,
-  response: Endpoint.json(Schema.Array(CollateralSummary))
+  response: () => Endpoint.json(Schema.Array(CollateralSummary))
 })

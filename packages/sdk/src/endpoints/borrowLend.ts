@@ -17,22 +17,26 @@ import {
 import { BorrowLendMarketHistoryInterval, BorrowLendSide } from "../models/enums.js"
 
 /** `BorrowLendExecutePayload`: borrow, repay, lend or redeem `quantity` of an asset. */
-const BorrowLendExecutePayload = Schema.Struct({
-  symbol: S.AssetSymbol,
-  side: BorrowLendSide,
-  quantity: S.PositiveDecimalParam
-})
+const BorrowLendExecutePayload = S.lazy(() =>
+  Schema.Struct({
+    symbol: S.AssetSymbol,
+    side: BorrowLendSide,
+    quantity: S.PositiveDecimalParam
+  })
+)
 
 /** The payload as the `borrow` query value: standard base64 of its JSON text. */
-const BorrowQuery = Schema.transform(BorrowLendExecutePayload, Schema.String, {
-  strict: false,
-  decode: (payload) =>
-    Encoding.encodeBase64(JSON.stringify({ symbol: payload.symbol, side: payload.side, quantity: payload.quantity })),
-  encode: (text) => {
-    const decoded = Encoding.decodeBase64String(text)
-    return decoded._tag === "Right" ? JSON.parse(decoded.right) : {}
-  }
-})
+const BorrowQuery = S.lazy(() =>
+  Schema.transform(BorrowLendExecutePayload(), Schema.String, {
+    strict: false,
+    decode: (payload) =>
+      Encoding.encodeBase64(JSON.stringify({ symbol: payload.symbol, side: payload.side, quantity: payload.quantity })),
+    encode: (text) => {
+      const decoded = Encoding.decodeBase64String(text)
+      return decoded._tag === "Right" ? JSON.parse(decoded.right) : {}
+    }
+  })
+)
 
 /**
  * `GET /api/v1/borrowLend/markets`: every lending market (public).
@@ -46,7 +50,7 @@ export const getBorrowLendMarkets = Endpoint.make({
   method: "GET",
   path: "/api/v1/borrowLend/markets",
   request: S.NoParams,
-  response: Endpoint.json(Schema.Array(BorrowLendMarket))
+  response: () => Endpoint.json(Schema.Array(BorrowLendMarket))
 })
 
 /**
@@ -60,8 +64,8 @@ export const getBorrowLendMarketsHistory = Endpoint.make({
   name: "BorrowLend.getBorrowLendMarketsHistory",
   method: "GET",
   path: "/api/v1/borrowLend/markets/history",
-  request: Schema.Struct({ interval: BorrowLendMarketHistoryInterval, symbol: Schema.optional(S.AssetSymbol) }),
-  response: Endpoint.json(Schema.Array(BorrowLendMarketHistory))
+  request: () => Schema.Struct({ interval: BorrowLendMarketHistoryInterval, symbol: Schema.optional(S.AssetSymbol) }),
+  response: () => Endpoint.json(Schema.Array(BorrowLendMarketHistory))
 })
 
 /**
@@ -75,8 +79,8 @@ export const getApyRates = Endpoint.make({
   name: "BorrowLend.getApyRates",
   method: "GET",
   path: "/api/v1/borrowLend/apy",
-  request: Schema.Struct({ tierId: Schema.optional(S.Int32) }),
-  response: Endpoint.json(ApyRates)
+  request: () => Schema.Struct({ tierId: Schema.optional(S.Int32) }),
+  response: () => Endpoint.json(ApyRates)
 })
 
 /**
@@ -92,7 +96,7 @@ export const getBorrowLendPositions = Endpoint.make({
   path: "/api/v1/borrowLend/positions",
   instruction: "borrowLendPositionQuery",
   request: S.NoParams,
-  response: Endpoint.json(Schema.Array(BorrowLendPositionWithMargin))
+  response: () => Endpoint.json(Schema.Array(BorrowLendPositionWithMargin))
 })
 
 /**
@@ -112,8 +116,8 @@ export const getEstimatedLiquidationPrice = Endpoint.make({
   name: "BorrowLend.getEstimatedLiquidationPrice",
   method: "GET",
   path: "/api/v1/borrowLend/position/liquidationPrice",
-  request: Schema.Struct({ subaccountId: Schema.optional(S.Uint16), borrow: BorrowQuery }),
-  response: Endpoint.json(PositionEstimatedLiquidationPrice)
+  request: () => Schema.Struct({ subaccountId: Schema.optional(S.Uint16), borrow: BorrowQuery() }),
+  response: () => Endpoint.json(PositionEstimatedLiquidationPrice)
 })
 
 /**

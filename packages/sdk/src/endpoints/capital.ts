@@ -33,7 +33,7 @@ export const getBalances = Endpoint.make({
   path: "/api/v1/capital",
   instruction: "balanceQuery",
   request: S.NoParams,
-  response: Endpoint.json(Balances)
+  response: () => Endpoint.json(Balances)
 })
 
 /**
@@ -48,8 +48,8 @@ export const getCollateral = Endpoint.make({
   method: "GET",
   path: "/api/v1/capital/collateral",
   instruction: "collateralQuery",
-  request: Schema.Struct({ subaccountId: Schema.optional(S.Uint16) }),
-  response: Endpoint.json(MarginAccountSummary)
+  request: () => Schema.Struct({ subaccountId: Schema.optional(S.Uint16) }),
+  response: () => Endpoint.json(MarginAccountSummary)
 })
 
 /**
@@ -65,14 +65,15 @@ export const getDeposits = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/capital/deposits",
   instruction: "depositQueryAll",
-  request: Schema.Struct({
-    from: Schema.optional(MillisParam),
-    to: Schema.optional(MillisParam),
-    limit: Schema.optional(Limit),
-    offset: Schema.optional(Offset),
-    excludePlatform: Schema.optional(Schema.Boolean)
-  }).pipe(Schema.filter(fromBeforeTo)),
-  response: Endpoint.json(Schema.Array(Deposit))
+  request: () =>
+    Schema.Struct({
+      from: Schema.optional(MillisParam),
+      to: Schema.optional(MillisParam),
+      limit: Schema.optional(Limit),
+      offset: Schema.optional(Offset),
+      excludePlatform: Schema.optional(Schema.Boolean)
+    }).pipe(Schema.filter(fromBeforeTo)),
+  response: () => Endpoint.json(Schema.Array(Deposit))
 })
 
 /**
@@ -87,8 +88,8 @@ export const getDepositAddress = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/capital/deposit/address",
   instruction: "depositAddressQuery",
-  request: Schema.Struct({ blockchain: Blockchain }),
-  response: Endpoint.json(DepositAddress)
+  request: () => Schema.Struct({ blockchain: Blockchain }),
+  response: () => Endpoint.json(DepositAddress)
 })
 
 /**
@@ -103,15 +104,16 @@ export const getWithdrawals = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/capital/withdrawals",
   instruction: "withdrawalQueryAll",
-  request: Schema.Struct({
-    id: Schema.optional(S.Int32),
-    clientId: Schema.optional(S.NonEmpty),
-    from: Schema.optional(MillisParam),
-    to: Schema.optional(MillisParam),
-    limit: Schema.optional(Limit),
-    offset: Schema.optional(Offset)
-  }).pipe(Schema.filter(fromBeforeTo)),
-  response: Endpoint.json(Schema.Array(Withdrawal))
+  request: () =>
+    Schema.Struct({
+      id: Schema.optional(S.Int32),
+      clientId: Schema.optional(S.NonEmpty),
+      from: Schema.optional(MillisParam),
+      to: Schema.optional(MillisParam),
+      limit: Schema.optional(Limit),
+      offset: Schema.optional(Offset)
+    }).pipe(Schema.filter(fromBeforeTo)),
+  response: () => Endpoint.json(Schema.Array(Withdrawal))
 })
 
 /**
@@ -119,11 +121,13 @@ export const getWithdrawals = Endpoint.make({
  * is signed as its compact JSON text (`recipientInformation={"withdrawal_address_id":7,…}`), the
  * way a nested value is rendered by the signer; Backpack does not document this case (§12.3).
  */
-const RecipientInformation = Schema.Struct({
-  withdrawal_address_id: S.Int32,
-  withdrawal_purpose: Schema.optional(S.NonEmpty),
-  sanctions_representation: Schema.optional(Schema.Boolean)
-})
+const RecipientInformation = S.lazy(() =>
+  Schema.Struct({
+    withdrawal_address_id: S.Int32,
+    withdrawal_purpose: Schema.optional(S.NonEmpty),
+    sanctions_representation: Schema.optional(Schema.Boolean)
+  })
+)
 
 /**
  * `POST /wapi/v1/capital/withdrawals` (`withdraw`): requests a withdrawal and returns it.
@@ -139,18 +143,19 @@ export const requestWithdrawal = Endpoint.make({
   method: "POST",
   path: "/wapi/v1/capital/withdrawals",
   instruction: "withdraw",
-  request: Schema.Struct({
-    address: S.NonEmpty,
-    blockchain: Blockchain,
-    symbol: S.AssetSymbol,
-    quantity: S.PositiveDecimalParam,
-    clientId: Schema.optional(S.NonEmpty),
-    twoFactorToken: Schema.optional(S.NonEmpty),
-    autoBorrow: Schema.optional(Schema.Boolean),
-    autoLendRedeem: Schema.optional(Schema.Boolean),
-    recipientInformation: Schema.optional(RecipientInformation)
-  }),
-  response: Endpoint.json(Withdrawal)
+  request: () =>
+    Schema.Struct({
+      address: S.NonEmpty,
+      blockchain: Blockchain,
+      symbol: S.AssetSymbol,
+      quantity: S.PositiveDecimalParam,
+      clientId: Schema.optional(S.NonEmpty),
+      twoFactorToken: Schema.optional(S.NonEmpty),
+      autoBorrow: Schema.optional(Schema.Boolean),
+      autoLendRedeem: Schema.optional(Schema.Boolean),
+      recipientInformation: Schema.optional(RecipientInformation())
+    }),
+  response: () => Endpoint.json(Withdrawal)
 })
 
 /**
@@ -165,7 +170,7 @@ export const convertDust = Endpoint.make({
   method: "POST",
   path: "/api/v1/account/convertDust",
   instruction: "convertDust",
-  request: Schema.Struct({ symbol: Schema.optional(S.AssetSymbol) }),
+  request: () => Schema.Struct({ symbol: Schema.optional(S.AssetSymbol) }),
   response: Endpoint.empty
 })
 
@@ -176,18 +181,24 @@ export const convertDust = Endpoint.make({
  * follow the exchange's pattern (`strategyQuery`, `strategyCreate`) and match what third-party
  * clients send. If the exchange rejects them the call fails with `AuthenticationError`/`ApiError`.
  */
-const delayBody = Schema.Struct({
-  withdrawalDelayHours: S.Uint32,
-  twoFactorToken: S.NonEmpty
-})
+const delayBody = S.lazy(() =>
+  Schema.Struct({
+    withdrawalDelayHours: S.Uint32,
+    twoFactorToken: S.NonEmpty
+  })
+)
 
 /** 204 No Content (no delay configured) decodes to `Option.none()`. */
-const OptionalWithdrawalDelay: Schema.Schema<Option.Option<WithdrawalDelay>, typeof WithdrawalDelay.Encoded> = Schema
-  .transform(WithdrawalDelay, Schema.OptionFromSelf(Schema.typeSchema(WithdrawalDelay)), {
+const OptionalWithdrawalDelay = S.lazy((): Schema.Schema<
+  Option.Option<WithdrawalDelay>,
+  typeof WithdrawalDelay.Encoded
+> =>
+  Schema.transform(WithdrawalDelay, Schema.OptionFromSelf(Schema.typeSchema(WithdrawalDelay)), {
     strict: true,
     decode: (delay) => Option.some(delay),
     encode: (option) => Option.getOrElse(option, () => new WithdrawalDelay({}))
   })
+)
 
 /**
  * `GET /wapi/v1/capital/withdrawals/delay`: the withdrawal delay, `None` when none is set (204).
@@ -204,7 +215,7 @@ export const getWithdrawalDelay = Endpoint.make({
   path: "/wapi/v1/capital/withdrawals/delay",
   instruction: "withdrawalDelayQuery",
   request: S.NoParams,
-  response: Endpoint.json(OptionalWithdrawalDelay, () => Option.none())
+  response: () => Endpoint.json(OptionalWithdrawalDelay(), () => Option.none())
 })
 
 /**
@@ -238,5 +249,5 @@ export const updateWithdrawalDelay = Endpoint.make({
   path: "/wapi/v1/capital/withdrawals/delay",
   instruction: "withdrawalDelayUpdate",
   request: delayBody,
-  response: Endpoint.json(WithdrawalDelay)
+  response: () => Endpoint.json(WithdrawalDelay)
 })

@@ -25,12 +25,13 @@ export const getFundingRates = Endpoint.make({
   name: "Funding.getFundingRates",
   method: "GET",
   path: "/api/v1/fundingRates",
-  request: Schema.Struct({
-    symbol: S.MarketSymbol,
-    limit: Schema.optional(limitUpTo(10_000)),
-    offset: Schema.optional(S.Uint64)
-  }),
-  response: Endpoint.json(Schema.Array(FundingIntervalRate))
+  request: () =>
+    Schema.Struct({
+      symbol: S.MarketSymbol,
+      limit: Schema.optional(limitUpTo(10_000)),
+      offset: Schema.optional(S.Uint64)
+    }),
+  response: () => Endpoint.json(Schema.Array(FundingIntervalRate))
 })
 
 /**
@@ -45,12 +46,13 @@ export const getFundingPayments = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/funding",
   instruction: "fundingHistoryQueryAll",
-  request: Schema.Struct({
-    subaccountId: Schema.optional(S.Uint16),
-    symbol: Schema.optional(S.MarketSymbol),
-    limit: Schema.optional(limitUpTo(1000)),
-    offset: Schema.optional(S.Uint64),
-    sortDirection: Schema.optional(SortDirection)
-  }),
-  response: Endpoint.json(Schema.Array(FundingPayment))
+  request: () =>
+    Schema.Struct({
+      subaccountId: Schema.optional(S.Uint16),
+      symbol: Schema.optional(S.MarketSymbol),
+      limit: Schema.optional(limitUpTo(1000)),
+      offset: Schema.optional(S.Uint64),
+      sortDirection: Schema.optional(SortDirection)
+    }),
+  response: () => Endpoint.json(Schema.Array(FundingPayment))
 })

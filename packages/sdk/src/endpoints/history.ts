@@ -37,30 +37,32 @@ import {
   Strategy
 } from "../models/history.js"
 
-const page = {
+const page = S.lazy(() => ({
   /** Page size, 1 to 1000 (default 100). */
   limit: Schema.optional(Limit),
   /** Rows to skip (default 0). */
   offset: Schema.optional(Offset),
   /** `Asc` or `Desc`. */
   sortDirection: Schema.optional(SortDirection)
-}
+}))
 
 /**
  * Borrow/lend sources filter: one source or several, sent comma-separated (`sources=A,B`) as the
  * API expects. The comma is signed raw (backpack-api.md §12.1).
  */
-const SourcesParam: Schema.Schema<
+const SourcesParam = S.lazy((): Schema.Schema<
   string,
   BorrowLendSource | readonly [BorrowLendSource, ...Array<BorrowLendSource>]
-> = Schema.transform(
-  Schema.Union(BorrowLendSource, Schema.NonEmptyArray(BorrowLendSource)),
-  Schema.String,
-  {
-    strict: false,
-    decode: (value) => typeof value === "string" ? value : value.join(","),
-    encode: (value) => value
-  }
+> =>
+  Schema.transform(
+    Schema.Union(BorrowLendSource, Schema.NonEmptyArray(BorrowLendSource)),
+    Schema.String,
+    {
+      strict: false,
+      decode: (value) => typeof value === "string" ? value : value.join(","),
+      encode: (value) => value
+    }
+  )
 )
 
 // ---------------------------------------------------------------------------------------------
@@ -80,17 +82,18 @@ export const getFills = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/fills",
   instruction: "fillHistoryQueryAll",
-  request: Schema.Struct({
-    orderId: Schema.optional(S.NonEmpty),
-    strategyId: Schema.optional(S.NonEmpty),
-    from: Schema.optional(MillisParam),
-    to: Schema.optional(MillisParam),
-    symbol: Schema.optional(S.MarketSymbol),
-    fillType: Schema.optional(FillType),
-    marketType: Schema.optional(MarketTypeParam),
-    ...page
-  }).pipe(Schema.filter(fromBeforeTo)),
-  response: Endpoint.json(Schema.Array(OrderFill))
+  request: () =>
+    Schema.Struct({
+      orderId: Schema.optional(S.NonEmpty),
+      strategyId: Schema.optional(S.NonEmpty),
+      from: Schema.optional(MillisParam),
+      to: Schema.optional(MillisParam),
+      symbol: Schema.optional(S.MarketSymbol),
+      fillType: Schema.optional(FillType),
+      marketType: Schema.optional(MarketTypeParam),
+      ...page()
+    }).pipe(Schema.filter(fromBeforeTo)),
+  response: () => Endpoint.json(Schema.Array(OrderFill))
 })
 
 /**
@@ -105,14 +108,15 @@ export const getOrderHistory = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/orders",
   instruction: "orderHistoryQueryAll",
-  request: Schema.Struct({
-    orderId: Schema.optional(S.NonEmpty),
-    strategyId: Schema.optional(S.NonEmpty),
-    symbol: Schema.optional(S.MarketSymbol),
-    marketType: Schema.optional(MarketTypeParam),
-    ...page
-  }),
-  response: Endpoint.json(Schema.Array(Order))
+  request: () =>
+    Schema.Struct({
+      orderId: Schema.optional(S.NonEmpty),
+      strategyId: Schema.optional(S.NonEmpty),
+      symbol: Schema.optional(S.MarketSymbol),
+      marketType: Schema.optional(MarketTypeParam),
+      ...page()
+    }),
+  response: () => Endpoint.json(Schema.Array(Order))
 })
 
 /**
@@ -127,13 +131,14 @@ export const getPositionHistory = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/position",
   instruction: "positionHistoryQueryAll",
-  request: Schema.Struct({
-    symbol: Schema.optional(S.MarketSymbol),
-    state: Schema.optional(PositionState),
-    marketType: Schema.optional(MarketTypeParam),
-    ...page
-  }),
-  response: Endpoint.json(Schema.Array(PositionHistoryRow))
+  request: () =>
+    Schema.Struct({
+      symbol: Schema.optional(S.MarketSymbol),
+      state: Schema.optional(PositionState),
+      marketType: Schema.optional(MarketTypeParam),
+      ...page()
+    }),
+  response: () => Endpoint.json(Schema.Array(PositionHistoryRow))
 })
 
 /**
@@ -148,11 +153,12 @@ export const getSettlementHistory = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/settlement",
   instruction: "settlementHistoryQueryAll",
-  request: Schema.Struct({
-    source: Schema.optional(SettlementSourceFilter),
-    ...page
-  }),
-  response: Endpoint.json(Schema.Array(Settlement))
+  request: () =>
+    Schema.Struct({
+      source: Schema.optional(SettlementSourceFilter),
+      ...page()
+    }),
+  response: () => Endpoint.json(Schema.Array(Settlement))
 })
 
 /**
@@ -167,12 +173,13 @@ export const getDustHistory = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/dust",
   instruction: "dustHistoryQueryAll",
-  request: Schema.Struct({
-    id: Schema.optional(DigitsParam),
-    symbol: Schema.optional(S.NonEmpty),
-    ...page
-  }),
-  response: Endpoint.json(Schema.Array(DustConversion))
+  request: () =>
+    Schema.Struct({
+      id: Schema.optional(DigitsParam),
+      symbol: Schema.optional(S.NonEmpty),
+      ...page()
+    }),
+  response: () => Endpoint.json(Schema.Array(DustConversion))
 })
 
 /**
@@ -188,14 +195,15 @@ export const getBorrowLendHistory = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/borrowLend",
   instruction: "borrowHistoryQueryAll",
-  request: Schema.Struct({
-    type: Schema.optional(BorrowLendEventType),
-    sources: Schema.optional(SourcesParam),
-    positionId: Schema.optional(S.NonEmpty),
-    symbol: Schema.optional(S.NonEmpty),
-    ...page
-  }),
-  response: Endpoint.json(Schema.Array(BorrowLendMovement))
+  request: () =>
+    Schema.Struct({
+      type: Schema.optional(BorrowLendEventType),
+      sources: Schema.optional(SourcesParam()),
+      positionId: Schema.optional(S.NonEmpty),
+      symbol: Schema.optional(S.NonEmpty),
+      ...page()
+    }),
+  response: () => Endpoint.json(Schema.Array(BorrowLendMovement))
 })
 
 /**
@@ -210,14 +218,15 @@ export const getInterestHistory = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/interest",
   instruction: "interestHistoryQueryAll",
-  request: Schema.Struct({
-    asset: Schema.optional(S.AssetSymbol),
-    symbol: Schema.optional(S.NonEmpty),
-    positionId: Schema.optional(S.NonEmpty),
-    source: Schema.optional(InterestPaymentSource),
-    ...page
-  }),
-  response: Endpoint.json(Schema.Array(InterestPayment))
+  request: () =>
+    Schema.Struct({
+      asset: Schema.optional(S.AssetSymbol),
+      symbol: Schema.optional(S.NonEmpty),
+      positionId: Schema.optional(S.NonEmpty),
+      source: Schema.optional(InterestPaymentSource),
+      ...page()
+    }),
+  response: () => Endpoint.json(Schema.Array(InterestPayment))
 })
 
 /**
@@ -232,13 +241,14 @@ export const getBorrowLendPositionHistory = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/borrowLend/positions",
   instruction: "borrowPositionHistoryQueryAll",
-  request: Schema.Struct({
-    symbol: Schema.optional(S.NonEmpty),
-    side: Schema.optional(BorrowLendSide),
-    state: Schema.optional(BorrowLendPositionState),
-    ...page
-  }),
-  response: Endpoint.json(Schema.Array(BorrowLendPositionRow))
+  request: () =>
+    Schema.Struct({
+      symbol: Schema.optional(S.NonEmpty),
+      side: Schema.optional(BorrowLendSide),
+      state: Schema.optional(BorrowLendPositionState),
+      ...page()
+    }),
+  response: () => Endpoint.json(Schema.Array(BorrowLendPositionRow))
 })
 
 /**
@@ -253,15 +263,16 @@ export const getRfqHistory = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/rfq",
   instruction: "rfqHistoryQueryAll",
-  request: Schema.Struct({
-    rfqId: Schema.optional(S.NonEmpty),
-    symbol: Schema.optional(S.MarketSymbol),
-    status: Schema.optional(OrderStatus),
-    side: Schema.optional(Side),
-    deferredSettlement: Schema.optional(Schema.Boolean),
-    ...page
-  }),
-  response: Endpoint.json(Schema.Array(RequestForQuoteHistorical))
+  request: () =>
+    Schema.Struct({
+      rfqId: Schema.optional(S.NonEmpty),
+      symbol: Schema.optional(S.MarketSymbol),
+      status: Schema.optional(OrderStatus),
+      side: Schema.optional(Side),
+      deferredSettlement: Schema.optional(Schema.Boolean),
+      ...page()
+    }),
+  response: () => Endpoint.json(Schema.Array(RequestForQuoteHistorical))
 })
 
 /**
@@ -276,14 +287,15 @@ export const getQuoteHistory = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/quote",
   instruction: "quoteHistoryQueryAll",
-  request: Schema.Struct({
-    quoteId: Schema.optional(S.NonEmpty),
-    symbol: Schema.optional(S.MarketSymbol),
-    status: Schema.optional(OrderStatus),
-    deferredSettlement: Schema.optional(Schema.Boolean),
-    ...page
-  }),
-  response: Endpoint.json(Schema.Array(QuoteHistorical))
+  request: () =>
+    Schema.Struct({
+      quoteId: Schema.optional(S.NonEmpty),
+      symbol: Schema.optional(S.MarketSymbol),
+      status: Schema.optional(OrderStatus),
+      deferredSettlement: Schema.optional(Schema.Boolean),
+      ...page()
+    }),
+  response: () => Endpoint.json(Schema.Array(QuoteHistorical))
 })
 
 /**
@@ -298,15 +310,16 @@ export const getRfqFillHistory = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/rfq/fill",
   instruction: "rfqFillHistoryQueryAll",
-  request: Schema.Struct({
-    quoteId: Schema.optional(S.NonEmpty),
-    symbol: Schema.optional(S.MarketSymbol),
-    side: Schema.optional(Side),
-    fillType: Schema.optional(RfqFillType),
-    deferredSettlement: Schema.optional(Schema.Boolean),
-    ...page
-  }),
-  response: Endpoint.json(Schema.Array(RequestForQuoteFillHistorical))
+  request: () =>
+    Schema.Struct({
+      quoteId: Schema.optional(S.NonEmpty),
+      symbol: Schema.optional(S.MarketSymbol),
+      side: Schema.optional(Side),
+      fillType: Schema.optional(RfqFillType),
+      deferredSettlement: Schema.optional(Schema.Boolean),
+      ...page()
+    }),
+  response: () => Endpoint.json(Schema.Array(RequestForQuoteFillHistorical))
 })
 
 /**
@@ -321,13 +334,14 @@ export const getQuoteFillHistory = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/quote/fill",
   instruction: "quoteFillHistoryQueryAll",
-  request: Schema.Struct({
-    quoteId: Schema.optional(S.NonEmpty),
-    symbol: Schema.optional(S.MarketSymbol),
-    side: Schema.optional(Side),
-    ...page
-  }),
-  response: Endpoint.json(Schema.Array(QuoteFillHistorical))
+  request: () =>
+    Schema.Struct({
+      quoteId: Schema.optional(S.NonEmpty),
+      symbol: Schema.optional(S.MarketSymbol),
+      side: Schema.optional(Side),
+      ...page()
+    }),
+  response: () => Endpoint.json(Schema.Array(QuoteFillHistorical))
 })
 
 /**
@@ -342,11 +356,12 @@ export const getStrategiesHistory = Endpoint.make({
   method: "GET",
   path: "/wapi/v1/history/strategies",
   instruction: "strategyHistoryQueryAll",
-  request: Schema.Struct({
-    strategyId: Schema.optional(S.NonEmpty),
-    symbol: Schema.optional(S.MarketSymbol),
-    marketType: Schema.optional(MarketTypeParam),
-    ...page
-  }),
-  response: Endpoint.json(Schema.Array(Strategy))
+  request: () =>
+    Schema.Struct({
+      strategyId: Schema.optional(S.NonEmpty),
+      symbol: Schema.optional(S.MarketSymbol),
+      marketType: Schema.optional(MarketTypeParam),
+      ...page()
+    }),
+  response: () => Endpoint.json(Schema.Array(Strategy))
 })

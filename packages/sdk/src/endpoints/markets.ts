@@ -24,10 +24,12 @@ import {
 } from "../models/markets.js"
 
 /** One market type or several: sent as repeated `marketType=` keys. */
-const MarketTypes = Schema.transform(
-  Schema.Union(MarketType, Schema.Array(MarketType)),
-  Schema.Array(MarketType),
-  { strict: true, decode: (input) => typeof input === "string" ? [input] : input, encode: (value) => value }
+const MarketTypes = S.lazy(() =>
+  Schema.transform(
+    Schema.Union(MarketType, Schema.Array(MarketType)),
+    Schema.Array(MarketType),
+    { strict: true, decode: (input) => typeof input === "string" ? [input] : input, encode: (value) => value }
+  )
 )
 
 /** Largest epoch-seconds value accepted (year 5138): anything above is taken for milliseconds. */
@@ -37,31 +39,33 @@ const maxEpochSeconds = 99_999_999_999
  * A point in time in whole Unix SECONDS (the unit of the klines range): a number of seconds or a
  * `DateTime` (truncated to the second).
  */
-const EpochSeconds: Schema.Schema<number, number | DateTime.DateTime> = Schema.transformOrFail(
-  Schema.Union(Schema.Number, Schema.DateTimeUtcFromSelf, Schema.DateTimeZonedFromSelf),
-  Schema.Number,
-  {
-    strict: true,
-    decode: (input, _, ast) => {
-      const seconds = typeof input === "number" ? input : Math.floor(DateTime.toEpochMillis(input) / 1000)
-      if (!Number.isSafeInteger(seconds) || seconds < 0) {
-        return ParseResult.fail(
-          new ParseResult.Type(ast, input, `Expected whole seconds since the Unix epoch, got ${String(seconds)}`)
-        )
-      }
-      if (seconds > maxEpochSeconds) {
-        return ParseResult.fail(
-          new ParseResult.Type(
-            ast,
-            input,
-            `Expected Unix SECONDS, got ${seconds}, which looks like milliseconds (divide by 1000 or pass a DateTime)`
+const EpochSeconds = S.lazy((): Schema.Schema<number, number | DateTime.DateTime> =>
+  Schema.transformOrFail(
+    Schema.Union(Schema.Number, Schema.DateTimeUtcFromSelf, Schema.DateTimeZonedFromSelf),
+    Schema.Number,
+    {
+      strict: true,
+      decode: (input, _, ast) => {
+        const seconds = typeof input === "number" ? input : Math.floor(DateTime.toEpochMillis(input) / 1000)
+        if (!Number.isSafeInteger(seconds) || seconds < 0) {
+          return ParseResult.fail(
+            new ParseResult.Type(ast, input, `Expected whole seconds since the Unix epoch, got ${String(seconds)}`)
           )
-        )
-      }
-      return ParseResult.succeed(seconds)
-    },
-    encode: ParseResult.succeed
-  }
+        }
+        if (seconds > maxEpochSeconds) {
+          return ParseResult.fail(
+            new ParseResult.Type(
+              ast,
+              input,
+              `Expected Unix SECONDS, got ${seconds}, which looks like milliseconds (divide by 1000 or pass a DateTime)`
+            )
+          )
+        }
+        return ParseResult.succeed(seconds)
+      },
+      encode: ParseResult.succeed
+    }
+  )
 )
 
 /**
@@ -75,8 +79,8 @@ export const getMarkets = Endpoint.make({
   name: "Markets.getMarkets",
   method: "GET",
   path: "/api/v1/markets",
-  request: Schema.Struct({ marketType: Schema.optional(MarketTypes) }),
-  response: Endpoint.json(Schema.Array(Market))
+  request: () => Schema.Struct({ marketType: Schema.optional(MarketTypes()) }),
+  response: () => Endpoint.json(Schema.Array(Market))
 })
 
 /**
@@ -90,15 +94,17 @@ export const getMarket = Endpoint.make({
   name: "Markets.getMarket",
   method: "GET",
   path: "/api/v1/market",
-  request: Schema.Struct({ symbol: S.MarketSymbol }),
-  response: Endpoint.json(Market)
+  request: () => Schema.Struct({ symbol: S.MarketSymbol }),
+  response: () => Endpoint.json(Market)
 })
 
 /** A ticker, or `None` when the exchange answers 204 No Content (no statistics for the market). */
-const OptionalTicker: Schema.Schema<Option.Option<Ticker>, typeof Ticker.Encoded> = Schema.transform(
-  Ticker,
-  Schema.OptionFromSelf(Schema.typeSchema(Ticker)),
-  { strict: true, decode: (ticker) => Option.some(ticker), encode: (option) => Option.getOrThrow(option) }
+const OptionalTicker = S.lazy((): Schema.Schema<Option.Option<Ticker>, typeof Ticker.Encoded> =>
+  Schema.transform(
+    Ticker,
+    Schema.OptionFromSelf(Schema.typeSchema(Ticker)),
+    { strict: true, decode: (ticker) => Option.some(ticker), encode: (option) => Option.getOrThrow(option) }
+  )
 )
 
 /**
@@ -113,8 +119,8 @@ export const getTicker = Endpoint.make({
   name: "Markets.getTicker",
   method: "GET",
   path: "/api/v1/ticker",
-  request: Schema.Struct({ symbol: S.MarketSymbol, interval: Schema.optional(TickerInterval) }),
-  response: Endpoint.json(OptionalTicker, () => Option.none())
+  request: () => Schema.Struct({ symbol: S.MarketSymbol, interval: Schema.optional(TickerInterval) }),
+  response: () => Endpoint.json(OptionalTicker(), () => Option.none())
 })
 
 /**
@@ -128,8 +134,8 @@ export const getTickers = Endpoint.make({
   name: "Markets.getTickers",
   method: "GET",
   path: "/api/v1/tickers",
-  request: Schema.Struct({ interval: Schema.optional(TickerInterval) }),
-  response: Endpoint.json(Schema.Array(Ticker))
+  request: () => Schema.Struct({ interval: Schema.optional(TickerInterval) }),
+  response: () => Endpoint.json(Schema.Array(Ticker))
 })
 
 /**
@@ -143,8 +149,8 @@ export const getDepth = Endpoint.make({
   name: "Markets.getDepth",
   method: "GET",
   path: "/api/v1/depth",
-  request: Schema.Struct({ symbol: S.MarketSymbol, limit: Schema.optional(DepthLimit) }),
-  response: Endpoint.json(Depth)
+  request: () => Schema.Struct({ symbol: S.MarketSymbol, limit: Schema.optional(DepthLimit) }),
+  response: () => Endpoint.json(Depth)
 })
 
 /**
@@ -159,19 +165,20 @@ export const getKlines = Endpoint.make({
   name: "Markets.getKlines",
   method: "GET",
   path: "/api/v1/klines",
-  request: Schema.Struct({
-    symbol: S.MarketSymbol,
-    interval: KlineInterval,
-    startTime: EpochSeconds,
-    endTime: Schema.optional(EpochSeconds),
-    priceType: Schema.optional(KlinePriceType)
-  }).pipe(
-    Schema.filter((params) =>
-      params.endTime === undefined || params.endTime >= params.startTime ||
-      { path: ["endTime"], message: `endTime (${params.endTime}) must not be before startTime (${params.startTime})` }
-    )
-  ),
-  response: Endpoint.json(Schema.Array(Kline)),
+  request: () =>
+    Schema.Struct({
+      symbol: S.MarketSymbol,
+      interval: KlineInterval,
+      startTime: EpochSeconds(),
+      endTime: Schema.optional(EpochSeconds()),
+      priceType: Schema.optional(KlinePriceType)
+    }).pipe(
+      Schema.filter((params) =>
+        params.endTime === undefined || params.endTime >= params.startTime ||
+        { path: ["endTime"], message: `endTime (${params.endTime}) must not be before startTime (${params.startTime})` }
+      )
+    ),
+  response: () => Endpoint.json(Schema.Array(Kline)),
   bucket: "historical"
 })
 
@@ -186,8 +193,8 @@ export const getMarkPrices = Endpoint.make({
   name: "Markets.getMarkPrices",
   method: "GET",
   path: "/api/v1/markPrices",
-  request: Schema.Struct({ symbol: Schema.optional(S.MarketSymbol), marketType: Schema.optional(MarketType) }),
-  response: Endpoint.json(Schema.Array(MarkPrice))
+  request: () => Schema.Struct({ symbol: Schema.optional(S.MarketSymbol), marketType: Schema.optional(MarketType) }),
+  response: () => Endpoint.json(Schema.Array(MarkPrice))
 })
 
 /**
@@ -201,8 +208,8 @@ export const getOpenInterest = Endpoint.make({
   name: "Markets.getOpenInterest",
   method: "GET",
   path: "/api/v1/openInterest",
-  request: Schema.Struct({ symbol: Schema.optional(S.MarketSymbol) }),
-  response: Endpoint.json(Schema.Array(OpenInterest))
+  request: () => Schema.Struct({ symbol: Schema.optional(S.MarketSymbol) }),
+  response: () => Endpoint.json(Schema.Array(OpenInterest))
 })
 
 /**
@@ -217,7 +224,7 @@ export const getMarketSessions = Endpoint.make({
   method: "GET",
   path: "/api/v1/market-sessions",
   request: S.NoParams,
-  response: Endpoint.json(Schema.Array(MarketSession))
+  response: () => Endpoint.json(Schema.Array(MarketSession))
 })
 
 /**
@@ -232,7 +239,7 @@ export const getSecurities = Endpoint.make({
   method: "GET",
   path: "/api/v1/securities",
   request: S.NoParams,
-  response: Endpoint.json(Schema.Array(Security))
+  response: () => Endpoint.json(Schema.Array(Security))
 })
 
 /**
@@ -246,16 +253,17 @@ export const getPredictionEvents = Endpoint.make({
   name: "Markets.getPredictionEvents",
   method: "GET",
   path: "/api/v1/prediction",
-  request: Schema.Struct({
-    symbol: Schema.optional(S.MarketSymbol),
-    tagSlug: Schema.optional(S.NonEmpty),
-    eventSlug: Schema.optional(S.NonEmpty),
-    seriesSlug: Schema.optional(S.NonEmpty),
-    resolved: Schema.optional(Schema.Boolean),
-    limit: Schema.optional(S.Uint64),
-    offset: Schema.optional(S.Uint64)
-  }),
-  response: Endpoint.json(Schema.Array(PredictionEvent))
+  request: () =>
+    Schema.Struct({
+      symbol: Schema.optional(S.MarketSymbol),
+      tagSlug: Schema.optional(S.NonEmpty),
+      eventSlug: Schema.optional(S.NonEmpty),
+      seriesSlug: Schema.optional(S.NonEmpty),
+      resolved: Schema.optional(Schema.Boolean),
+      limit: Schema.optional(S.Uint64),
+      offset: Schema.optional(S.Uint64)
+    }),
+  response: () => Endpoint.json(Schema.Array(PredictionEvent))
 })
 
 /**
@@ -270,5 +278,5 @@ export const getPredictionTags = Endpoint.make({
   method: "GET",
   path: "/api/v1/prediction/tags",
   request: S.NoParams,
-  response: Endpoint.json(Schema.Array(PredictionTag))
+  response: () => Endpoint.json(Schema.Array(PredictionTag))
 })

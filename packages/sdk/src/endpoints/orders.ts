@@ -36,7 +36,7 @@ export const getOrder = Endpoint.make({
   path: "/api/v1/order",
   instruction: "orderQuery",
   request: OrderQueryParams,
-  response: Endpoint.json(OrderType)
+  response: () => Endpoint.json(OrderType)
 })
 
 /**
@@ -55,7 +55,7 @@ export const executeOrder = Endpoint.make({
   path: "/api/v1/order",
   instruction: "orderExecute",
   request: OrderExecutePayload,
-  response: Endpoint.json(OrderType)
+  response: () => Endpoint.json(OrderType)
 })
 
 /**
@@ -72,7 +72,7 @@ export const cancelOrder = Endpoint.make({
   path: "/api/v1/order",
   instruction: "orderCancel",
   request: OrderCancelPayload,
-  response: Endpoint.json(Schema.Union(LimitOrder, MarketOrder, CancelAccepted), accepted)
+  response: () => Endpoint.json(Schema.Union(LimitOrder, MarketOrder, CancelAccepted), accepted)
 })
 
 /**
@@ -92,7 +92,7 @@ export const executeOrders = Endpoint.make({
   path: "/api/v1/orders",
   instruction: "orderExecute",
   request: OrderExecuteBatchPayload,
-  response: Endpoint.json(Schema.Array(BatchCommandOrderResult))
+  response: () => Endpoint.json(Schema.Array(BatchCommandOrderResult))
 })
 
 /**
@@ -108,7 +108,7 @@ export const getOpenOrders = Endpoint.make({
   path: "/api/v1/orders",
   instruction: "orderQueryAll",
   request: OrderQueryAllParams,
-  response: Endpoint.json(Schema.Array(OrderType))
+  response: () => Endpoint.json(Schema.Array(OrderType))
 })
 
 /**
@@ -125,5 +125,5 @@ export const cancelOpenOrders = Endpoint.make({
   path: "/api/v1/orders",
   instruction: "orderCancelAll",
   request: OrderCancelAllPayload,
-  response: Endpoint.json(Schema.Union(Schema.Array(OrderType), CancelAccepted), accepted)
+  response: () => Endpoint.json(Schema.Union(Schema.Array(OrderType), CancelAccepted), accepted)
 })

@@ -24,5 +24,5 @@ export const getPositions = Endpoint.make({
   path: "/api/v1/position",
   instruction: "positionQuery",
   request: PositionQueryParams,
-  response: Endpoint.json(Schema.Array(FuturePositionWithMargin))
+  response: () => Endpoint.json(Schema.Array(FuturePositionWithMargin))
 })

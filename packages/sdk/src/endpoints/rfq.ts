@@ -10,12 +10,12 @@ import * as S from "../internal/schema.js"
 import { RfqExecutionMode, Side } from "../models/enums.js"
 import { Quote, RequestForQuote, RfqWithQuotes } from "../models/rfq.js"
 
-const spotMargin = {
+const spotMargin = S.lazy(() => ({
   autoLend: Schema.optional(Schema.Boolean),
   autoLendRedeem: Schema.optional(Schema.Boolean),
   autoBorrow: Schema.optional(Schema.Boolean),
   autoBorrowRepay: Schema.optional(Schema.Boolean)
-}
+}))
 
 /**
  * `POST /api/v1/rfq` (`rfqSubmit`). Give exactly one of `quantity` / `quoteQuantity`;
@@ -30,24 +30,25 @@ export const submitRfq = Endpoint.make({
   method: "POST",
   path: "/api/v1/rfq",
   instruction: "rfqSubmit",
-  request: Schema.Struct({
-    symbol: S.MarketSymbol,
-    side: Side,
-    quantity: Schema.optional(S.PositiveDecimalParam),
-    quoteQuantity: Schema.optional(S.PositiveDecimalParam),
-    price: Schema.optional(S.PositiveDecimalParam),
-    clientId: Schema.optional(S.Uint32),
-    executionMode: Schema.optional(RfqExecutionMode),
-    ...spotMargin
-  }).pipe(
-    Schema.filter(exactlyOneOf("quantity", "quoteQuantity")),
-    Schema.filter((params) =>
-      params.executionMode === "Immediate" && params.price === undefined
-        ? { path: ["price"], message: "`executionMode: \"Immediate\"` requires a `price`" }
-        : true
-    )
-  ),
-  response: Endpoint.json(RequestForQuote)
+  request: () =>
+    Schema.Struct({
+      symbol: S.MarketSymbol,
+      side: Side,
+      quantity: Schema.optional(S.PositiveDecimalParam),
+      quoteQuantity: Schema.optional(S.PositiveDecimalParam),
+      price: Schema.optional(S.PositiveDecimalParam),
+      clientId: Schema.optional(S.Uint32),
+      executionMode: Schema.optional(RfqExecutionMode),
+      ...spotMargin()
+    }).pipe(
+      Schema.filter(exactlyOneOf("quantity", "quoteQuantity")),
+      Schema.filter((params) =>
+        params.executionMode === "Immediate" && params.price === undefined
+          ? { path: ["price"], message: "`executionMode: \"Immediate\"` requires a `price`" }
+          : true
+      )
+    ),
+  response: () => Endpoint.json(RequestForQuote)
 })
 
 /**
@@ -62,14 +63,15 @@ export const submitQuote = Endpoint.make({
   method: "POST",
   path: "/api/v1/rfq/quote",
   instruction: "quoteSubmit",
-  request: Schema.Struct({
-    rfqId: S.NonEmpty,
-    bidPrice: S.PositiveDecimalParam,
-    askPrice: S.PositiveDecimalParam,
-    clientId: Schema.optional(S.Uint32),
-    ...spotMargin
-  }),
-  response: Endpoint.json(Quote)
+  request: () =>
+    Schema.Struct({
+      rfqId: S.NonEmpty,
+      bidPrice: S.PositiveDecimalParam,
+      askPrice: S.PositiveDecimalParam,
+      clientId: Schema.optional(S.Uint32),
+      ...spotMargin()
+    }),
+  response: () => Endpoint.json(Quote)
 })
 
 /**
@@ -84,12 +86,13 @@ export const acceptQuote = Endpoint.make({
   method: "POST",
   path: "/api/v1/rfq/accept",
   instruction: "quoteAccept",
-  request: Schema.Struct({
-    quoteId: S.NonEmpty,
-    rfqId: Schema.optional(S.NonEmpty),
-    clientId: Schema.optional(S.Uint32)
-  }),
-  response: Endpoint.json(RequestForQuote)
+  request: () =>
+    Schema.Struct({
+      quoteId: S.NonEmpty,
+      rfqId: Schema.optional(S.NonEmpty),
+      clientId: Schema.optional(S.Uint32)
+    }),
+  response: () => Endpoint.json(RequestForQuote)
 })
 
 /**
@@ -104,8 +107,8 @@ export const refreshRfq = Endpoint.make({
   method: "POST",
   path: "/api/v1/rfq/refresh",
   instruction: "rfqRefresh",
-  request: Schema.Struct({ rfqId: S.NonEmpty }),
-  response: Endpoint.json(RequestForQuote)
+  request: () => Schema.Struct({ rfqId: S.NonEmpty }),
+  response: () => Endpoint.json(RequestForQuote)
 })
 
 /**
@@ -120,11 +123,12 @@ export const cancelRfq = Endpoint.make({
   method: "POST",
   path: "/api/v1/rfq/cancel",
   instruction: "rfqCancel",
-  request: Schema.Struct({
-    rfqId: Schema.optional(S.NonEmpty),
-    clientId: Schema.optional(S.Uint32)
-  }).pipe(Schema.filter(exactlyOneOf("rfqId", "clientId"))),
-  response: Endpoint.json(RequestForQuote)
+  request: () =>
+    Schema.Struct({
+      rfqId: Schema.optional(S.NonEmpty),
+      clientId: Schema.optional(S.Uint32)
+    }).pipe(Schema.filter(exactlyOneOf("rfqId", "clientId"))),
+  response: () => Endpoint.json(RequestForQuote)
 })
 
 /**
@@ -140,12 +144,13 @@ export const getOpenRfqs = Endpoint.make({
   method: "GET",
   path: "/api/v1/rfqs",
   instruction: "rfqQuery",
-  request: Schema.Struct({
-    symbol: Schema.optional(S.MarketSymbol),
-    /** uint64 on the wire and above 2^53 in practice: pass the id string (sent exactly). */
-    rfqId: Schema.optional(DigitsParam),
-    deferredSettlement: Schema.optional(Schema.Boolean),
-    subaccountId: Schema.optional(S.Uint16)
-  }),
-  response: Endpoint.json(Schema.Array(RfqWithQuotes))
+  request: () =>
+    Schema.Struct({
+      symbol: Schema.optional(S.MarketSymbol),
+      /** uint64 on the wire and above 2^53 in practice: pass the id string (sent exactly). */
+      rfqId: Schema.optional(DigitsParam),
+      deferredSettlement: Schema.optional(Schema.Boolean),
+      subaccountId: Schema.optional(S.Uint16)
+    }),
+  response: () => Endpoint.json(Schema.Array(RfqWithQuotes))
 })

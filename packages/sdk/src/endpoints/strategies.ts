@@ -41,12 +41,13 @@ export const getStrategy = Endpoint.make({
   method: "GET",
   path: "/api/v1/strategy",
   instruction: "strategyQuery",
-  request: Schema.Struct({
-    symbol: S.MarketSymbol,
-    strategyId: Schema.optional(S.NonEmpty),
-    clientStrategyId: Schema.optional(S.Uint32)
-  }).pipe(Schema.filter(exactlyOneOf("strategyId", "clientStrategyId"))),
-  response: Endpoint.json(ScheduledStrategy)
+  request: () =>
+    Schema.Struct({
+      symbol: S.MarketSymbol,
+      strategyId: Schema.optional(S.NonEmpty),
+      clientStrategyId: Schema.optional(S.Uint32)
+    }).pipe(Schema.filter(exactlyOneOf("strategyId", "clientStrategyId"))),
+  response: () => Endpoint.json(ScheduledStrategy)
 })
 
 /**
@@ -63,44 +64,45 @@ export const createStrategy = Endpoint.make({
   method: "POST",
   path: "/api/v1/strategy",
   instruction: "strategyCreate",
-  request: Schema.Struct({
-    symbol: S.MarketSymbol,
-    side: Side,
-    strategyType: StrategyType,
-    quantity: Schema.optional(S.PositiveDecimalParam),
-    price: Schema.optional(S.PositiveDecimalParam),
-    postOnly: Schema.optional(Schema.Boolean),
-    reduceOnly: Schema.optional(Schema.Boolean),
-    selfTradePrevention: Schema.optional(SelfTradePrevention),
-    timeInForce: Schema.optional(TimeInForce),
-    /** Total duration in milliseconds. */
-    duration: Schema.optional(S.Uint64),
-    /** Interval between child orders in milliseconds. */
-    interval: Schema.optional(S.Uint64),
-    randomizedIntervalQuantity: Schema.optional(Schema.Boolean),
-    clientStrategyId: Schema.optional(S.Uint32),
-    brokerId: Schema.optional(S.Uint16),
-    autoLend: Schema.optional(Schema.Boolean),
-    autoLendRedeem: Schema.optional(Schema.Boolean),
-    autoBorrow: Schema.optional(Schema.Boolean),
-    autoBorrowRepay: Schema.optional(Schema.Boolean),
-    slippageTolerance: Schema.optional(S.PositiveDecimalParam),
-    slippageToleranceType: Schema.optional(SlippageToleranceType)
-  }).pipe(
-    Schema.filter((params) =>
-      params.duration !== undefined && params.interval !== undefined && params.interval > params.duration
-        ? { path: ["interval"], message: `\`interval\` (${params.interval} ms) is longer than \`duration\`` }
-        : true
+  request: () =>
+    Schema.Struct({
+      symbol: S.MarketSymbol,
+      side: Side,
+      strategyType: StrategyType,
+      quantity: Schema.optional(S.PositiveDecimalParam),
+      price: Schema.optional(S.PositiveDecimalParam),
+      postOnly: Schema.optional(Schema.Boolean),
+      reduceOnly: Schema.optional(Schema.Boolean),
+      selfTradePrevention: Schema.optional(SelfTradePrevention),
+      timeInForce: Schema.optional(TimeInForce),
+      /** Total duration in milliseconds. */
+      duration: Schema.optional(S.Uint64),
+      /** Interval between child orders in milliseconds. */
+      interval: Schema.optional(S.Uint64),
+      randomizedIntervalQuantity: Schema.optional(Schema.Boolean),
+      clientStrategyId: Schema.optional(S.Uint32),
+      brokerId: Schema.optional(S.Uint16),
+      autoLend: Schema.optional(Schema.Boolean),
+      autoLendRedeem: Schema.optional(Schema.Boolean),
+      autoBorrow: Schema.optional(Schema.Boolean),
+      autoBorrowRepay: Schema.optional(Schema.Boolean),
+      slippageTolerance: Schema.optional(S.PositiveDecimalParam),
+      slippageToleranceType: Schema.optional(SlippageToleranceType)
+    }).pipe(
+      Schema.filter((params) =>
+        params.duration !== undefined && params.interval !== undefined && params.interval > params.duration
+          ? { path: ["interval"], message: `\`interval\` (${params.interval} ms) is longer than \`duration\`` }
+          : true
+      ),
+      Schema.filter((params) =>
+        params.slippageTolerance !== undefined && params.slippageToleranceType === undefined
+          ? { path: ["slippageToleranceType"], message: "`slippageTolerance` needs a `slippageToleranceType`" }
+          : params.slippageTolerance === undefined && params.slippageToleranceType !== undefined
+          ? { path: ["slippageTolerance"], message: "`slippageToleranceType` needs a `slippageTolerance`" }
+          : true
+      )
     ),
-    Schema.filter((params) =>
-      params.slippageTolerance !== undefined && params.slippageToleranceType === undefined
-        ? { path: ["slippageToleranceType"], message: "`slippageTolerance` needs a `slippageToleranceType`" }
-        : params.slippageTolerance === undefined && params.slippageToleranceType !== undefined
-        ? { path: ["slippageTolerance"], message: "`slippageToleranceType` needs a `slippageTolerance`" }
-        : true
-    )
-  ),
-  response: Endpoint.json(ScheduledStrategy)
+  response: () => Endpoint.json(ScheduledStrategy)
 })
 
 /**
@@ -116,12 +118,13 @@ export const cancelStrategy = Endpoint.make({
   method: "DELETE",
   path: "/api/v1/strategy",
   instruction: "strategyCancel",
-  request: Schema.Struct({
-    symbol: S.MarketSymbol,
-    strategyId: Schema.optional(S.NonEmpty),
-    clientStrategyId: Schema.optional(S.Uint32)
-  }).pipe(Schema.filter(exactlyOneOf("strategyId", "clientStrategyId"))),
-  response: orAccepted(ScheduledStrategy)
+  request: () =>
+    Schema.Struct({
+      symbol: S.MarketSymbol,
+      strategyId: Schema.optional(S.NonEmpty),
+      clientStrategyId: Schema.optional(S.Uint32)
+    }).pipe(Schema.filter(exactlyOneOf("strategyId", "clientStrategyId"))),
+  response: () => orAccepted(ScheduledStrategy)
 })
 
 /**
@@ -136,12 +139,13 @@ export const getOpenStrategies = Endpoint.make({
   method: "GET",
   path: "/api/v1/strategies",
   instruction: "strategyQueryAll",
-  request: Schema.Struct({
-    marketType: Schema.optional(MarketType),
-    strategyType: Schema.optional(StrategyType),
-    symbol: Schema.optional(S.MarketSymbol)
-  }),
-  response: Endpoint.json(Schema.Array(ScheduledStrategy))
+  request: () =>
+    Schema.Struct({
+      marketType: Schema.optional(MarketType),
+      strategyType: Schema.optional(StrategyType),
+      symbol: Schema.optional(S.MarketSymbol)
+    }),
+  response: () => Endpoint.json(Schema.Array(ScheduledStrategy))
 })
 
 /**
@@ -157,9 +161,10 @@ export const cancelOpenStrategies = Endpoint.make({
   method: "DELETE",
   path: "/api/v1/strategies",
   instruction: "strategyCancelAll",
-  request: Schema.Struct({
-    symbol: S.MarketSymbol,
-    strategyType: Schema.optional(StrategyType)
-  }),
-  response: orAccepted(Schema.Array(ScheduledStrategy))
+  request: () =>
+    Schema.Struct({
+      symbol: S.MarketSymbol,
+      strategyType: Schema.optional(StrategyType)
+    }),
+  response: () => orAccepted(Schema.Array(ScheduledStrategy))
 })

@@ -15,7 +15,7 @@ export const getStatus = Endpoint.make({
   method: "GET",
   path: "/api/v1/status",
   request: S.NoParams,
-  response: Endpoint.json(Status)
+  response: () => Endpoint.json(Status)
 })
 
 /**
@@ -30,7 +30,7 @@ export const ping = Endpoint.make({
   method: "GET",
   path: "/api/v1/ping",
   request: S.NoParams,
-  response: Endpoint.text(Schema.Literal("pong"))
+  response: () => Endpoint.text(Schema.Literal("pong"))
 })
 
 /**
@@ -45,7 +45,7 @@ export const getTime = Endpoint.make({
   method: "GET",
   path: "/api/v1/time",
   request: S.NoParams,
-  response: Endpoint.text(S.Millis)
+  response: () => Endpoint.text(S.Millis)
 })
 
 /**
@@ -60,5 +60,5 @@ export const getWallets = Endpoint.make({
   method: "GET",
   path: "/api/v1/wallets",
   request: S.NoParams,
-  response: Endpoint.json(Schema.Array(Wallet))
+  response: () => Endpoint.json(Schema.Array(Wallet))
 })

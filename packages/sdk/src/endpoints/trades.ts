@@ -8,8 +8,10 @@ import * as Endpoint from "../Endpoint.js"
 import * as S from "../internal/schema.js"
 import { Trade } from "../models/trades.js"
 
-const Limit = Schema.Int.pipe(
-  Schema.between(1, 1000, { message: (issue) => `Expected an integer from 1 to 1000, got ${String(issue.actual)}` })
+const Limit = S.lazy(() =>
+  Schema.Int.pipe(
+    Schema.between(1, 1000, { message: (issue) => `Expected an integer from 1 to 1000, got ${String(issue.actual)}` })
+  )
 )
 
 /**
@@ -23,8 +25,8 @@ export const getRecentTrades = Endpoint.make({
   name: "Trades.getRecentTrades",
   method: "GET",
   path: "/api/v1/trades",
-  request: Schema.Struct({ symbol: S.MarketSymbol, limit: Schema.optional(Limit) }),
-  response: Endpoint.json(Schema.Array(Trade))
+  request: () => Schema.Struct({ symbol: S.MarketSymbol, limit: Schema.optional(Limit()) }),
+  response: () => Endpoint.json(Schema.Array(Trade))
 })
 
 /**
@@ -39,7 +41,8 @@ export const getHistoricalTrades = Endpoint.make({
   name: "Trades.getHistoricalTrades",
   method: "GET",
   path: "/api/v1/trades/history",
-  request: Schema.Struct({ symbol: S.MarketSymbol, limit: Schema.optional(Limit), offset: Schema.optional(S.Uint64) }),
-  response: Endpoint.json(Schema.Array(Trade)),
+  request: () =>
+    Schema.Struct({ symbol: S.MarketSymbol, limit: Schema.optional(Limit()), offset: Schema.optional(S.Uint64) }),
+  response: () => Endpoint.json(Schema.Array(Trade)),
   bucket: "historical"
 })

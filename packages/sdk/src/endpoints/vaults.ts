@@ -21,7 +21,7 @@ export const getVaults = Endpoint.make({
   method: "GET",
   path: "/api/v1/vaults",
   request: S.NoParams,
-  response: Endpoint.json(Schema.Array(Vault))
+  response: () => Endpoint.json(Schema.Array(Vault))
 })
 
 /**
@@ -37,7 +37,7 @@ export const getVaultNav = Endpoint.make({
   path: "/api/v1/vault/nav",
   instruction: "vaultNavQuery",
   request: S.NoParams,
-  response: Endpoint.json(VaultNav)
+  response: () => Endpoint.json(VaultNav)
 })
 
 /**
@@ -51,8 +51,8 @@ export const getVaultHistory = Endpoint.make({
   name: "Vaults.getVaultHistory",
   method: "GET",
   path: "/api/v1/vaults/history",
-  request: Schema.Struct({ interval: VaultHistoryInterval, vaultId: Schema.optional(S.Uint32) }),
-  response: Endpoint.json(Schema.Array(VaultHistory))
+  request: () => Schema.Struct({ interval: VaultHistoryInterval, vaultId: Schema.optional(S.Uint32) }),
+  response: () => Endpoint.json(Schema.Array(VaultHistory))
 })
 
 /**
@@ -67,13 +67,14 @@ export const mintVault = Endpoint.make({
   method: "POST",
   path: "/api/v1/vault/mint",
   instruction: "vaultMint",
-  request: Schema.Struct({
-    vaultId: S.Uint32,
-    symbol: S.AssetSymbol,
-    quantity: S.PositiveDecimalParam,
-    autoBorrow: Schema.optional(Schema.Boolean),
-    autoLendRedeem: Schema.optional(Schema.Boolean)
-  }),
+  request: () =>
+    Schema.Struct({
+      vaultId: S.Uint32,
+      symbol: S.AssetSymbol,
+      quantity: S.PositiveDecimalParam,
+      autoBorrow: Schema.optional(Schema.Boolean),
+      autoLendRedeem: Schema.optional(Schema.Boolean)
+    }),
   response: Endpoint.empty
 })
 
@@ -90,7 +91,7 @@ export const redeemVault = Endpoint.make({
   method: "POST",
   path: "/api/v1/vault/redeem",
   instruction: "vaultRedeemRequest",
-  request: Schema.Struct({ vaultId: S.Uint32, vaultTokenQuantity: Schema.optional(S.PositiveDecimalParam) }),
+  request: () => Schema.Struct({ vaultId: S.Uint32, vaultTokenQuantity: Schema.optional(S.PositiveDecimalParam) }),
   response: Endpoint.empty
 })
 
@@ -106,7 +107,7 @@ export const cancelVaultRedeem = Endpoint.make({
   method: "DELETE",
   path: "/api/v1/vault/redeem",
   instruction: "vaultRedeemCancel",
-  request: Schema.Struct({ vaultId: S.Uint32 }),
+  request: () => Schema.Struct({ vaultId: S.Uint32 }),
   response: Endpoint.empty
 })
 
@@ -123,6 +124,6 @@ export const getVaultPendingRedeems = Endpoint.make({
   method: "GET",
   path: "/api/v1/vault/redeems/pending",
   instruction: "vaultPendingRedeemsQuery",
-  request: Schema.Struct({ vaultId: S.Uint32 }),
-  response: Endpoint.json(Schema.Array(VaultRedeem))
+  request: () => Schema.Struct({ vaultId: S.Uint32 }),
+  response: () => Endpoint.json(Schema.Array(VaultRedeem))
 })

@@ -147,9 +147,39 @@ export const OpenEnum = <const Literals extends ReadonlyArray<string>>(
 ): Schema.Schema<Literals[number] | (string & {}), string> => Schema.Union(Schema.Literal(...literals), Schema.String)
 
 /**
+ * A value built on the first call, then kept: the module-level schemas of the endpoint tables, which
+ * only their endpoints' deferred request and response schemas use (built when first needed).
+ */
+export const lazy = <A>(build: () => A): () => A => {
+  let value: A | undefined
+  let built = false
+  return () => {
+    if (!built) {
+      value = build()
+      built = true
+    }
+    return value as A
+  }
+}
+
+/**
+ * The optional field of each schema, built once and shared by every model that has one (a
+ * property signature is an immutable value): most optional fields are a handful of schemas
+ * (`Decimal`, `Int`, `String`…), and each field built anew cost the SDK's import time.
+ */
+const optionals = new WeakMap<Schema.Schema.Any, unknown>()
+
+/**
  * An optional response field: absent or `null` on the wire, `undefined` in the decoded value.
  */
-export const optional = <S extends Schema.Schema.Any>(schema: S) => Schema.optionalWith(schema, { nullable: true })
+export const optional = <S extends Schema.Schema.Any>(schema: S): Schema.optionalWith<S, { nullable: true }> => {
+  let field = optionals.get(schema) as Schema.optionalWith<S, { nullable: true }> | undefined
+  if (field === undefined) {
+    field = Schema.optionalWith(schema, { nullable: true })
+    optionals.set(schema, field)
+  }
+  return field
+}
 
 // ---------------------------------------------------------------------------------------------
 // request side
