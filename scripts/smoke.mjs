@@ -144,7 +144,17 @@ try {
     "LICENSE",
     ...(existsSync(join(repo, "packages", pkg, "CHANGELOG.md")) ? ["CHANGELOG.md"] : [])
   ]
-  const sdkFiles = checkTarball(sdkTgz, [...common("sdk"), "dist/index.js", "dist/index.d.ts", "dist/node.js", "dist/node.d.ts"])
+  const sdkFiles = checkTarball(sdkTgz, [
+    ...common("sdk"),
+    "dist/index.js",
+    "dist/index.d.ts",
+    "dist/node.js",
+    "dist/node.d.ts",
+    // what Node imports (the `node` export condition): the bundle of the three entry points
+    "dist/bundle/index.js",
+    "dist/bundle/node.js",
+    "dist/bundle/testkit.js"
+  ])
   const simFiles = checkTarball(simTgz, [
     ...common("simulator"),
     "dist/index.js",
