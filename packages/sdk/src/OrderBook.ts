@@ -19,21 +19,22 @@
 import * as BigDecimal from "effect/BigDecimal"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
-import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as FiberSet from "effect/FiberSet"
 import * as Layer from "effect/Layer"
+import * as Mailbox from "effect/Mailbox"
 import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
-import * as Queue from "effect/Queue"
 import * as Ref from "effect/Ref"
-import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import { type BackpackError, ValidationError } from "./BackpackError.js"
 import { BackpackStream, type DepthSpeed, isResubscribed, type StreamError } from "./BackpackStream.js"
 import * as Dec from "./internal/decimal.js"
 import * as B from "./internal/orderbook/book.js"
+import * as Sync from "./internal/orderbook/sync.js"
 import { Markets } from "./Markets.js"
 import * as Metrics from "./Metrics.js"
 import type { Depth } from "./models/markets.js"
@@ -360,24 +361,17 @@ export interface Service {
  */
 export class OrderBook extends Context.Tag("@effect-backpack/sdk/OrderBook")<OrderBook, Service>() {}
 
-type Input =
-  | { readonly _tag: "Delta"; readonly event: DepthEvent }
-  | { readonly _tag: "Reset"; readonly reason: string }
-  | { readonly _tag: "Snapshot"; readonly fetch: number; readonly depth: Depth }
-  /** `refetchDelay` passed since (re)subscribing, for the sync numbered `sync`: a quiet market gets its snapshot. */
-  | { readonly _tag: "Quiet"; readonly sync: number }
-  | { readonly _tag: "Fatal"; readonly error: OrderBookError }
-  | { readonly _tag: "End" }
-
-/** Inputs (deltas, snapshots) waiting for the book worker. */
-const maxPendingInputs = 4096
-
 /** Deltas kept while waiting for a snapshot; past this the wait starts over (resync). */
 const maxBufferedDeltas = 20_000
 
 /**
  * Builds the service from a depth source and a snapshot fetcher (`layer` wires `BackpackStream` and
  * `Markets.getDepth`).
+ *
+ * One fiber per watched market reads the depth stream and applies each chunk of deltas to the book
+ * synchronously (`internal/orderbook/sync.ts`); snapshot fetches and timers are forked into the
+ * stream's scope and hand their answers straight to the same state. Books reach the consumer through a
+ * sliding mailbox of `bufferSize` (default 1): a consumer that pulls gets the newest version.
  *
  * @since 0.1.0
  * @category constructors
@@ -388,268 +382,93 @@ export const makeWith = (deps: {
 }): Service => ({
   watch: (symbol, options = {}) =>
     Stream.unwrapScoped(Effect.gen(function*() {
-      const threshold = Math.max(1, options.bufferBeforeSnapshot ?? 1)
       // never zero: a snapshot that keeps lagging must not spin without yielding to timers
       const refetchDelay = Duration.max(
         Duration.decode(options.refetchDelay ?? Duration.millis(100)),
         Duration.millis(1)
       )
-      // bounded: when the book falls behind, back-pressure reaches the depth subscription, whose
-      // overflow becomes a resync instead of memory growing without end
-      const inputs = yield* Queue.bounded<Input>(maxPendingInputs)
-      // `None` ends the stream after the books before it (a shutdown would discard them)
-      const output = yield* Queue.sliding<Option.Option<Book>>(Math.max(1, options.bufferSize ?? 1) + 1)
-      const failure = yield* Deferred.make<void, OrderBookError>()
-      /** A defect (a bug, a thrown exception) in a worker fiber ends the stream instead of hanging it. */
-      const reportDefects = <A, E, R>(worker: Effect.Effect<A, E, R>) =>
-        Effect.catchAllCause(worker, (cause) =>
-          Cause.isInterruptedOnly(cause) ? Effect.void : Deferred.failCause(failure, cause as Cause.Cause<never>))
+      // the newest versions only: a consumer never waits behind stale books; ended (after the books it
+      // holds) when the depth stream ends, failed on a fatal error or a defect
+      const books = yield* Mailbox.make<Book, OrderBookError>({
+        capacity: Math.max(1, options.bufferSize ?? 1),
+        strategy: "sliding"
+      })
+      // forks into this stream's scope: snapshot fetches, timers and logs die with the stream
+      const runFork = yield* FiberSet.makeRuntime<never>()
+      /** Starts a side task; a defect (a bug, a thrown exception) in it ends the stream instead of hanging it. */
+      const background = (task: Effect.Effect<void>): void => {
+        runFork(Effect.catchAllCause(task, (cause) =>
+          Cause.isInterruptedOnly(cause) ? Effect.void : books.done(Exit.failCause(cause))))
+      }
+      const sync: Sync.Synchroniser = Sync.make<Book>(
+        { threshold: Math.max(1, options.bufferBeforeSnapshot ?? 1), maxBuffered: maxBufferedDeltas },
+        {
+          fromSnapshot: (depth, resyncs) => fromSnapshot(symbol, depth, resyncs),
+          emit: (book) => {
+            books.unsafeOffer(book)
+          },
+          fetch: (fetch, delayed) =>
+            background(
+              (delayed ? Effect.zipRight(Effect.sleep(refetchDelay), deps.snapshot(symbol)) : deps.snapshot(symbol))
+                .pipe(
+                  Effect.matchEffect({
+                    onFailure: (error) => books.fail(error),
+                    onSuccess: (depth) => Effect.sync(() => sync.snapshot(fetch, depth))
+                  })
+                )
+            ),
+          resynced: (reason, resyncs) =>
+            background(
+              Effect.logWarning(`OrderBook ${symbol}: resync (${reason})`).pipe(
+                Effect.annotateLogs({ symbol, reason, resyncs }),
+                Effect.zipRight(Metric.increment(Metrics.resyncs))
+              )
+            ),
+          whenQuiet: (n) => background(Effect.zipRight(Effect.sleep(refetchDelay), Effect.sync(() => sync.quiet(n))))
+        }
+      )
+
       /** Consecutive re-subscriptions that delivered nothing (the pause before the next one grows with it). */
       const restarts = yield* Ref.make(0)
       const delivered = yield* Ref.make(false)
-      const forwardOnce = Effect.gen(function*() {
+      const markDelivered = Ref.set(delivered, true)
+      const readOnce = Effect.gen(function*() {
         const pause = yield* Ref.get(restarts)
         if (pause > 0) {
           yield* Effect.sleep(Duration.times(refetchDelay, Math.min(pause, 50)))
         }
         yield* Ref.set(delivered, false)
-        // whole chunks at a time (what the consumer's mailbox holds): one offer per chunk, not per delta
+        // a whole chunk (what the consumer's mailbox holds) at a time, applied synchronously; only the
+        // newest book of the chunk is offered
         yield* Stream.runForEachChunk(deps.depth(symbol, options.speed), (chunk) => {
-          const batch: Array<Input> = []
           for (const item of chunk) {
-            batch.push(
-              isResubscribed(item)
-                ? { _tag: "Reset", reason: `reconnected (${item.reconnects})` }
-                : { _tag: "Delta", event: item }
-            )
+            if (isResubscribed(item)) sync.reset(`reconnected (${item.reconnects})`)
+            else sync.delta(item)
           }
-          return Effect.zipRight(Queue.offerAll(inputs, batch), Ref.set(delivered, true))
+          sync.flush()
+          return markDelivered
         })
       })
-      const recoverable = (error: StreamError) =>
-        error._tag === "BufferOverflow" || error._tag === "DecodeError"
-      const forward = forwardOnce.pipe(
+      const recoverable = (error: StreamError) => error._tag === "BufferOverflow" || error._tag === "DecodeError"
+      const read = readOnce.pipe(
         Effect.tapError((error) =>
           recoverable(error)
             ? Effect.gen(function*() {
               // re-subscribe (after a pause growing with repeated failures) and resync
               const progressed = yield* Ref.get(delivered)
-              yield* Ref.update(restarts, (n) =>
-                progressed ? 1 : n + 1)
-              yield* Queue.offer(inputs, { _tag: "Reset", reason: error.message })
+              yield* Ref.update(restarts, (n) => progressed ? 1 : n + 1)
+              sync.reset(error.message)
             })
             : Effect.void
         ),
         Effect.retry({ while: recoverable }),
-        Effect.matchEffect({
-          onSuccess: () => Queue.offer(inputs, { _tag: "End" }),
-          onFailure: (error) => Queue.offer(inputs, { _tag: "Fatal", error })
-        })
+        // the depth stream ended: so does this one, after the books it holds
+        Effect.matchEffect({ onSuccess: () => books.end, onFailure: (error) => books.fail(error) })
       )
 
-      let fetches = 0
-      const fetch = (delay: Duration.DurationInput) => {
-        const id = ++fetches
-        return Effect.forkScoped(
-          (Duration.isZero(Duration.decode(delay))
-            ? deps.snapshot(symbol)
-            : Effect.zipRight(Effect.sleep(delay), deps.snapshot(symbol))).pipe(
-              Effect.matchEffect({
-                onFailure: (error) => Queue.offer(inputs, { _tag: "Fatal", error }),
-                onSuccess: (depth) => Queue.offer(inputs, { _tag: "Snapshot", fetch: id, depth })
-              }),
-              reportDefects
-            )
-        )
-      }
-
-      const process = Effect.gen(function*() {
-        let resyncs = 0
-        let live: Book | undefined
-        /**
-         * `live` is the bare snapshot (every buffered delta was older): its first delta may straddle it
-         * (`U <= lastUpdateId + 1 <= u`, §7.5) instead of starting exactly at `lastUpdateId + 1`.
-         */
-        let straddle = false
-        let buffer: Array<DepthEvent> = []
-        let snapshot: Depth | undefined
-        let fetching = false
-
-        /**
-         * A market without any delta for `refetchDelay` after (re)subscribing still gets its snapshot, so a quiet
-         * market shows its book; an active one syncs on its first delta as before. Safe even if the subscription
-         * is not live yet: a delta lost in between leaves a gap the next delta reveals (then a resync).
-         */
-        const whenQuiet = Effect.suspend(() => {
-          const sync = resyncs
-          return Effect.forkScoped(
-            Effect.zipRight(Effect.sleep(refetchDelay), Queue.offer(inputs, { _tag: "Quiet", sync }))
-          )
-        })
-
-        const resync = (reason: string) =>
-          Effect.gen(function*() {
-            resyncs++
-            live = undefined
-            straddle = false
-            buffer = []
-            snapshot = undefined
-            fetching = false
-            fetches++ // invalidates a snapshot in flight
-            yield* Effect.logWarning(`OrderBook ${symbol}: resync (${reason})`).pipe(
-              Effect.annotateLogs({ symbol, reason, resyncs })
-            )
-            yield* Metric.increment(Metrics.resyncs)
-            yield* whenQuiet
-          })
-
-        const trySync = Effect.gen(function*() {
-          if (snapshot === undefined) {
-            if (!fetching && buffer.length >= threshold) {
-              fetching = true
-              yield* fetch(Duration.zero)
-            }
-            return
-          }
-          const S = snapshot.lastUpdateId
-          buffer = buffer.filter((d) => d.lastUpdateId > S)
-          if (buffer.length === 0) {
-            // the snapshot covers every buffered delta: it is itself the consistent book at S, so a quiet
-            // market still shows its book at once; the next delta is checked against it
-            const book = fromSnapshot(symbol, snapshot, resyncs)
-            snapshot = undefined
-            if (book.isCrossed) return yield* resync("crossed snapshot")
-            live = book
-            straddle = true
-            return yield* Queue.offer(output, Option.some(book))
-          }
-          if (buffer[0]!.firstUpdateId > S + 1n) {
-            // the snapshot is older than the first buffered delta: ask again
-            snapshot = undefined
-            fetching = true
-            return yield* fetch(refetchDelay)
-          }
-          let book = fromSnapshot(symbol, snapshot, resyncs)
-          for (const event of buffer) {
-            if (event !== buffer[0] && event.firstUpdateId !== book.lastUpdateId + 1n) {
-              return yield* resync(`gap inside the buffered deltas at ${event.firstUpdateId}`)
-            }
-            book = book.apply(event)
-          }
-          buffer = []
-          snapshot = undefined
-          if (book.isCrossed) return yield* resync("crossed after applying the buffered deltas")
-          live = book
-          yield* Queue.offer(output, Option.some(book))
-        })
-
-        /** Handles one input; `false` once the stream is over (failed or ended). */
-        const step = (input: Input): Effect.Effect<boolean, never, Scope.Scope> =>
-          Effect.gen(function*() {
-            switch (input._tag) {
-              case "Delta": {
-                const event = input.event
-                if (live === undefined) {
-                  if (buffer.length >= maxBufferedDeltas) {
-                    yield* resync(`${buffer.length} deltas buffered without a usable snapshot`)
-                  }
-                  buffer.push(event)
-                  yield* trySync
-                  break
-                }
-                if (event.lastUpdateId <= live.lastUpdateId) break // stale
-                const continuous = straddle
-                  ? event.firstUpdateId <= live.lastUpdateId + 1n
-                  : event.firstUpdateId === live.lastUpdateId + 1n
-                straddle = false
-                if (!continuous) {
-                  yield* resync(`gap: expected U=${live.lastUpdateId + 1n}, got U=${event.firstUpdateId}`)
-                  buffer.push(event)
-                  yield* trySync
-                  break
-                }
-                const next = live.apply(event)
-                if (next.isCrossed) {
-                  yield* resync(`crossed at u=${event.lastUpdateId}`)
-                  break
-                }
-                live = next
-                yield* Queue.offer(output, Option.some(next))
-                break
-              }
-              case "Reset": {
-                yield* resync(input.reason)
-                break
-              }
-              case "Quiet": {
-                if (input.sync === resyncs && live === undefined && buffer.length === 0 && !fetching) {
-                  fetching = true
-                  yield* fetch(Duration.zero)
-                }
-                break
-              }
-              case "Snapshot": {
-                if (input.fetch !== fetches) break
-                fetching = false
-                snapshot = input.depth
-                yield* trySync
-                break
-              }
-              case "Fatal": {
-                yield* Deferred.fail(failure, input.error)
-                return false
-              }
-              case "End": {
-                yield* Queue.offer(output, Option.none())
-                return false
-              }
-            }
-            return true
-          })
-
-        /**
-         * The hot path, synchronous: a delta continuing the live book is applied in place of the live
-         * version; `false` when the input needs `step` (stale deltas are dropped here too).
-         */
-        const applyLive = (input: Input): boolean => {
-          if (input._tag !== "Delta" || live === undefined || straddle) return false
-          const event = input.event
-          if (event.lastUpdateId <= live.lastUpdateId) return true // stale
-          if (event.firstUpdateId !== live.lastUpdateId + 1n) return false
-          const next = live.apply(event)
-          if (next.isCrossed) return false
-          live = next
-          return true
-        }
-
-        yield* whenQuiet
-        // Inputs are taken in batches; a batch's deltas are applied one by one (every delta reaches the
-        // book), and only the newest book of the batch is offered: a consumer pulling gets the latest
-        // version, never a backlog of stale ones.
-        while (true) {
-          const batch = yield* Queue.takeBetween(inputs, 1, maxPendingInputs)
-          let emitted = live
-          for (const input of batch) {
-            if (applyLive(input)) continue
-            if (live !== undefined && live !== emitted) {
-              emitted = live
-              yield* Queue.offer(output, Option.some(live))
-            }
-            const more = yield* step(input)
-            emitted = live
-            if (!more) return
-          }
-          if (live !== undefined && live !== emitted) yield* Queue.offer(output, Option.some(live))
-        }
-      })
-
-      yield* Effect.forkScoped(reportDefects(forward))
-      yield* Effect.forkScoped(reportDefects(process))
-      return Stream.fromQueue(output).pipe(
-        Stream.takeWhile(Option.isSome),
-        Stream.map((book) => book.value),
-        Stream.interruptWhen(Deferred.await(failure))
-      )
+      sync.start()
+      background(Effect.asVoid(read))
+      return Mailbox.toStream(books)
     }))
 })
 
