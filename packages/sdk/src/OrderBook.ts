@@ -403,7 +403,8 @@ export const makeWith = (deps: {
       const sync: Sync.Synchroniser = Sync.make<Book>(
         { threshold: Math.max(1, options.bufferBeforeSnapshot ?? 1), maxBuffered: maxBufferedDeltas },
         {
-          fromSnapshot: (depth, resyncs) => fromSnapshot(symbol, depth, resyncs),
+          fromSnapshot: (depth, resyncs) =>
+            fromSnapshot(symbol, depth, resyncs),
           emit: (book) => {
             books.unsafeOffer(book)
           },

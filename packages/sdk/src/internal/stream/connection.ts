@@ -38,6 +38,7 @@ import * as ErrorFormat from "../errors.js"
 import * as Informational from "../informational.js"
 import { parseLossless } from "../json.js"
 import * as Catalogue from "./catalogue.js"
+import * as DepthFrame from "./depthFrame.js"
 
 /** Everything a consumer's stream can fail with. */
 export type StreamError = DecodeError | AuthenticationError | ValidationError | M.BufferOverflow
@@ -242,6 +243,17 @@ export const make = (
     const onFrame = (data: string | Uint8Array): Effect.Effect<void> | void => {
       MutableRef.increment(activity)
       const text = typeof data === "string" ? data : textDecoder.decode(data)
+      // depth frames, the bulk of the traffic, are read straight from the text when they have the
+      // exchange's plain form; anything else (and any error) takes the general path below
+      const depth = DepthFrame.read(text)
+      if (depth !== undefined) {
+        const entry = entries.get(depth.stream)
+        if (entry === undefined) return // a late frame of a stream nobody wants any more
+        if (entry.spec.kind === "depth") {
+          for (const consumer of entry.consumers) offer(consumer, depth.event)
+          return
+        }
+      }
       let json: unknown
       try {
         json = parseLossless(text)
