@@ -97,6 +97,12 @@ let makeBook: (
 ) => Book
 
 /**
+ * `book.apply(event)` under an edit (set by the class's static block): nodes that edit created are
+ * updated in place, so `book` itself may change; only for versions nobody else holds (see `watch`).
+ */
+let applyUnder: (book: Book, event: DepthEvent, edit: B.Edit) => Book
+
+/**
  * An immutable, consistent version of a local order book.
  *
  * @since 0.1.0
@@ -106,21 +112,53 @@ export class Book {
   static {
     makeBook = (symbol, lastUpdateId, timestamp, resyncs, bidTree, askTree) =>
       new Book(symbol, lastUpdateId, timestamp, resyncs, bidTree, askTree)
+    applyUnder = (book, event, edit) =>
+      new Book(
+        book.symbol,
+        event.lastUpdateId,
+        event.engineTime,
+        book.resyncs,
+        B.applyLevels(book.bidTree, event.bids, edit),
+        B.applyLevels(book.askTree, event.asks, edit)
+      )
   }
+
+  // declared, then set by the constructor (no class-field initialisers: one book is made per delta)
+  /** The market symbol. */
+  declare readonly symbol: string
+  /** Id of the last engine update reflected (snapshot `lastUpdateId` or the last delta's `u`). */
+  declare readonly lastUpdateId: bigint
+  /** Engine time of the last update, µs. */
+  declare readonly timestamp: number
+  /** How many times the book was resynchronised before this version. */
+  declare readonly resyncs: number
+  declare private readonly bidTree: B.Side
+  declare private readonly askTree: B.Side
 
   /** Books are made by {@link fromSnapshot} and {@link Book.apply} (the level stores are internal). */
   private constructor(
-    /** The market symbol. */
-    readonly symbol: string,
-    /** Id of the last engine update reflected (snapshot `lastUpdateId` or the last delta's `u`). */
-    readonly lastUpdateId: bigint,
-    /** Engine time of the last update, µs. */
-    readonly timestamp: number,
-    /** How many times the book was resynchronised before this version. */
-    readonly resyncs: number,
-    private readonly bidTree: B.Side,
-    private readonly askTree: B.Side
-  ) {}
+    symbol: string,
+    lastUpdateId: bigint,
+    timestamp: number,
+    resyncs: number,
+    bidTree: B.Side,
+    askTree: B.Side
+  ) {
+    const self = this as unknown as {
+      symbol: string
+      lastUpdateId: bigint
+      timestamp: number
+      resyncs: number
+      bidTree: B.Side
+      askTree: B.Side
+    }
+    self.symbol = symbol
+    self.lastUpdateId = lastUpdateId
+    self.timestamp = timestamp
+    self.resyncs = resyncs
+    self.bidTree = bidTree
+    self.askTree = askTree
+  }
 
   /** The highest bid. */
   get bestBid(): Option.Option<Level> {
@@ -393,6 +431,8 @@ export const makeWith = (deps: {
         capacity: Math.max(1, options.bufferSize ?? 1),
         strategy: "sliding"
       })
+      /** Nodes created since the last emission, updatable in place (no one else holds those versions). */
+      let edit = B.makeEdit()
       // forks into this stream's scope: snapshot fetches, timers and logs die with the stream
       const runFork = yield* FiberSet.makeRuntime<never>()
       /** Starts a side task; a defect (a bug, a thrown exception) in it ends the stream instead of hanging it. */
@@ -405,7 +445,10 @@ export const makeWith = (deps: {
         {
           fromSnapshot: (depth, resyncs) =>
             fromSnapshot(symbol, depth, resyncs),
+          advance: (book, event) => applyUnder(book, event, edit),
           emit: (book) => {
+            // the emitted version is frozen: later updates copy its nodes instead of updating them
+            edit = B.makeEdit()
             books.unsafeOffer(book)
           },
           fetch: (fetch, delayed) =>

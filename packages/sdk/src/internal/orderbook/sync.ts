@@ -12,17 +12,21 @@
 import type { Depth } from "../../models/markets.js"
 import type { DepthEvent } from "../../models/streams.js"
 
-/** What the machine needs of a book version: its update id, whether it is crossed, and the next version. */
-export interface Version<B> {
+/** What the machine needs of a book version: its update id and whether it is crossed. */
+export interface Version {
   readonly lastUpdateId: bigint
   readonly isCrossed: boolean
-  readonly apply: (event: DepthEvent) => B
 }
 
 /** The effects a transition may ask for; each is started at once and answers later (never re-entrantly). */
 export interface Hooks<B> {
   /** The book at the snapshot, tagged with the number of resyncs so far. */
   readonly fromSnapshot: (depth: Depth, resyncs: number) => B
+  /**
+   * The next version. The machine never reads a version again after advancing it, unless it was
+   * emitted first, so versions made since the last emission may share nodes updated in place.
+   */
+  readonly advance: (book: B, event: DepthEvent) => B
   /** A new consistent version to hand to the consumer (later ones supersede it). */
   readonly emit: (book: B) => void
   /** Fetch a snapshot (after the refetch delay when `delayed`) and pass it to `snapshot(fetch, depth)`. */
@@ -57,9 +61,9 @@ export interface Synchroniser {
 
 /**
  * A synchroniser for one market. `delta` on a live book continuing it exactly is the hot path: one
- * `apply`, a crossed check, no allocation besides the new version.
+ * `advance` and a crossed check.
  */
-export const make = <B extends Version<B>>(options: Options, hooks: Hooks<B>): Synchroniser => {
+export const make = <B extends Version>(options: Options, hooks: Hooks<B>): Synchroniser => {
   const { maxBuffered, threshold } = options
   let resyncs = 0
   let live: B | undefined
@@ -87,8 +91,12 @@ export const make = <B extends Version<B>>(options: Options, hooks: Hooks<B>): S
     hooks.fetch(++fetches, delayed)
   }
 
-  const resync = (reason: string): void => {
-    flush() // the last consistent version before the doubt still reaches the consumer
+  /**
+   * Starts over. `live`, when there is one, is still the consistent version before the doubt and reaches
+   * the consumer first; a crossed update passes `false` (its `advance` may have updated `live` in place).
+   */
+  const resync = (reason: string, emitLive = true): void => {
+    if (emitLive) flush()
     resyncs++
     live = undefined
     straddle = false
@@ -128,7 +136,7 @@ export const make = <B extends Version<B>>(options: Options, hooks: Hooks<B>): S
       if (i > 0 && event.firstUpdateId !== book.lastUpdateId + 1n) {
         return resync(`gap inside the buffered deltas at ${event.firstUpdateId}`)
       }
-      book = book.apply(event)
+      book = hooks.advance(book, event)
     }
     buffer = []
     snapshot = undefined
@@ -152,8 +160,8 @@ export const make = <B extends Version<B>>(options: Options, hooks: Hooks<B>): S
       buffer.push(event)
       return trySync()
     }
-    const next = live.apply(event)
-    if (next.isCrossed) return resync(`crossed at u=${event.lastUpdateId}`)
+    const next = hooks.advance(live, event)
+    if (next.isCrossed) return resync(`crossed at u=${event.lastUpdateId}`, false)
     live = next
   }
 
