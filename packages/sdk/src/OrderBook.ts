@@ -19,22 +19,32 @@
 import * as BigDecimal from "effect/BigDecimal"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
+import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as FiberSet from "effect/FiberSet"
 import * as Layer from "effect/Layer"
-import * as Mailbox from "effect/Mailbox"
 import * as Metric from "effect/Metric"
+import * as MutableRef from "effect/MutableRef"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Stream from "effect/Stream"
 import { type BackpackError, ValidationError } from "./BackpackError.js"
-import { BackpackStream, type DepthSpeed, isResubscribed, type StreamError } from "./BackpackStream.js"
+import {
+  BackpackStream,
+  depth as depthStream,
+  type DepthSpeed,
+  isResubscribed,
+  type Resubscribed,
+  type StreamError
+} from "./BackpackStream.js"
 import * as Dec from "./internal/decimal.js"
 import * as B from "./internal/orderbook/book.js"
+import * as Output from "./internal/orderbook/output.js"
 import * as Sync from "./internal/orderbook/sync.js"
+import * as Connection from "./internal/stream/connection.js"
 import { Markets } from "./Markets.js"
 import * as Metrics from "./Metrics.js"
 import type { Depth } from "./models/markets.js"
@@ -402,22 +412,20 @@ export class OrderBook extends Context.Tag("@effect-backpack/sdk/OrderBook")<Ord
 /** Deltas kept while waiting for a snapshot; past this the wait starts over (resync). */
 const maxBufferedDeltas = 20_000
 
-/**
- * Builds the service from a depth source and a snapshot fetcher (`layer` wires `BackpackStream` and
- * `Markets.getDepth`).
- *
- * One fiber per watched market reads the depth stream and applies each chunk of deltas to the book
- * synchronously (`internal/orderbook/sync.ts`); snapshot fetches and timers are forked into the
- * stream's scope and hand their answers straight to the same state. Books reach the consumer through a
- * sliding mailbox of `bufferSize` (default 1): a consumer that pulls gets the newest version.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const makeWith = (deps: {
-  readonly depth: (symbol: string, speed?: DepthSpeed) => ReturnType<BackpackStream["Type"]["depth"]>
-  readonly snapshot: (symbol: string) => Effect.Effect<Depth, BackpackError>
-}): Service => ({
+/** Where a watch reads its depth items from. */
+type DepthSource =
+  /** A `Stream` of items, read chunk by chunk by one fiber per market. */
+  | {
+    readonly _tag: "Stream"
+    readonly depth: (symbol: string, speed?: DepthSpeed) => ReturnType<BackpackStream["Type"]["depth"]>
+  }
+  /** The shared connection's reader, which hands each item to the market's synchronous target. */
+  | { readonly _tag: "Direct"; readonly connection: Connection.Connection }
+
+const makeService = (
+  source: DepthSource,
+  snapshot: (symbol: string) => Effect.Effect<Depth, BackpackError>
+): Service => ({
   watch: (symbol, options = {}) =>
     Stream.unwrapScoped(Effect.gen(function*() {
       // never zero: a snapshot that keeps lagging must not spin without yielding to timers
@@ -425,20 +433,27 @@ export const makeWith = (deps: {
         Duration.decode(options.refetchDelay ?? Duration.millis(100)),
         Duration.millis(1)
       )
-      // the newest versions only: a consumer never waits behind stale books; ended (after the books it
-      // holds) when the depth stream ends, failed on a fatal error or a defect
-      const books = yield* Mailbox.make<Book, OrderBookError>({
-        capacity: Math.max(1, options.bufferSize ?? 1),
-        strategy: "sliding"
-      })
-      /** Nodes created since the last emission, updatable in place (no one else holds those versions). */
+      /**
+       * The edit owning the nodes of the versions nobody holds yet: updates under it work in place. A new
+       * one once a version is handed out (taken by the consumer, or offered to a buffer of several).
+       */
       let edit = B.makeEdit()
+      const freeze = () => {
+        edit = B.makeEdit()
+      }
+      const capacity = Math.max(1, options.bufferSize ?? 1)
+      // the newest version only (or the newest `bufferSize`): a consumer never waits behind stale books
+      const books = yield* (capacity === 1
+        ? Output.latest<Book, OrderBookError>(freeze)
+        : Output.buffered<Book, OrderBookError>(capacity, freeze))
       // forks into this stream's scope: snapshot fetches, timers and logs die with the stream
       const runFork = yield* FiberSet.makeRuntime<never>()
       /** Starts a side task; a defect (a bug, a thrown exception) in it ends the stream instead of hanging it. */
       const background = (task: Effect.Effect<void>): void => {
         runFork(Effect.catchAllCause(task, (cause) =>
-          Cause.isInterruptedOnly(cause) ? Effect.void : books.done(Exit.failCause(cause))))
+          Cause.isInterruptedOnly(cause) ? Effect.void : Effect.sync(() =>
+            books.failCause(cause)
+          )))
       }
       const sync: Sync.Synchroniser = Sync.make<Book>(
         { threshold: Math.max(1, options.bufferBeforeSnapshot ?? 1), maxBuffered: maxBufferedDeltas },
@@ -446,20 +461,16 @@ export const makeWith = (deps: {
           fromSnapshot: (depth, resyncs) =>
             fromSnapshot(symbol, depth, resyncs),
           advance: (book, event) => applyUnder(book, event, edit),
-          emit: (book) => {
-            // the emitted version is frozen: later updates copy its nodes instead of updating them
-            edit = B.makeEdit()
-            books.unsafeOffer(book)
-          },
+          emit: books.emit,
+          retract: books.retract,
           fetch: (fetch, delayed) =>
             background(
-              (delayed ? Effect.zipRight(Effect.sleep(refetchDelay), deps.snapshot(symbol)) : deps.snapshot(symbol))
-                .pipe(
-                  Effect.matchEffect({
-                    onFailure: (error) => books.fail(error),
-                    onSuccess: (depth) => Effect.sync(() => sync.snapshot(fetch, depth))
-                  })
-                )
+              (delayed ? Effect.zipRight(Effect.sleep(refetchDelay), snapshot(symbol)) : snapshot(symbol)).pipe(
+                Effect.matchEffect({
+                  onFailure: (error) => Effect.sync(() => books.failCause(Cause.fail(error))),
+                  onSuccess: (depth) => Effect.sync(() => sync.snapshot(fetch, depth))
+                })
+              )
             ),
           resynced: (reason, resyncs) =>
             background(
@@ -471,27 +482,67 @@ export const makeWith = (deps: {
           whenQuiet: (n) => background(Effect.zipRight(Effect.sleep(refetchDelay), Effect.sync(() => sync.quiet(n))))
         }
       )
+      const apply = (item: DepthEvent | Resubscribed) => {
+        if (isResubscribed(item)) sync.reset(`reconnected (${item.reconnects})`)
+        else sync.delta(item)
+      }
+
+      /** Whether the current subscription delivered anything (a re-subscription after one that did pauses less). */
+      const delivered = MutableRef.make(false)
+      /** Reads one subscription until it ends (`void`) or fails. */
+      const subscription: Effect.Effect<void, StreamError> = source._tag === "Stream"
+        // a whole chunk (what the consumer's mailbox holds) at a time, applied synchronously; only the
+        // newest book of the chunk is emitted
+        ? Effect.suspend(() =>
+          Stream.runForEachChunk(source.depth(symbol, options.speed), (chunk) => {
+            for (const item of chunk) apply(item)
+            sync.flush()
+            MutableRef.set(delivered, true)
+            return Effect.void
+          })
+        )
+        // the connection's reader applies each item on the spot; this fiber only waits for the end
+        : Effect.flatMap(Deferred.make<void, StreamError>(), (ended) => {
+          /** Set once this subscription is over: later items (until it is detached) are ignored. */
+          const over = MutableRef.make(false)
+          const finish = (exit: Exit.Exit<void, StreamError>) => {
+            MutableRef.set(over, true)
+            Deferred.unsafeDone(ended, exit)
+          }
+          const target: Connection.Target = {
+            unsafeOffer: (item) => {
+              if (MutableRef.get(over)) return true
+              try {
+                apply(item as DepthEvent | Resubscribed)
+                sync.flush()
+                MutableRef.set(delivered, true)
+              } catch (defect) {
+                finish(Exit.die(defect))
+              }
+              return true
+            },
+            unsafeDone: (exit) => {
+              finish(exit)
+              return true
+            }
+          }
+          return Effect.scoped(
+            Effect.zipRight(
+              source.connection.deliver(depthStream(symbol, options.speed).name, true, target),
+              Deferred.await(ended)
+            )
+          )
+        })
 
       /** Consecutive re-subscriptions that delivered nothing (the pause before the next one grows with it). */
       const restarts = yield* Ref.make(0)
-      const delivered = yield* Ref.make(false)
-      const markDelivered = Ref.set(delivered, true)
       const readOnce = Effect.gen(function*() {
         const pause = yield* Ref.get(restarts)
         if (pause > 0) {
           yield* Effect.sleep(Duration.times(refetchDelay, Math.min(pause, 50)))
         }
-        yield* Ref.set(delivered, false)
-        // a whole chunk (what the consumer's mailbox holds) at a time, applied synchronously; only the
-        // newest book of the chunk is offered
-        yield* Stream.runForEachChunk(deps.depth(symbol, options.speed), (chunk) => {
-          for (const item of chunk) {
-            if (isResubscribed(item)) sync.reset(`reconnected (${item.reconnects})`)
-            else sync.delta(item)
-          }
-          sync.flush()
-          return markDelivered
-        })
+        MutableRef.set(delivered, false)
+        yield* subscription
       })
       const recoverable = (error: StreamError) => error._tag === "BufferOverflow" || error._tag === "DecodeError"
       const read = readOnce.pipe(
@@ -499,25 +550,46 @@ export const makeWith = (deps: {
           recoverable(error)
             ? Effect.gen(function*() {
               // re-subscribe (after a pause growing with repeated failures) and resync
-              const progressed = yield* Ref.get(delivered)
-              yield* Ref.update(restarts, (n) => progressed ? 1 : n + 1)
+              yield* Ref.update(restarts, (n) => MutableRef.get(delivered) ? 1 : n + 1)
               sync.reset(error.message)
             })
             : Effect.void
         ),
         Effect.retry({ while: recoverable }),
         // the depth stream ended: so does this one, after the books it holds
-        Effect.matchEffect({ onSuccess: () => books.end, onFailure: (error) => books.fail(error) })
+        Effect.matchEffect({
+          onSuccess: () => Effect.sync(books.end),
+          onFailure: (error) => Effect.sync(() => books.failCause(Cause.fail(error)))
+        })
       )
 
       sync.start()
-      background(Effect.asVoid(read))
-      return Mailbox.toStream(books)
+      background(read)
+      return books.stream
     }))
 })
 
 /**
- * Builds the service from `BackpackStream` and `Markets`.
+ * Builds the service from a depth source and a snapshot fetcher (`layer` wires `BackpackStream` and
+ * `Markets.getDepth`).
+ *
+ * One fiber per watched market reads the depth stream and applies each chunk of deltas to the book
+ * synchronously (`internal/orderbook/sync.ts`); snapshot fetches and timers are forked into the
+ * stream's scope and hand their answers straight to the same state. The consumer pulls the newest book
+ * (or the newest `bufferSize`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeWith = (deps: {
+  readonly depth: (symbol: string, speed?: DepthSpeed) => ReturnType<BackpackStream["Type"]["depth"]>
+  readonly snapshot: (symbol: string) => Effect.Effect<Depth, BackpackError>
+}): Service => makeService({ _tag: "Stream", depth: deps.depth }, deps.snapshot)
+
+/**
+ * Builds the service from `BackpackStream` and `Markets`. On the SDK's own stream service, the
+ * connection's socket reader applies each depth frame to its market's book directly (no fiber or
+ * buffer per market in between), which keeps the cost per delta flat in the number of markets.
  *
  * @since 0.1.0
  * @category constructors
@@ -525,10 +597,11 @@ export const makeWith = (deps: {
 export const make: Effect.Effect<Service, never, BackpackStream | Markets> = Effect.gen(function*() {
   const stream = yield* BackpackStream
   const markets = yield* Markets
-  return makeWith({
-    depth: stream.depth,
-    snapshot: (symbol) => markets.getDepth({ symbol, limit: "1000" })
-  })
+  const connection = Connection.of(stream)
+  return makeService(
+    connection === undefined ? { _tag: "Stream", depth: stream.depth } : { _tag: "Direct", connection },
+    (symbol) => markets.getDepth({ symbol, limit: "1000" })
+  )
 })
 
 /**

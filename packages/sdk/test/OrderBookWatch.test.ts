@@ -113,104 +113,116 @@ const scenario = fc.record({
 })
 
 describe("OrderBook.watch with chunks, crossings and losses", () => {
-  it("every emitted book equals the exchange's at its update id and never changes afterwards", async () => {
-    let emittedBooks = 0
-    let crossings = 0
-    await fc.assert(
-      fc.asyncProperty(scenario, async ({ lag, marks, updates }) => {
-        const exchange = exchangeBook()
-        const states = [exchange.copy()]
-        for (const u of updates) {
-          exchange.set(exchange.bids, u.bids)
-          exchange.set(exchange.asks, u.asks)
-          states.push(exchange.copy())
-        }
-        const crossed = (id: number) => {
-          const [bid] = states[id]!.sortedBids()
-          const [ask] = states[id]!.sortedAsks()
-          return bid !== undefined && ask !== undefined &&
-            BigDecimal.greaterThanOrEqualTo(parsed(bid[0]!), parsed(ask[0]!))
-        }
-        crossings += states.filter((_, id) => crossed(id)).length
-        // the stream, in chunks: several deltas applied between two emissions
-        const chunks: Array<Array<Model.DepthEvent | Model.Resubscribed>> = [[]]
-        updates.forEach((u, i) => {
-          const mark = marks[i]!
-          if (mark.reconnect === 0) {
-            chunks[chunks.length - 1]!.push(new Model.Resubscribed({ stream: "depth.SOL_USDC", reconnects: i }))
+  // bufferSize 1 (default): the consumer takes the newest version, which the watch updated in place until
+  // then; 1000: every version emitted is kept, each frozen as it is emitted
+  it.each([undefined, 1000])(
+    "every book taken equals the exchange's at its update id and never changes afterwards (bufferSize %s)",
+    async (bufferSize) => {
+      let emittedBooks = 0
+      let crossings = 0
+      await fc.assert(
+        fc.asyncProperty(scenario, async ({ lag, marks, updates }) => {
+          const exchange = exchangeBook()
+          const states = [exchange.copy()]
+          for (const u of updates) {
+            exchange.set(exchange.bids, u.bids)
+            exchange.set(exchange.asks, u.asks)
+            states.push(exchange.copy())
           }
-          if (mark.lost !== 0) {
-            chunks[chunks.length - 1]!.push(decodeEvent({
-              e: "depth",
-              E: "1",
-              T: String(i + 1),
-              s: "SOL_USDC",
-              U: i + 1,
-              u: i + 1,
-              a: u.asks,
-              b: u.bids
-            }))
+          const crossed = (id: number) => {
+            const [bid] = states[id]!.sortedBids()
+            const [ask] = states[id]!.sortedAsks()
+            return bid !== undefined && ask !== undefined &&
+              BigDecimal.greaterThanOrEqualTo(parsed(bid[0]!), parsed(ask[0]!))
           }
-          if (mark.cut === 0) chunks.push([])
-        })
-        let progress = 0
-        const service = OrderBook.makeWith({
-          depth: () =>
-            Stream.fromIterable(chunks).pipe(
-              Stream.mapEffect((chunk) =>
-                Effect.as(
-                  Effect.zipRight(
-                    Effect.sync(() => {
-                      for (const item of chunk) {
-                        if (item instanceof Model.DepthEvent) progress = Number(item.lastUpdateId)
-                      }
-                    }),
-                    Effect.yieldNow()
-                  ),
-                  chunk
-                )
+          crossings += states.filter((_, id) => crossed(id)).length
+          // the stream, in chunks: several deltas applied between two emissions
+          const chunks: Array<Array<Model.DepthEvent | Model.Resubscribed>> = [[]]
+          updates.forEach((u, i) => {
+            const mark = marks[i]!
+            if (mark.reconnect === 0) {
+              chunks[chunks.length - 1]!.push(new Model.Resubscribed({ stream: "depth.SOL_USDC", reconnects: i }))
+            }
+            if (mark.lost !== 0) {
+              chunks[chunks.length - 1]!.push(decodeEvent({
+                e: "depth",
+                E: "1",
+                T: String(i + 1),
+                s: "SOL_USDC",
+                U: i + 1,
+                u: i + 1,
+                a: u.asks,
+                b: u.bids
+              }))
+            }
+            if (mark.cut === 0) chunks.push([])
+          })
+          let progress = 0
+          const service = OrderBook.makeWith({
+            depth: () =>
+              Stream.fromIterable(chunks).pipe(
+                Stream.mapEffect((chunk) =>
+                  Effect.as(
+                    Effect.zipRight(
+                      Effect.sync(() => {
+                        for (const item of chunk) {
+                          if (item instanceof Model.DepthEvent) progress = Number(item.lastUpdateId)
+                        }
+                      }),
+                      Effect.yieldNow()
+                    ),
+                    chunk
+                  )
+                ),
+                Stream.mapConcatChunk((chunk) => Chunk.unsafeFromArray(chunk)),
+                Stream.concat(Stream.fromEffect(Effect.sleep("2 millis")).pipe(Stream.drain))
               ),
-              Stream.mapConcatChunk((chunk) => Chunk.unsafeFromArray(chunk)),
-              Stream.concat(Stream.fromEffect(Effect.sleep("2 millis")).pipe(Stream.drain))
-            ),
-          snapshot: () =>
-            Effect.sync(() => {
-              const at = Math.max(0, progress - lag)
-              const level = ([p, q]: ReadonlyArray<string>) => [parsed(p!), parsed(q!)] as const
-              return new Model.Depth({
-                bids: states[at]!.sortedBids().map(level),
-                asks: states[at]!.sortedAsks().map(level),
-                lastUpdateId: BigInt(at),
-                timestamp: 0
+            snapshot: () =>
+              Effect.sync(() => {
+                const at = Math.max(0, progress - lag)
+                const level = ([p, q]: ReadonlyArray<string>) => [parsed(p!), parsed(q!)] as const
+                return new Model.Depth({
+                  bids: states[at]!.sortedBids().map(level),
+                  asks: states[at]!.sortedAsks().map(level),
+                  lastUpdateId: BigInt(at),
+                  timestamp: 0
+                })
               })
-            })
-        })
-        const seen: Array<[OrderBook.Book, ReturnType<OrderBook.Book["toJSON"]>]> = []
-        await Effect.runPromise(
-          service.watch("SOL_USDC", { refetchDelay: "1 millis", bufferSize: 1000 }).pipe(
-            Stream.runForEach((book) => Effect.sync(() => seen.push([book, book.toJSON()])))
+          })
+          const seen: Array<[OrderBook.Book, ReturnType<OrderBook.Book["toJSON"]>]> = []
+          await Effect.runPromise(
+            service.watch("SOL_USDC", { refetchDelay: "1 millis", bufferSize }).pipe(
+              // a consumer that sometimes lets versions pile up (then it gets the newest only)
+              Stream.runForEach((book) =>
+                Effect.zipRight(
+                  Effect.sync(() => seen.push([book, book.toJSON()])),
+                  Number(book.lastUpdateId) % 3 === 0 ? Effect.sleep("1 millis") : Effect.void
+                )
+              )
+            )
           )
-        )
-        emittedBooks += seen.length
-        for (const [book, atEmission] of seen) {
-          const truth = states[Number(book.lastUpdateId)]!
-          expect(atEmission.bids).toEqual(truth.sortedBids())
-          expect(atEmission.asks).toEqual(truth.sortedAsks())
-          expect(book.isCrossed).toBe(false)
-          // later deltas (applied in place to newer versions) never reach a book handed out
-          expect(book.toJSON()).toEqual(atEmission)
-        }
-        // within one sync, update ids only go forward (after a resync, a REST snapshot lagging the
-        // stream may be older than the last book emitted: it is still the exchange's book at its id)
-        for (let i = 1; i < seen.length; i++) {
-          const [before, after] = [seen[i - 1]![0], seen[i]![0]]
-          expect(after.resyncs).toBeGreaterThanOrEqual(before.resyncs)
-          if (after.resyncs === before.resyncs) expect(after.lastUpdateId).toBeGreaterThan(before.lastUpdateId)
-        }
-      }),
-      { numRuns: 120 }
-    )
-    expect(emittedBooks).toBeGreaterThan(200)
-    expect(crossings).toBeGreaterThan(20)
-  })
+          emittedBooks += seen.length
+          for (const [book, atEmission] of seen) {
+            const truth = states[Number(book.lastUpdateId)]!
+            expect(atEmission.bids).toEqual(truth.sortedBids())
+            expect(atEmission.asks).toEqual(truth.sortedAsks())
+            expect(book.isCrossed).toBe(false)
+            // later deltas (applied in place to newer versions) never reach a book handed out
+            expect(book.toJSON()).toEqual(atEmission)
+          }
+          // within one sync, update ids only go forward (after a resync, a REST snapshot lagging the
+          // stream may be older than the last book emitted: it is still the exchange's book at its id)
+          for (let i = 1; i < seen.length; i++) {
+            const [before, after] = [seen[i - 1]![0], seen[i]![0]]
+            expect(after.resyncs).toBeGreaterThanOrEqual(before.resyncs)
+            if (after.resyncs === before.resyncs) expect(after.lastUpdateId).toBeGreaterThan(before.lastUpdateId)
+          }
+        }),
+        { numRuns: 120, timeout: 3000 }
+      )
+      expect(emittedBooks).toBeGreaterThan(150)
+      expect(crossings).toBeGreaterThan(20)
+    },
+    120_000
+  )
 })

@@ -29,6 +29,11 @@ export interface Hooks<B> {
   readonly advance: (book: B, event: DepthEvent) => B
   /** A new consistent version to hand to the consumer (later ones supersede it). */
   readonly emit: (book: B) => void
+  /**
+   * Withdraw the version emitted last if the consumer has not taken it yet: an update that crossed the
+   * book was advanced from it (possibly in place) and no consistent successor follows.
+   */
+  readonly retract: () => void
   /** Fetch a snapshot (after the refetch delay when `delayed`) and pass it to `snapshot(fetch, depth)`. */
   readonly fetch: (fetch: number, delayed: boolean) => void
   /** A resync started (for logs and metrics). */
@@ -161,7 +166,10 @@ export const make = <B extends Version>(options: Options, hooks: Hooks<B>): Sync
       return trySync()
     }
     const next = hooks.advance(live, event)
-    if (next.isCrossed) return resync(`crossed at u=${event.lastUpdateId}`, false)
+    if (next.isCrossed) {
+      if (live === emitted) hooks.retract()
+      return resync(`crossed at u=${event.lastUpdateId}`, false)
+    }
     live = next
   }
 
