@@ -31,7 +31,8 @@ export interface Hooks<B> {
   readonly emit: (book: B) => void
   /**
    * Withdraw the version emitted last if the consumer has not taken it yet: an update that crossed the
-   * book was advanced from it (possibly in place) and no consistent successor follows.
+   * book was advanced from it or from its successors (in place, sharing its nodes) and no consistent
+   * successor follows.
    */
   readonly retract: () => void
   /** Fetch a snapshot (after the refetch delay when `delayed`) and pass it to `snapshot(fetch, depth)`. */
@@ -167,7 +168,8 @@ export const make = <B extends Version>(options: Options, hooks: Hooks<B>): Sync
     }
     const next = hooks.advance(live, event)
     if (next.isCrossed) {
-      if (live === emitted) hooks.retract()
+      // the version handed out last, if not taken yet, may share the nodes this update changed in place
+      hooks.retract()
       return resync(`crossed at u=${event.lastUpdateId}`, false)
     }
     live = next
