@@ -400,7 +400,7 @@ export const make = (
       >
     const subscribeWithMarkers: Service["subscribeWithMarkers"] = (stream: StreamDescriptor<StreamEvent> | string) =>
       connection.subscribe(nameOf(stream), true)
-    return {
+    const service: Service = {
       subscribe,
       subscribeScoped,
       subscribeWithMarkers,
@@ -421,6 +421,9 @@ export const make = (
       decodeFailures: connection.decodeFailures,
       subscriptions: connection.subscriptions
     }
+    // `OrderBook` applies depth frames on the socket reader through it (no per-market fiber)
+    Connection.register(service, connection)
+    return service
   })
 
 /**

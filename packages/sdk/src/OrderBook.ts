@@ -23,17 +23,28 @@ import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as FiberSet from "effect/FiberSet"
 import * as Layer from "effect/Layer"
 import * as Metric from "effect/Metric"
+import * as MutableRef from "effect/MutableRef"
 import * as Option from "effect/Option"
-import * as Queue from "effect/Queue"
 import * as Ref from "effect/Ref"
-import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import { type BackpackError, ValidationError } from "./BackpackError.js"
-import { BackpackStream, type DepthSpeed, isResubscribed, type StreamError } from "./BackpackStream.js"
+import {
+  BackpackStream,
+  depth as depthStream,
+  type DepthSpeed,
+  isResubscribed,
+  type Resubscribed,
+  type StreamError
+} from "./BackpackStream.js"
 import * as Dec from "./internal/decimal.js"
 import * as B from "./internal/orderbook/book.js"
+import * as Output from "./internal/orderbook/output.js"
+import * as Sync from "./internal/orderbook/sync.js"
+import * as Connection from "./internal/stream/connection.js"
 import { Markets } from "./Markets.js"
 import * as Metrics from "./Metrics.js"
 import type { Depth } from "./models/markets.js"
@@ -96,6 +107,12 @@ let makeBook: (
 ) => Book
 
 /**
+ * `book.apply(event)` under an edit (set by the class's static block): nodes that edit created are
+ * updated in place, so `book` itself may change; only for versions nobody else holds (see `watch`).
+ */
+let applyUnder: (book: Book, event: DepthEvent, edit: B.Edit) => Book
+
+/**
  * An immutable, consistent version of a local order book.
  *
  * @since 0.1.0
@@ -105,21 +122,53 @@ export class Book {
   static {
     makeBook = (symbol, lastUpdateId, timestamp, resyncs, bidTree, askTree) =>
       new Book(symbol, lastUpdateId, timestamp, resyncs, bidTree, askTree)
+    applyUnder = (book, event, edit) =>
+      new Book(
+        book.symbol,
+        event.lastUpdateId,
+        event.engineTime,
+        book.resyncs,
+        B.applyLevels(book.bidTree, event.bids, edit),
+        B.applyLevels(book.askTree, event.asks, edit)
+      )
   }
+
+  // declared, then set by the constructor (no class-field initialisers: one book is made per delta)
+  /** The market symbol. */
+  declare readonly symbol: string
+  /** Id of the last engine update reflected (snapshot `lastUpdateId` or the last delta's `u`). */
+  declare readonly lastUpdateId: bigint
+  /** Engine time of the last update, µs. */
+  declare readonly timestamp: number
+  /** How many times the book was resynchronised before this version. */
+  declare readonly resyncs: number
+  declare private readonly bidTree: B.Side
+  declare private readonly askTree: B.Side
 
   /** Books are made by {@link fromSnapshot} and {@link Book.apply} (the level stores are internal). */
   private constructor(
-    /** The market symbol. */
-    readonly symbol: string,
-    /** Id of the last engine update reflected (snapshot `lastUpdateId` or the last delta's `u`). */
-    readonly lastUpdateId: bigint,
-    /** Engine time of the last update, µs. */
-    readonly timestamp: number,
-    /** How many times the book was resynchronised before this version. */
-    readonly resyncs: number,
-    private readonly bidTree: B.Side,
-    private readonly askTree: B.Side
-  ) {}
+    symbol: string,
+    lastUpdateId: bigint,
+    timestamp: number,
+    resyncs: number,
+    bidTree: B.Side,
+    askTree: B.Side
+  ) {
+    const self = this as unknown as {
+      symbol: string
+      lastUpdateId: bigint
+      timestamp: number
+      resyncs: number
+      bidTree: B.Side
+      askTree: B.Side
+    }
+    self.symbol = symbol
+    self.lastUpdateId = lastUpdateId
+    self.timestamp = timestamp
+    self.resyncs = resyncs
+    self.bidTree = bidTree
+    self.askTree = askTree
+  }
 
   /** The highest bid. */
   get bestBid(): Option.Option<Level> {
@@ -360,24 +409,174 @@ export interface Service {
  */
 export class OrderBook extends Context.Tag("@effect-backpack/sdk/OrderBook")<OrderBook, Service>() {}
 
-type Input =
-  | { readonly _tag: "Delta"; readonly event: DepthEvent }
-  | { readonly _tag: "Reset"; readonly reason: string }
-  | { readonly _tag: "Snapshot"; readonly fetch: number; readonly depth: Depth }
-  /** `refetchDelay` passed since (re)subscribing, for the sync numbered `sync`: a quiet market gets its snapshot. */
-  | { readonly _tag: "Quiet"; readonly sync: number }
-  | { readonly _tag: "Fatal"; readonly error: OrderBookError }
-  | { readonly _tag: "End" }
-
-/** Inputs (deltas, snapshots) waiting for the book worker. */
-const maxPendingInputs = 4096
-
 /** Deltas kept while waiting for a snapshot; past this the wait starts over (resync). */
 const maxBufferedDeltas = 20_000
+
+/** Where a watch reads its depth items from. */
+type DepthSource =
+  /** A `Stream` of items, read chunk by chunk by one fiber per market. */
+  | {
+    readonly _tag: "Stream"
+    readonly depth: (symbol: string, speed?: DepthSpeed) => ReturnType<BackpackStream["Type"]["depth"]>
+  }
+  /** The shared connection's reader, which hands each item to the market's synchronous target. */
+  | { readonly _tag: "Direct"; readonly connection: Connection.Connection }
+
+const makeService = (
+  source: DepthSource,
+  snapshot: (symbol: string) => Effect.Effect<Depth, BackpackError>
+): Service => ({
+  watch: (symbol, options = {}) =>
+    Stream.unwrapScoped(Effect.gen(function*() {
+      // never zero: a snapshot that keeps lagging must not spin without yielding to timers
+      const refetchDelay = Duration.max(
+        Duration.decode(options.refetchDelay ?? Duration.millis(100)),
+        Duration.millis(1)
+      )
+      /**
+       * The edit owning the nodes of the versions nobody holds yet: updates under it work in place. A new
+       * one once a version is handed out (taken by the consumer, or offered to a buffer of several).
+       */
+      let edit = B.makeEdit()
+      const freeze = () => {
+        edit = B.makeEdit()
+      }
+      const capacity = Math.max(1, options.bufferSize ?? 1)
+      // the newest version only (or the newest `bufferSize`): a consumer never waits behind stale books
+      const books = yield* (capacity === 1
+        ? Output.latest<Book, OrderBookError>(freeze)
+        : Output.buffered<Book, OrderBookError>(capacity, freeze))
+      // forks into this stream's scope: snapshot fetches, timers and logs die with the stream
+      const runFork = yield* FiberSet.makeRuntime<never>()
+      /** Starts a side task; a defect (a bug, a thrown exception) in it ends the stream instead of hanging it. */
+      const background = (task: Effect.Effect<void>): void => {
+        runFork(Effect.catchAllCause(task, (cause) =>
+          Cause.isInterruptedOnly(cause) ? Effect.void : Effect.sync(() =>
+            books.failCause(cause)
+          )))
+      }
+      const sync: Sync.Synchroniser = Sync.make<Book>(
+        { threshold: Math.max(1, options.bufferBeforeSnapshot ?? 1), maxBuffered: maxBufferedDeltas },
+        {
+          fromSnapshot: (depth, resyncs) =>
+            fromSnapshot(symbol, depth, resyncs),
+          advance: (book, event) => applyUnder(book, event, edit),
+          emit: books.emit,
+          retract: books.retract,
+          fetch: (fetch, delayed) =>
+            background(
+              (delayed ? Effect.zipRight(Effect.sleep(refetchDelay), snapshot(symbol)) : snapshot(symbol)).pipe(
+                Effect.matchEffect({
+                  onFailure: (error) => Effect.sync(() => books.failCause(Cause.fail(error))),
+                  onSuccess: (depth) => Effect.sync(() => sync.snapshot(fetch, depth))
+                })
+              )
+            ),
+          resynced: (reason, resyncs) =>
+            background(
+              Effect.logWarning(`OrderBook ${symbol}: resync (${reason})`).pipe(
+                Effect.annotateLogs({ symbol, reason, resyncs }),
+                Effect.zipRight(Metric.increment(Metrics.resyncs))
+              )
+            ),
+          whenQuiet: (n) => background(Effect.zipRight(Effect.sleep(refetchDelay), Effect.sync(() => sync.quiet(n))))
+        }
+      )
+      const apply = (item: DepthEvent | Resubscribed) => {
+        if (isResubscribed(item)) sync.reset(`reconnected (${item.reconnects})`)
+        else sync.delta(item)
+      }
+
+      /** Whether the current subscription delivered anything (a re-subscription after one that did pauses less). */
+      const delivered = MutableRef.make(false)
+      /** Reads one subscription until it ends (`void`) or fails. */
+      const subscription: Effect.Effect<void, StreamError> = source._tag === "Stream"
+        // a whole chunk (what the consumer's mailbox holds) at a time, applied synchronously; only the
+        // newest book of the chunk is emitted
+        ? Effect.suspend(() =>
+          Stream.runForEachChunk(source.depth(symbol, options.speed), (chunk) => {
+            for (const item of chunk) apply(item)
+            sync.flush()
+            MutableRef.set(delivered, true)
+            return Effect.void
+          })
+        )
+        // the connection's reader applies each item on the spot; this fiber only waits for the end
+        : Effect.flatMap(Deferred.make<void, StreamError>(), (ended) => {
+          /** Set once this subscription is over: later items (until it is detached) are ignored. */
+          const over = MutableRef.make(false)
+          const finish = (exit: Exit.Exit<void, StreamError>) => {
+            MutableRef.set(over, true)
+            Deferred.unsafeDone(ended, exit)
+          }
+          const target: Connection.Target = {
+            unsafeOffer: (item) => {
+              if (MutableRef.get(over)) return true
+              try {
+                apply(item as DepthEvent | Resubscribed)
+                sync.flush()
+                MutableRef.set(delivered, true)
+              } catch (defect) {
+                finish(Exit.die(defect))
+              }
+              return true
+            },
+            unsafeDone: (exit) => {
+              finish(exit)
+              return true
+            }
+          }
+          return Effect.scoped(
+            Effect.zipRight(
+              source.connection.deliver(depthStream(symbol, options.speed).name, true, target),
+              Deferred.await(ended)
+            )
+          )
+        })
+
+      /** Consecutive re-subscriptions that delivered nothing (the pause before the next one grows with it). */
+      const restarts = yield* Ref.make(0)
+      const readOnce = Effect.gen(function*() {
+        const pause = yield* Ref.get(restarts)
+        if (pause > 0) {
+          yield* Effect.sleep(Duration.times(refetchDelay, Math.min(pause, 50)))
+        }
+        MutableRef.set(delivered, false)
+        yield* subscription
+      })
+      const recoverable = (error: StreamError) => error._tag === "BufferOverflow" || error._tag === "DecodeError"
+      const read = readOnce.pipe(
+        Effect.tapError((error) =>
+          recoverable(error)
+            ? Effect.gen(function*() {
+              // re-subscribe (after a pause growing with repeated failures) and resync
+              yield* Ref.update(restarts, (n) => MutableRef.get(delivered) ? 1 : n + 1)
+              sync.reset(error.message)
+            })
+            : Effect.void
+        ),
+        Effect.retry({ while: recoverable }),
+        // the depth stream ended: so does this one, after the books it holds
+        Effect.matchEffect({
+          onSuccess: () => Effect.sync(books.end),
+          onFailure: (error) => Effect.sync(() => books.failCause(Cause.fail(error)))
+        })
+      )
+
+      sync.start()
+      background(read)
+      return books.stream
+    }))
+})
 
 /**
  * Builds the service from a depth source and a snapshot fetcher (`layer` wires `BackpackStream` and
  * `Markets.getDepth`).
+ *
+ * One fiber per watched market reads the depth stream and applies each chunk of deltas to the book
+ * synchronously (`internal/orderbook/sync.ts`); snapshot fetches and timers are forked into the
+ * stream's scope and hand their answers straight to the same state. The consumer pulls the newest book
+ * (or the newest `bufferSize`).
  *
  * @since 0.1.0
  * @category constructors
@@ -385,276 +584,12 @@ const maxBufferedDeltas = 20_000
 export const makeWith = (deps: {
   readonly depth: (symbol: string, speed?: DepthSpeed) => ReturnType<BackpackStream["Type"]["depth"]>
   readonly snapshot: (symbol: string) => Effect.Effect<Depth, BackpackError>
-}): Service => ({
-  watch: (symbol, options = {}) =>
-    Stream.unwrapScoped(Effect.gen(function*() {
-      const threshold = Math.max(1, options.bufferBeforeSnapshot ?? 1)
-      // never zero: a snapshot that keeps lagging must not spin without yielding to timers
-      const refetchDelay = Duration.max(
-        Duration.decode(options.refetchDelay ?? Duration.millis(100)),
-        Duration.millis(1)
-      )
-      // bounded: when the book falls behind, back-pressure reaches the depth subscription, whose
-      // overflow becomes a resync instead of memory growing without end
-      const inputs = yield* Queue.bounded<Input>(maxPendingInputs)
-      // `None` ends the stream after the books before it (a shutdown would discard them)
-      const output = yield* Queue.sliding<Option.Option<Book>>(Math.max(1, options.bufferSize ?? 1) + 1)
-      const failure = yield* Deferred.make<void, OrderBookError>()
-      /** A defect (a bug, a thrown exception) in a worker fiber ends the stream instead of hanging it. */
-      const reportDefects = <A, E, R>(worker: Effect.Effect<A, E, R>) =>
-        Effect.catchAllCause(worker, (cause) =>
-          Cause.isInterruptedOnly(cause) ? Effect.void : Deferred.failCause(failure, cause as Cause.Cause<never>))
-      /** Consecutive re-subscriptions that delivered nothing (the pause before the next one grows with it). */
-      const restarts = yield* Ref.make(0)
-      const delivered = yield* Ref.make(false)
-      const forwardOnce = Effect.gen(function*() {
-        const pause = yield* Ref.get(restarts)
-        if (pause > 0) {
-          yield* Effect.sleep(Duration.times(refetchDelay, Math.min(pause, 50)))
-        }
-        yield* Ref.set(delivered, false)
-        // whole chunks at a time (what the consumer's mailbox holds): one offer per chunk, not per delta
-        yield* Stream.runForEachChunk(deps.depth(symbol, options.speed), (chunk) => {
-          const batch: Array<Input> = []
-          for (const item of chunk) {
-            batch.push(
-              isResubscribed(item)
-                ? { _tag: "Reset", reason: `reconnected (${item.reconnects})` }
-                : { _tag: "Delta", event: item }
-            )
-          }
-          return Effect.zipRight(Queue.offerAll(inputs, batch), Ref.set(delivered, true))
-        })
-      })
-      const recoverable = (error: StreamError) =>
-        error._tag === "BufferOverflow" || error._tag === "DecodeError"
-      const forward = forwardOnce.pipe(
-        Effect.tapError((error) =>
-          recoverable(error)
-            ? Effect.gen(function*() {
-              // re-subscribe (after a pause growing with repeated failures) and resync
-              const progressed = yield* Ref.get(delivered)
-              yield* Ref.update(restarts, (n) =>
-                progressed ? 1 : n + 1)
-              yield* Queue.offer(inputs, { _tag: "Reset", reason: error.message })
-            })
-            : Effect.void
-        ),
-        Effect.retry({ while: recoverable }),
-        Effect.matchEffect({
-          onSuccess: () => Queue.offer(inputs, { _tag: "End" }),
-          onFailure: (error) => Queue.offer(inputs, { _tag: "Fatal", error })
-        })
-      )
-
-      let fetches = 0
-      const fetch = (delay: Duration.DurationInput) => {
-        const id = ++fetches
-        return Effect.forkScoped(
-          (Duration.isZero(Duration.decode(delay))
-            ? deps.snapshot(symbol)
-            : Effect.zipRight(Effect.sleep(delay), deps.snapshot(symbol))).pipe(
-              Effect.matchEffect({
-                onFailure: (error) => Queue.offer(inputs, { _tag: "Fatal", error }),
-                onSuccess: (depth) => Queue.offer(inputs, { _tag: "Snapshot", fetch: id, depth })
-              }),
-              reportDefects
-            )
-        )
-      }
-
-      const process = Effect.gen(function*() {
-        let resyncs = 0
-        let live: Book | undefined
-        /**
-         * `live` is the bare snapshot (every buffered delta was older): its first delta may straddle it
-         * (`U <= lastUpdateId + 1 <= u`, §7.5) instead of starting exactly at `lastUpdateId + 1`.
-         */
-        let straddle = false
-        let buffer: Array<DepthEvent> = []
-        let snapshot: Depth | undefined
-        let fetching = false
-
-        /**
-         * A market without any delta for `refetchDelay` after (re)subscribing still gets its snapshot, so a quiet
-         * market shows its book; an active one syncs on its first delta as before. Safe even if the subscription
-         * is not live yet: a delta lost in between leaves a gap the next delta reveals (then a resync).
-         */
-        const whenQuiet = Effect.suspend(() => {
-          const sync = resyncs
-          return Effect.forkScoped(
-            Effect.zipRight(Effect.sleep(refetchDelay), Queue.offer(inputs, { _tag: "Quiet", sync }))
-          )
-        })
-
-        const resync = (reason: string) =>
-          Effect.gen(function*() {
-            resyncs++
-            live = undefined
-            straddle = false
-            buffer = []
-            snapshot = undefined
-            fetching = false
-            fetches++ // invalidates a snapshot in flight
-            yield* Effect.logWarning(`OrderBook ${symbol}: resync (${reason})`).pipe(
-              Effect.annotateLogs({ symbol, reason, resyncs })
-            )
-            yield* Metric.increment(Metrics.resyncs)
-            yield* whenQuiet
-          })
-
-        const trySync = Effect.gen(function*() {
-          if (snapshot === undefined) {
-            if (!fetching && buffer.length >= threshold) {
-              fetching = true
-              yield* fetch(Duration.zero)
-            }
-            return
-          }
-          const S = snapshot.lastUpdateId
-          buffer = buffer.filter((d) => d.lastUpdateId > S)
-          if (buffer.length === 0) {
-            // the snapshot covers every buffered delta: it is itself the consistent book at S, so a quiet
-            // market still shows its book at once; the next delta is checked against it
-            const book = fromSnapshot(symbol, snapshot, resyncs)
-            snapshot = undefined
-            if (book.isCrossed) return yield* resync("crossed snapshot")
-            live = book
-            straddle = true
-            return yield* Queue.offer(output, Option.some(book))
-          }
-          if (buffer[0]!.firstUpdateId > S + 1n) {
-            // the snapshot is older than the first buffered delta: ask again
-            snapshot = undefined
-            fetching = true
-            return yield* fetch(refetchDelay)
-          }
-          let book = fromSnapshot(symbol, snapshot, resyncs)
-          for (const event of buffer) {
-            if (event !== buffer[0] && event.firstUpdateId !== book.lastUpdateId + 1n) {
-              return yield* resync(`gap inside the buffered deltas at ${event.firstUpdateId}`)
-            }
-            book = book.apply(event)
-          }
-          buffer = []
-          snapshot = undefined
-          if (book.isCrossed) return yield* resync("crossed after applying the buffered deltas")
-          live = book
-          yield* Queue.offer(output, Option.some(book))
-        })
-
-        /** Handles one input; `false` once the stream is over (failed or ended). */
-        const step = (input: Input): Effect.Effect<boolean, never, Scope.Scope> =>
-          Effect.gen(function*() {
-            switch (input._tag) {
-              case "Delta": {
-                const event = input.event
-                if (live === undefined) {
-                  if (buffer.length >= maxBufferedDeltas) {
-                    yield* resync(`${buffer.length} deltas buffered without a usable snapshot`)
-                  }
-                  buffer.push(event)
-                  yield* trySync
-                  break
-                }
-                if (event.lastUpdateId <= live.lastUpdateId) break // stale
-                const continuous = straddle
-                  ? event.firstUpdateId <= live.lastUpdateId + 1n
-                  : event.firstUpdateId === live.lastUpdateId + 1n
-                straddle = false
-                if (!continuous) {
-                  yield* resync(`gap: expected U=${live.lastUpdateId + 1n}, got U=${event.firstUpdateId}`)
-                  buffer.push(event)
-                  yield* trySync
-                  break
-                }
-                const next = live.apply(event)
-                if (next.isCrossed) {
-                  yield* resync(`crossed at u=${event.lastUpdateId}`)
-                  break
-                }
-                live = next
-                yield* Queue.offer(output, Option.some(next))
-                break
-              }
-              case "Reset": {
-                yield* resync(input.reason)
-                break
-              }
-              case "Quiet": {
-                if (input.sync === resyncs && live === undefined && buffer.length === 0 && !fetching) {
-                  fetching = true
-                  yield* fetch(Duration.zero)
-                }
-                break
-              }
-              case "Snapshot": {
-                if (input.fetch !== fetches) break
-                fetching = false
-                snapshot = input.depth
-                yield* trySync
-                break
-              }
-              case "Fatal": {
-                yield* Deferred.fail(failure, input.error)
-                return false
-              }
-              case "End": {
-                yield* Queue.offer(output, Option.none())
-                return false
-              }
-            }
-            return true
-          })
-
-        /**
-         * The hot path, synchronous: a delta continuing the live book is applied in place of the live
-         * version; `false` when the input needs `step` (stale deltas are dropped here too).
-         */
-        const applyLive = (input: Input): boolean => {
-          if (input._tag !== "Delta" || live === undefined || straddle) return false
-          const event = input.event
-          if (event.lastUpdateId <= live.lastUpdateId) return true // stale
-          if (event.firstUpdateId !== live.lastUpdateId + 1n) return false
-          const next = live.apply(event)
-          if (next.isCrossed) return false
-          live = next
-          return true
-        }
-
-        yield* whenQuiet
-        // Inputs are taken in batches; a batch's deltas are applied one by one (every delta reaches the
-        // book), and only the newest book of the batch is offered: a consumer pulling gets the latest
-        // version, never a backlog of stale ones.
-        while (true) {
-          const batch = yield* Queue.takeBetween(inputs, 1, maxPendingInputs)
-          let emitted = live
-          for (const input of batch) {
-            if (applyLive(input)) continue
-            if (live !== undefined && live !== emitted) {
-              emitted = live
-              yield* Queue.offer(output, Option.some(live))
-            }
-            const more = yield* step(input)
-            emitted = live
-            if (!more) return
-          }
-          if (live !== undefined && live !== emitted) yield* Queue.offer(output, Option.some(live))
-        }
-      })
-
-      yield* Effect.forkScoped(reportDefects(forward))
-      yield* Effect.forkScoped(reportDefects(process))
-      return Stream.fromQueue(output).pipe(
-        Stream.takeWhile(Option.isSome),
-        Stream.map((book) => book.value),
-        Stream.interruptWhen(Deferred.await(failure))
-      )
-    }))
-})
+}): Service => makeService({ _tag: "Stream", depth: deps.depth }, deps.snapshot)
 
 /**
- * Builds the service from `BackpackStream` and `Markets`.
+ * Builds the service from `BackpackStream` and `Markets`. On the SDK's own stream service, the
+ * connection's socket reader applies each depth frame to its market's book directly (no fiber or
+ * buffer per market in between), which keeps the cost per delta flat in the number of markets.
  *
  * @since 0.1.0
  * @category constructors
@@ -662,10 +597,11 @@ export const makeWith = (deps: {
 export const make: Effect.Effect<Service, never, BackpackStream | Markets> = Effect.gen(function*() {
   const stream = yield* BackpackStream
   const markets = yield* Markets
-  return makeWith({
-    depth: stream.depth,
-    snapshot: (symbol) => markets.getDepth({ symbol, limit: "1000" })
-  })
+  const connection = Connection.of(stream)
+  return makeService(
+    connection === undefined ? { _tag: "Stream", depth: stream.depth } : { _tag: "Direct", connection },
+    (symbol) => markets.getDepth({ symbol, limit: "1000" })
+  )
 })
 
 /**

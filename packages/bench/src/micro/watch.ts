@@ -1,10 +1,9 @@
 /**
  * `pnpm --filter @effect-backpack/bench micro:watch`: the `OrderBook.watch` pipeline in process,
- * without a socket or JSON: `OrderBook.makeWith` fed with decoded `DepthEvent`s in chunks of 64 (as
- * the consumer's mailbox hands them over) and a snapshot of 1000+1000 levels; the consumer takes
- * books until the final update id. Prints deltas per second, books emitted, and the cost of one
- * emission (a book offered to the output queue and pulled by the consumer's stream, measured alone
- * over 100,000 books).
+ * without a socket or JSON: `OrderBook.makeWith` fed with decoded `DepthEvent`s and a snapshot of
+ * 1000+1000 levels, in chunks of 64 (a stream's chunks: one flush, so at most one new book, per
+ * chunk); the consumer takes books until the final update id. Prints deltas per second and books
+ * emitted.
  *
  * @since 0.1.0
  */
@@ -13,7 +12,6 @@ import * as BigDecimal from "effect/BigDecimal"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Queue from "effect/Queue"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { performance } from "node:perf_hooks"
@@ -48,61 +46,43 @@ const side = (from: number, step: number) =>
     (_, i) => [BigDecimal.unsafeFromString(level(from + step * i, 100)[0]!), BigDecimal.make(100n, 2)] as const
   )
 const snapshot = new Model.Depth({ bids: side(17_999, -1), asks: side(18_002, 1), lastUpdateId: 0n, timestamp: 0 })
-const chunks = Chunk.chunksOf(Chunk.unsafeFromArray(events), 64)
-
-const service = OrderBook.makeWith({
-  depth: () => Stream.fromChunks(...chunks).pipe(Stream.concat(Stream.never)),
-  snapshot: () => Effect.succeed(snapshot)
-})
-
 const final = BigInt(deltas)
-const run = Effect.gen(function*() {
-  let emitted = 0
-  const t0 = performance.now()
-  const last = yield* service.watch("SOL_USDC").pipe(
-    Stream.tap(() => Effect.sync(() => emitted++)),
-    Stream.takeUntil((book) => book.lastUpdateId === final),
-    Stream.runLast
-  )
-  const ms = performance.now() - t0
-  const book = Option.getOrThrow(last)
-  if (book.lastUpdateId !== final || book.isCrossed) throw new Error("watch did not reach the final book")
-  return { ms, emitted }
-})
 
 /**
- * One emission alone, the consumer pulling every book: the consumer's `Stream.fromQueue` pipeline
- * over a queue of one (each offer waits for the pull: the hand-over between the two fibers is
- * counted too), 100,000 books.
+ * The watch fed with the events in chunks of `size` (the depth stream's chunks: one flush, so at most
+ * one new book, per chunk); the consumer takes books until the final update id.
  */
-const emissions = Effect.gen(function*() {
-  const n = 100_000
-  const output = yield* Queue.bounded<Option.Option<number>>(1)
-  const t0 = performance.now()
-  const producer = Effect.gen(function*() {
-    for (let i = 0; i < n; i++) {
-      yield* Queue.offer(output, Option.some(i))
-    }
-    yield* Queue.offer(output, Option.none())
+const run = (size: number) =>
+  Effect.gen(function*() {
+    const service = OrderBook.makeWith({
+      depth: () =>
+        Stream.fromChunks(...Chunk.chunksOf(Chunk.unsafeFromArray(events), size)).pipe(
+          Stream.concat(Stream.never)
+        ),
+      snapshot: () => Effect.succeed(snapshot)
+    })
+    let emitted = 0
+    const t0 = performance.now()
+    const last = yield* service.watch("SOL_USDC").pipe(
+      Stream.tap(() => Effect.sync(() => emitted++)),
+      Stream.takeUntil((book) => book.lastUpdateId === final),
+      Stream.runLast
+    )
+    const ms = performance.now() - t0
+    const book = Option.getOrThrow(last)
+    if (book.lastUpdateId !== final || book.isCrossed) throw new Error("watch did not reach the final book")
+    return { ms, emitted }
   })
-  yield* Effect.fork(producer)
-  const pulled = yield* Stream.fromQueue(output).pipe(
-    Stream.takeWhile(Option.isSome),
-    Stream.map((book) => book.value),
-    Stream.runCount
-  )
-  return { usPerEmission: ((performance.now() - t0) * 1000) / pulled, pulled }
-})
 
-for (let r = 0; r < rounds; r++) {
-  const { emitted, ms } = await Effect.runPromise(run)
-  console.log(
-    `watch in process: ${deltas.toLocaleString("en-US")} deltas in ${ms.toFixed(0)} ms = ${
-      Math.round(deltas / (ms / 1000)).toLocaleString("en-US")
-    } deltas/s (${(ms * 1000 / deltas).toFixed(1)} µs a delta), ${emitted} books emitted`
-  )
+for (const size of [64]) {
+  for (let r = 0; r < rounds; r++) {
+    const { emitted, ms } = await Effect.runPromise(run(size))
+    console.log(
+      `watch in process, chunks of ${size}: ${deltas.toLocaleString("en-US")} deltas in ${ms.toFixed(0)} ms = ${
+        Math.round(deltas / (ms / 1000)).toLocaleString("en-US")
+      } deltas/s (${(ms * 1000 / deltas).toFixed(2)} µs a delta), ${emitted} books emitted (${
+        (ms * 1000 / emitted).toFixed(2)
+      } µs per book)`
+    )
+  }
 }
-const { pulled, usPerEmission } = await Effect.runPromise(emissions)
-console.log(
-  `one emission (offer + pull through the consumer's stream): ${usPerEmission.toFixed(2)} µs (${pulled} books)`
-)

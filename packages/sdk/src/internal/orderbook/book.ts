@@ -9,6 +9,11 @@
  * settled without it when both prices have at most 15 digits (then equal doubles mean equal prices).
  * Each node keeps the level tuple it was given, so reading levels allocates nothing.
  *
+ * A run of updates whose intermediate versions nobody sees (the deltas of one chunk, before the newest
+ * book is emitted) may pass an {@link Edit}: nodes created under that edit are updated in place by
+ * later updates under the same edit instead of being copied again. Nodes of any other edit (and of
+ * none) are never touched, so a version stays immutable once a new edit is used.
+ *
  * @since 0.1.0
  */
 import * as BigDecimal from "effect/BigDecimal"
@@ -18,15 +23,28 @@ import * as Dec from "../decimal.js"
 /** A price level `[price, quantity]`. */
 export type Level = readonly [price: BigDecimal.BigDecimal, quantity: BigDecimal.BigDecimal]
 
+/**
+ * A token owning the nodes created under it (compared by identity): see the module comment. A new
+ * one per run of unseen versions.
+ */
+export interface Edit {
+  readonly _Edit: unique symbol
+}
+
+/** A fresh edit. */
+export const makeEdit = (): Edit => ({}) as Edit
+
 interface Node {
   /** The price as a double, monotonic in the exact price. */
   readonly key: number
   /** Whether `key` identifies the price exactly among short prices (at most 15 digits). */
   readonly short: boolean
-  readonly level: Level
-  readonly left: Node | undefined
-  readonly right: Node | undefined
-  readonly height: number
+  level: Level
+  left: Node | undefined
+  right: Node | undefined
+  height: number
+  /** The edit that may update this node in place (`undefined`: none, the node is immutable). */
+  readonly edit: Edit | undefined
 }
 
 /** One side of a book: an immutable tree, its size, and its direction (bids descend). */
@@ -69,65 +87,102 @@ const compare = (key: number, short: boolean, price: BigDecimal.BigDecimal, node
 
 const height = (node: Node | undefined): number => (node === undefined ? 0 : node.height)
 
-const make = (key: number, short: boolean, level: Level, left: Node | undefined, right: Node | undefined): Node => {
+const make = (
+  key: number,
+  short: boolean,
+  level: Level,
+  left: Node | undefined,
+  right: Node | undefined,
+  edit: Edit | undefined
+): Node => {
   const hl = height(left)
   const hr = height(right)
-  return { key, short, level, left, right, height: (hl > hr ? hl : hr) + 1 }
+  return { key, short, level, left, right, height: (hl > hr ? hl : hr) + 1, edit }
 }
 
-const withChildren = (node: Node, left: Node | undefined, right: Node | undefined): Node =>
-  make(node.key, node.short, node.level, left, right)
+/** `node` with new children: updated in place when `edit` owns it, else a copy owned by `edit`. */
+const withChildren = (node: Node, left: Node | undefined, right: Node | undefined, edit: Edit | undefined): Node => {
+  if (edit !== undefined && node.edit === edit) {
+    const hl = height(left)
+    const hr = height(right)
+    node.left = left
+    node.right = right
+    node.height = (hl > hr ? hl : hr) + 1
+    return node
+  }
+  return make(node.key, node.short, node.level, left, right, edit)
+}
 
-/** Rebuilds `node` with new children, rotating once or twice when they differ in height by 2. */
-const balance = (node: Node, left: Node | undefined, right: Node | undefined): Node => {
+/**
+ * Rebuilds `node` with new children, rotating once or twice when they differ in height by 2. Every
+ * child is read before any node is updated in place.
+ */
+const balance = (node: Node, left: Node | undefined, right: Node | undefined, edit: Edit | undefined): Node => {
   const hl = height(left)
   const hr = height(right)
   if (hl > hr + 1) {
     const l = left!
-    if (height(l.left) >= height(l.right)) {
-      return withChildren(l, l.left, withChildren(node, l.right, right))
+    const ll = l.left
+    const lr = l.right
+    if (height(ll) >= height(lr)) {
+      return withChildren(l, ll, withChildren(node, lr, right, edit), edit)
     }
-    const lr = l.right!
-    return withChildren(lr, withChildren(l, l.left, lr.left), withChildren(node, lr.right, right))
+    const lrl = lr!.left
+    const lrr = lr!.right
+    return withChildren(lr!, withChildren(l, ll, lrl, edit), withChildren(node, lrr, right, edit), edit)
   }
   if (hr > hl + 1) {
     const r = right!
-    if (height(r.right) >= height(r.left)) {
-      return withChildren(r, withChildren(node, left, r.left), r.right)
+    const rl = r.left
+    const rr = r.right
+    if (height(rr) >= height(rl)) {
+      return withChildren(r, withChildren(node, left, rl, edit), rr, edit)
     }
-    const rl = r.left!
-    return withChildren(rl, withChildren(node, left, rl.left), withChildren(r, rl.right, r.right))
+    const rll = rl!.left
+    const rlr = rl!.right
+    return withChildren(rl!, withChildren(node, left, rll, edit), withChildren(r, rlr, rr, edit), edit)
   }
-  return withChildren(node, left, right)
+  return withChildren(node, left, right, edit)
 }
 
 // size change of the last `insert`/`remove` (+1, -1 or 0): a module-level slot instead of a tuple
 // per call
 let sizeDelta = 0
 
-const insert = (node: Node | undefined, key: number, short: boolean, level: Level, direction: number): Node => {
+const insert = (
+  node: Node | undefined,
+  key: number,
+  short: boolean,
+  level: Level,
+  direction: number,
+  edit: Edit | undefined
+): Node => {
   if (node === undefined) {
     sizeDelta = 1
-    return make(key, short, level, undefined, undefined)
+    return make(key, short, level, undefined, undefined, edit)
   }
   const c = direction * compare(key, short, level[0], node)
   if (c === 0) {
     sizeDelta = 0
-    return { key: node.key, short: node.short, level, left: node.left, right: node.right, height: node.height }
+    if (edit !== undefined && node.edit === edit) {
+      node.level = level
+      return node
+    }
+    return { key: node.key, short: node.short, level, left: node.left, right: node.right, height: node.height, edit }
   }
   return c < 0
-    ? balance(node, insert(node.left, key, short, level, direction), node.right)
-    : balance(node, node.left, insert(node.right, key, short, level, direction))
+    ? balance(node, insert(node.left, key, short, level, direction, edit), node.right, edit)
+    : balance(node, node.left, insert(node.right, key, short, level, direction, edit), edit)
 }
 
 /** The tree without its first (best) node; that node is left in `removedMin`. */
 let removedMin: Node | undefined
-const removeMin = (node: Node): Node | undefined => {
+const removeMin = (node: Node, edit: Edit | undefined): Node | undefined => {
   if (node.left === undefined) {
     removedMin = node
     return node.right
   }
-  return balance(node, removeMin(node.left), node.right)
+  return balance(node, removeMin(node.left, edit), node.right, edit)
 }
 
 const remove = (
@@ -135,38 +190,44 @@ const remove = (
   key: number,
   short: boolean,
   price: BigDecimal.BigDecimal,
-  direction: number
+  direction: number,
+  edit: Edit | undefined
 ): Node | undefined => {
   if (node === undefined) {
     sizeDelta = 0
     return undefined
   }
   const c = direction * compare(key, short, price, node)
+  // `sizeDelta` tells whether the price was found (a subtree updated in place is the same object)
   if (c < 0) {
-    const left = remove(node.left, key, short, price, direction)
-    return left === node.left ? node : balance(node, left, node.right)
+    const left = remove(node.left, key, short, price, direction, edit)
+    return sizeDelta === 0 ? node : balance(node, left, node.right, edit)
   }
   if (c > 0) {
-    const right = remove(node.right, key, short, price, direction)
-    return right === node.right ? node : balance(node, node.left, right)
+    const right = remove(node.right, key, short, price, direction, edit)
+    return sizeDelta === 0 ? node : balance(node, node.left, right, edit)
   }
   sizeDelta = -1
   if (node.left === undefined) return node.right
   if (node.right === undefined) return node.left
-  const right = removeMin(node.right)
-  return balance(removedMin!, node.left, right)
+  const left = node.left
+  const right = removeMin(node.right, edit)
+  return balance(removedMin!, left, right, edit)
 }
 
-/** Sets one level to its absolute quantity; a zero quantity (any scale) deletes the level. */
-export const setLevel = (side: Side, level: Level): Side => {
+/**
+ * Sets one level to its absolute quantity; a zero quantity (any scale) deletes the level. Under an
+ * `edit`, nodes that edit created are updated in place (see the module comment).
+ */
+export const setLevel = (side: Side, level: Level, edit?: Edit): Side => {
   const price = level[0]
   const key = keyOf(price)
   const short = isShort(price)
   if (level[1].value === 0n) {
-    const root = remove(side.root, key, short, price, side.direction)
-    return root === side.root ? side : { root, size: side.size + sizeDelta, direction: side.direction }
+    const root = remove(side.root, key, short, price, side.direction, edit)
+    return sizeDelta === 0 ? side : { root, size: side.size - 1, direction: side.direction }
   }
-  const root = insert(side.root, key, short, level, side.direction)
+  const root = insert(side.root, key, short, level, side.direction, edit)
   return { root, size: side.size + sizeDelta, direction: side.direction }
 }
 
@@ -175,15 +236,22 @@ const build = (levels: ReadonlyArray<Level>, keys: Float64Array, from: number, t
   if (from >= to) return undefined
   const mid = (from + to) >>> 1
   const level = levels[mid]!
-  return make(keys[mid]!, isShort(level[0]), level, build(levels, keys, from, mid), build(levels, keys, mid + 1, to))
+  return make(
+    keys[mid]!,
+    isShort(level[0]),
+    level,
+    build(levels, keys, from, mid),
+    build(levels, keys, mid + 1, to),
+    undefined
+  )
 }
 
 /**
  * Sets each level to its absolute quantity, in order; a zero quantity (any scale) deletes the level.
  * Levels arriving on an empty side in strict best-first order with no zero (a snapshot) are built
- * into a balanced tree in one O(n) pass.
+ * into a balanced tree in one O(n) pass. Under an `edit`, see {@link setLevel}.
  */
-export const applyLevels = (side: Side, levels: Iterable<Level>): Side => {
+export const applyLevels = (side: Side, levels: Iterable<Level>, edit?: Edit): Side => {
   if (side.root === undefined && Array.isArray(levels)) {
     const array = levels as ReadonlyArray<Level>
     const keys = new Float64Array(array.length)
@@ -204,7 +272,7 @@ export const applyLevels = (side: Side, levels: Iterable<Level>): Side => {
     if (sorted) return { root: build(array, keys, 0, array.length), size: array.length, direction: side.direction }
   }
   let out = side
-  for (const level of levels) out = setLevel(out, level)
+  for (const level of levels) out = setLevel(out, level, edit)
   return out
 }
 
@@ -293,4 +361,32 @@ export const depthUpTo = (
     return true
   })
   return { quantity: BigDecimal.normalize(quantity), notional: BigDecimal.normalize(notional), levels }
+}
+
+/**
+ * What is wrong with a side's tree, if anything: order of the keys along the side's direction, AVL
+ * heights and balance, the size. For tests (the store must stay a valid tree under every edit).
+ */
+export const invariantViolation = (side: Side): string | undefined => {
+  let count = 0
+  let previous: Node | undefined
+  const visit = (node: Node | undefined): number => {
+    if (node === undefined) return 0
+    const hl = visit(node.left)
+    if (previous !== undefined && side.direction * compare(node.key, node.short, node.level[0], previous) <= 0) {
+      throw new Error(`out of order at ${Dec.format(node.level[0])}`)
+    }
+    previous = node
+    count++
+    const hr = visit(node.right)
+    if (node.height !== Math.max(hl, hr) + 1) throw new Error(`wrong height at ${Dec.format(node.level[0])}`)
+    if (Math.abs(hl - hr) > 1) throw new Error(`unbalanced at ${Dec.format(node.level[0])}`)
+    return node.height
+  }
+  try {
+    visit(side.root)
+  } catch (error) {
+    return (error as Error).message
+  }
+  return count === side.size ? undefined : `size ${side.size}, ${count} nodes`
 }

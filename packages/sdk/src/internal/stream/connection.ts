@@ -38,6 +38,7 @@ import * as ErrorFormat from "../errors.js"
 import * as Informational from "../informational.js"
 import { parseLossless } from "../json.js"
 import * as Catalogue from "./catalogue.js"
+import * as DepthFrame from "./depthFrame.js"
 
 /** Everything a consumer's stream can fail with. */
 export type StreamError = DecodeError | AuthenticationError | ValidationError | M.BufferOverflow
@@ -45,9 +46,20 @@ export type StreamError = DecodeError | AuthenticationError | ValidationError | 
 /** What a consumer receives: events, and (when asked for) discontinuity markers. */
 export type Item = M.StreamEvent | M.Resubscribed
 
+/**
+ * Where the socket reader hands a consumer's items, synchronously: a bounded `Mailbox` (a `Stream`
+ * consumer), or a {@link Connection.deliver} target that handles each item on the spot.
+ */
+export interface Target {
+  /** Takes one item; `false` when it cannot (a full buffer). */
+  readonly unsafeOffer: (item: Item) => boolean
+  /** The subscription ended (`Exit.void`: closed) or failed. */
+  readonly unsafeDone: (exit: Exit.Exit<void, StreamError>) => boolean
+}
+
 /** One consumer of a stream: its bounded buffer and whether it wants discontinuity markers. */
 interface Consumer {
-  readonly mailbox: Mailbox.Mailbox<Item, StreamError>
+  readonly mailbox: Target
   readonly policy: Catalogue.OverflowPolicy
   readonly markers: boolean
   readonly overflow: M.BufferOverflow
@@ -79,7 +91,24 @@ export interface Connection {
   readonly errors: Stream.Stream<M.ServerError>
   readonly decodeFailures: Effect.Effect<number>
   readonly subscriptions: Effect.Effect<ReadonlyArray<string>>
+  /**
+   * Subscribes `target` for the life of the scope: the socket reader calls it with each decoded item
+   * (and the reconnect markers when `markers`), with no buffer and no fiber in between. For consumers
+   * that do their work synchronously (the order books).
+   */
+  readonly deliver: (name: string, markers: boolean, target: Target) => Effect.Effect<void, StreamError, Scope.Scope>
 }
+
+/** The connection behind each stream service (set by `BackpackStream.make`), for `OrderBook` to `deliver` to. */
+const byService = new WeakMap<object, Connection>()
+
+/** Records the connection behind a service. */
+export const register = (service: object, connection: Connection): void => {
+  byService.set(service, connection)
+}
+
+/** The connection behind a service built by `BackpackStream.make`, if it is one. */
+export const of = (service: object): Connection | undefined => byService.get(service)
 
 /** Why one connection ended; `opened` tells the backoff to start over. */
 class ConnectionLost
@@ -242,6 +271,17 @@ export const make = (
     const onFrame = (data: string | Uint8Array): Effect.Effect<void> | void => {
       MutableRef.increment(activity)
       const text = typeof data === "string" ? data : textDecoder.decode(data)
+      // depth frames, the bulk of the traffic, are read straight from the text when they have the
+      // exchange's plain form; anything else (and any error) takes the general path below
+      const depth = DepthFrame.read(text)
+      if (depth !== undefined) {
+        const entry = entries.get(depth.stream)
+        if (entry === undefined) return // a late frame of a stream nobody wants any more
+        if (entry.spec.kind === "depth") {
+          for (const consumer of entry.consumers) offer(consumer, depth.event)
+          return
+        }
+      }
       let json: unknown
       try {
         json = parseLossless(text)
@@ -438,8 +478,15 @@ export const make = (
       }))
     )
 
-    /** Registers a consumer in the scope; its mailbox is ended when the scope closes. */
-    const attach = (name: string, markers: boolean) =>
+    /**
+     * Registers a consumer in the scope (a new bounded mailbox, or `target`); it is ended when the
+     * scope closes.
+     */
+    const attach = <T extends Target>(
+      name: string,
+      markers: boolean,
+      makeTarget: (spec: Catalogue.StreamSpec) => Effect.Effect<T>
+    ) =>
       Effect.gen(function*() {
         const spec = yield* Catalogue.parse(name)
         if (spec.isPrivate && Option.isNone(signer.publicKey)) {
@@ -448,12 +495,9 @@ export const make = (
             detail: `${name} is a private stream and needs an API secret; none is configured`
           })
         }
-        const mailbox = yield* Mailbox.make<Item, StreamError>({
-          capacity: bufferSize,
-          strategy: spec.policy === "sliding" ? "sliding" : "dropping"
-        })
+        const mailbox = yield* makeTarget(spec)
         if (yield* Ref.get(closed)) {
-          yield* mailbox.end
+          mailbox.unsafeDone(Exit.void)
           return { mailbox, entry: Option.none<Entry>() }
         }
         const entry = yield* RcMap.get(shared, name)
@@ -532,12 +576,21 @@ export const make = (
           )
       )
 
+    const newMailbox = (spec: Catalogue.StreamSpec) =>
+      Mailbox.make<Item, StreamError>({
+        capacity: bufferSize,
+        strategy: spec.policy === "sliding" ? "sliding" : "dropping"
+      })
+
     const subscribe = (name: string, markers: boolean): Stream.Stream<Item, StreamError> =>
-      Stream.unwrapScoped(Effect.map(attach(name, markers), ({ mailbox }) => Mailbox.toStream(mailbox)))
+      Stream.unwrapScoped(Effect.map(attach(name, markers, newMailbox), ({ mailbox }) => Mailbox.toStream(mailbox)))
+
+    const deliver = (name: string, markers: boolean, target: Target) =>
+      Effect.asVoid(attach(name, markers, () => Effect.succeed(target)))
 
     const subscribeScoped = (name: string, markers: boolean) =>
       Effect.gen(function*() {
-        const { entry, mailbox } = yield* attach(name, markers)
+        const { entry, mailbox } = yield* attach(name, markers, newMailbox)
         if (Option.isSome(entry)) {
           // a consumer ended or failed first (scope closed, signing failed): its stream tells why
           yield* Effect.raceFirst(awaitLive(entry.value), Effect.catchAll(mailbox.await, () => Effect.void))
@@ -551,6 +604,7 @@ export const make = (
       status,
       errors: Stream.fromPubSub(errors),
       decodeFailures: Ref.get(decodeFailures),
-      subscriptions: Effect.sync(() => Array.from(entries.keys()))
+      subscriptions: Effect.sync(() => Array.from(entries.keys())),
+      deliver
     }
   })
