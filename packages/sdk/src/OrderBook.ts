@@ -487,6 +487,14 @@ const makeService = (
         else sync.delta(item)
       }
 
+      /** Starts the synchroniser's quiet-market timer, the first time only (a resync re-arms it itself). */
+      const started = MutableRef.make(false)
+      const startOnce = () => {
+        if (MutableRef.get(started)) return
+        MutableRef.set(started, true)
+        sync.start()
+      }
+
       /** Whether the current subscription delivered anything (a re-subscription after one that did pauses less). */
       const delivered = MutableRef.make(false)
       /** Reads one subscription until it ends (`void`) or fails. */
@@ -528,7 +536,9 @@ const makeService = (
           }
           return Effect.scoped(
             Effect.zipRight(
-              source.connection.deliver(depthStream(symbol, options.speed).name, true, target),
+              // the quiet-market timer starts once the exchange confirmed the first subscription: a
+              // snapshot taken before it could predate deltas this subscription never gets (a needless resync)
+              source.connection.deliver(depthStream(symbol, options.speed).name, true, target, startOnce),
               Deferred.await(ended)
             )
           )
@@ -563,7 +573,7 @@ const makeService = (
         })
       )
 
-      sync.start()
+      if (source._tag === "Stream") sync.start()
       background(read)
       return books.stream
     }))

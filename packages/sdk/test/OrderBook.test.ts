@@ -17,7 +17,7 @@ import {
   Stream,
   TestClock
 } from "effect"
-import { eventually, FakeServer, turns } from "./utils/fakeWs.js"
+import { eventually, FakeServer, isProbe, turns } from "./utils/fakeWs.js"
 import { mockHttp, type Recorded, sdkLayer } from "./utils/mock.js"
 
 const bookLayer = (server: FakeServer, http: ReturnType<typeof mockHttp>) =>
@@ -78,7 +78,9 @@ describe("OrderBook", () => {
         Stream.runCollect,
         Effect.fork
       )
-      yield* eventually(() => expect(server.sent).toEqual([{ method: "SUBSCRIBE", params: ["depth.SOL_USDC"] }]))
+      yield* eventually(() =>
+        expect(server.sentExceptProbes).toEqual([{ method: "SUBSCRIBE", params: ["depth.SOL_USDC"] }])
+      )
       server.push("depth.SOL_USDC", delta(96, 99, [["9.0", "5"]])) // stale: u <= 100
       server.push("depth.SOL_USDC", delta(100, 102, [["10.0", "0.000"], ["10.5", "2"]], [["11.0", "4"]]))
       yield* eventually(() => expect(depthRequests(http)).toHaveLength(1))
@@ -142,7 +144,7 @@ describe("OrderBook", () => {
         Stream.runCollect,
         Effect.fork
       )
-      yield* eventually(() => expect(server.sent).toHaveLength(1))
+      yield* eventually(() => expect(server.sentExceptProbes).toHaveLength(1))
       server.push("depth.SOL_USDC", delta(11, 11, [["1.0", "1"]]))
       yield* answer(snapshot(10, [], [["2.0", "1"]]))
       yield* eventually(() => expect(seen).toHaveLength(1))
@@ -174,7 +176,7 @@ describe("OrderBook", () => {
         Stream.runCollect,
         Effect.fork
       )
-      yield* eventually(() => expect(server.sent).toHaveLength(1))
+      yield* eventually(() => expect(server.sentExceptProbes).toHaveLength(1))
       server.push("depth.SOL_USDC", delta(40, 41, [["1.0", "1"]]))
       yield* answer(snapshot(43, [["1.0", "1"], ["0.9", "2"]], [["2.0", "1"]])) // covers u=41; market quiet
       // the quiet market's book is there without waiting for another delta
@@ -201,7 +203,7 @@ describe("OrderBook", () => {
         Stream.runCollect,
         Effect.fork
       )
-      yield* eventually(() => expect(server.sent).toHaveLength(1))
+      yield* eventually(() => expect(server.sentExceptProbes).toHaveLength(1))
       server.push("depth.SOL_USDC", delta(200, 201, [["5", "1"]]))
       yield* answer(snapshot(150, [["4", "1"]], [])) // U=200 > 151: too old
       // asked again after the refetch delay, on the clock
@@ -228,7 +230,7 @@ describe("OrderBook", () => {
       const books = yield* OrderBook.OrderBook
       const seen: Array<OrderBook.Book> = []
       yield* books.watch("SOL_USDC").pipe(Stream.runForEach((b) => Effect.sync(() => seen.push(b))), Effect.fork)
-      yield* eventually(() => expect(server.sent).toHaveLength(1))
+      yield* eventually(() => expect(server.sentExceptProbes).toHaveLength(1))
       server.push("depth.SOL_USDC", delta(1, 1, [["1", "1"]]))
       yield* answer(snapshot(0, [], [["2", "1"]]))
       yield* eventually(() => expect(seen).toHaveLength(1))
@@ -237,7 +239,7 @@ describe("OrderBook", () => {
       const ws = yield* BackpackStream.BackpackStream
       yield* eventually(() => expect(Effect.runSync(ws.status.get)._tag).toBe("Reconnecting"))
       yield* TestClock.adjust("15 millis")
-      yield* eventually(() => expect(server.sockets[1]?.sent).toHaveLength(1))
+      yield* eventually(() => expect(server.sockets[1]?.sent.filter((f) => !isProbe(f))).toHaveLength(1))
       server.push("depth.SOL_USDC", delta(5, 5, [["1", "2"]]))
       yield* eventually(() => expect(depthRequests(http)).toHaveLength(2))
       yield* answer(snapshot(4, [["1", "1"]], [["2", "1"]]))
@@ -256,10 +258,10 @@ describe("OrderBook", () => {
       expect(seen.every((b) => !b.isCrossed)).toBe(true)
       // 3. an undecodable depth frame (a lost update for all we know)
       server.push("depth.SOL_USDC", { ...delta(9, 9), a: "garbage" })
-      yield* eventually(() => expect(server.sent.filter((f) => f.method === "UNSUBSCRIBE")).toHaveLength(1))
+      yield* eventually(() => expect(server.sentExceptProbes.filter((f) => f.method === "UNSUBSCRIBE")).toHaveLength(1))
       // re-subscribes after the refetch delay (100 ms)
       yield* TestClock.adjust("100 millis")
-      yield* eventually(() => expect(server.sent.filter((f) => f.method === "SUBSCRIBE")).toHaveLength(3))
+      yield* eventually(() => expect(server.sentExceptProbes.filter((f) => f.method === "SUBSCRIBE")).toHaveLength(3))
       server.push("depth.SOL_USDC", delta(10, 10, [["0.9", "1"]]))
       yield* eventually(() => expect(depthRequests(http)).toHaveLength(4))
       yield* answer(snapshot(9, [["1", "2"]], [["2", "1"]]))
@@ -364,7 +366,7 @@ describe("OrderBook", () => {
     return Effect.gen(function*() {
       const books = yield* OrderBook.OrderBook
       const fiber = yield* books.watch("SOL_USDC").pipe(Stream.runCollect, Effect.flip, Effect.fork)
-      yield* eventually(() => expect(server.sent).toHaveLength(1))
+      yield* eventually(() => expect(server.sentExceptProbes).toHaveLength(1))
       server.push("depth.SOL_USDC", delta(1, 1))
       const error = yield* Fiber.join(fiber)
       expect(error).toMatchObject({ _tag: "ApiError", status: 400, code: "INVALID_SYMBOL" })

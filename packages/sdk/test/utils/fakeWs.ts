@@ -6,6 +6,10 @@
 import * as Socket from "@effect/platform/Socket"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { probeStream } from "../../src/internal/stream/connection.js"
+
+/** Whether a frame the client sent is a readiness probe (`SUBSCRIBE` of `effectBackpack.readinessProbe`). */
+export const isProbe = (frame: any): boolean => Array.isArray(frame?.params) && frame.params.includes(probeStream)
 
 type Listener = (event: any) => void
 
@@ -106,6 +110,11 @@ export class FakeServer {
   /** Every frame the client sent on every connection, in order. */
   get sent(): Array<any> {
     return this.sockets.flatMap((s) => s.sent)
+  }
+
+  /** The frames the client sent, readiness probes left out (`SUBSCRIBE` of `effectBackpack.readinessProbe`). */
+  get sentExceptProbes(): Array<any> {
+    return this.sent.filter((frame) => !isProbe(frame))
   }
 
   /** Pushes `{"stream": stream, "data": data}` on the current connection. */

@@ -94,9 +94,16 @@ export interface Connection {
   /**
    * Subscribes `target` for the life of the scope: the socket reader calls it with each decoded item
    * (and the reconnect markers when `markers`), with no buffer and no fiber in between. For consumers
-   * that do their work synchronously (the order books).
+   * that do their work synchronously (the order books). `onLive` runs once the exchange has
+   * confirmed the subscription (a probe sent after it was answered), in a fiber of the scope; it does
+   * not delay the return.
    */
-  readonly deliver: (name: string, markers: boolean, target: Target) => Effect.Effect<void, StreamError, Scope.Scope>
+  readonly deliver: (
+    name: string,
+    markers: boolean,
+    target: Target,
+    onLive?: () => void
+  ) => Effect.Effect<void, StreamError, Scope.Scope>
 }
 
 /** The connection behind each stream service (set by `BackpackStream.make`), for `OrderBook` to `deliver` to. */
@@ -585,8 +592,11 @@ export const make = (
     const subscribe = (name: string, markers: boolean): Stream.Stream<Item, StreamError> =>
       Stream.unwrapScoped(Effect.map(attach(name, markers, newMailbox), ({ mailbox }) => Mailbox.toStream(mailbox)))
 
-    const deliver = (name: string, markers: boolean, target: Target) =>
-      Effect.asVoid(attach(name, markers, () => Effect.succeed(target)))
+    const deliver = (name: string, markers: boolean, target: Target, onLive?: () => void) =>
+      Effect.flatMap(attach(name, markers, () => Effect.succeed(target)), ({ entry }) =>
+        onLive === undefined || Option.isNone(entry)
+          ? Effect.void
+          : Effect.asVoid(Effect.forkScoped(Effect.zipRight(awaitLive(entry.value), Effect.sync(onLive)))))
 
     const subscribeScoped = (name: string, markers: boolean) =>
       Effect.gen(function*() {
