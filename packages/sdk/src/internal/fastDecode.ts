@@ -10,10 +10,11 @@
  *
  * @since 0.3.0
  */
-import * as BigDecimal from "effect/BigDecimal"
 import { Depth } from "../models/markets.js"
 import { LimitOrder, MarketOrder, OrderType } from "../models/orders.js"
 import * as Dec from "./decimal.js"
+import * as R from "./textReader.js"
+import type { Level } from "./textReader.js"
 
 // ---------------------------------------------------------------------------------------------
 // the order object, from the parsed JSON value
@@ -147,185 +148,66 @@ export const order = (input: unknown): OrderType | undefined => {
 // the depth snapshot, straight from the text
 // ---------------------------------------------------------------------------------------------
 
-const powers: ReadonlyArray<number> = Array.from({ length: 16 }, (_, i) => 10 ** i)
+/** Best first: asks by rising price, bids by falling price (kept when in order, reversed when exactly reversed). */
+const bestFirst = (levels: Array<Level>, rising: boolean): Array<Level> | undefined =>
+  (rising ? R.order.ascending : R.order.descending)
+    ? levels
+    : (rising ? R.order.descending : R.order.ascending)
+    ? levels.reverse()
+    : undefined // a real sort is left to the Schema
 
-/** A small recursive-descent reader of the depth answer's JSON text; gives up (`undefined`) on anything unusual. */
-const readDepth = (text: string): Depth | undefined => {
-  const n = text.length
-  let i = 0
-
-  const space = () => {
-    while (i < n) {
-      const c = text.charCodeAt(i)
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++
-      else break
-    }
-  }
-
-  /** A JSON string without escapes; `undefined` otherwise. */
-  const string = (): string | undefined => {
-    if (text.charCodeAt(i) !== 34) return undefined
-    const end = text.indexOf("\"", i + 1)
-    if (end < 0) return undefined
-    const value = text.slice(i + 1, end)
-    if (value.includes("\\")) return undefined
-    i = end + 1
-    return value
-  }
-
-  /** A JSON integer literal (optional `-`, no leading zero, no fraction or exponent) as text. */
-  const integerLiteral = (): string | undefined => {
-    const start = i
-    if (text.charCodeAt(i) === 45) i++
-    const first = i
-    while (i < n) {
-      const c = text.charCodeAt(i)
-      if (c >= 48 && c <= 57) i++
-      else break
-    }
-    const digits = i - first
-    if (digits === 0 || (digits > 1 && text.charCodeAt(first) === 48)) return undefined
-    const next = text.charCodeAt(i)
-    if (next === 46 || next === 101 || next === 69) return undefined
-    return text.slice(start, i)
-  }
-
-  /**
-   * A quoted plain decimal of at most 15 digits (what `Dec.parse`'s fast path reads), written into
-   * `value`/`scale`/`key`; `false` otherwise.
-   */
-  let value = 0
-  let scale = 0
-  const quotedDecimal = (): boolean => {
-    if (text.charCodeAt(i) !== 34) return false
-    let j = i + 1
-    const negative = text.charCodeAt(j) === 45
-    if (negative) j++
-    let digits = 0
-    let v = 0
-    let point = -1
-    for (; j < n; j++) {
-      const c = text.charCodeAt(j)
-      if (c >= 48 && c <= 57) {
-        v = v * 10 + (c - 48)
-        digits++
-      } else if (c === 46 && point === -1 && digits > 0) {
-        point = digits
-      } else break
-    }
-    if (text.charCodeAt(j) !== 34 || digits === 0 || digits > 15 || point === digits) return false
-    i = j + 1
-    value = negative ? -v : v
-    scale = point === -1 ? 0 : digits - point
-    return true
-  }
-
-  /** `[[price, quantity], …]`, checked to be sorted best first (`direction` 1: ascending prices). */
-  const levels = (direction: 1 | -1): Array<readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal]> | undefined => {
-    if (text.charCodeAt(i) !== 91) return undefined
-    i++
-    space()
-    const out: Array<readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal]> = []
-    if (text.charCodeAt(i) === 93) {
-      i++
-      return out
-    }
-    let previous = Number.NaN
-    let ascending = true
-    let descending = true
-    while (true) {
-      if (text.charCodeAt(i) !== 91) return undefined
-      i++
-      space()
-      if (!quotedDecimal()) return undefined
-      const key = value / powers[scale]!
-      const price = BigDecimal.make(BigInt(value), scale)
-      space()
-      if (text.charCodeAt(i) !== 44) return undefined
-      i++
-      space()
-      if (!quotedDecimal()) return undefined
-      const quantity = BigDecimal.make(BigInt(value), scale)
-      space()
-      if (text.charCodeAt(i) !== 93) return undefined
-      i++
-      out.push([price, quantity])
-      // both prices have at most 15 digits: their doubles order them exactly (equal doubles, equal prices)
-      if (out.length > 1) {
-        const c = direction * (previous < key ? -1 : previous > key ? 1 : 0)
-        if (c > 0) ascending = false
-        if (c < 0) descending = false
-      }
-      previous = key
-      space()
-      const c = text.charCodeAt(i)
-      i++
-      if (c === 93) break
-      if (c !== 44) return undefined
-      space()
-    }
-    // the Schema's rule: kept when in order, reversed when exactly reversed; a real sort is left to it
-    if (ascending) return out
-    if (descending) return out.reverse()
-    return undefined
-  }
-
-  space()
-  if (text.charCodeAt(i) !== 123) return undefined
-  i++
-  let asks: Array<readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal]> | undefined
-  let bids: Array<readonly [BigDecimal.BigDecimal, BigDecimal.BigDecimal]> | undefined
+/** The depth answer read from its text with the shared readers; `undefined` on anything unusual. */
+const readDepth = (): Depth | undefined => {
+  let asks: Array<Level> | undefined
+  let bids: Array<Level> | undefined
   let lastUpdateId: bigint | undefined
   let timestamp: number | undefined
-  space()
+  R.space()
+  if (R.next() !== R.OPEN_BRACE) return undefined
+  R.space()
   while (true) {
-    const key = string()
-    if (key === undefined) return undefined
-    space()
-    if (text.charCodeAt(i) !== 58) return undefined
-    i++
-    space()
+    const key = R.readString()
+    R.space()
+    if (key === undefined || R.next() !== R.COLON) return undefined
+    R.space()
     switch (key) {
       case "asks": {
-        if (asks !== undefined) return undefined
-        asks = levels(1)
+        const levels = asks === undefined ? R.readLevels() : undefined
+        asks = levels === undefined ? undefined : bestFirst(levels, true)
         if (asks === undefined) return undefined
         break
       }
       case "bids": {
-        if (bids !== undefined) return undefined
-        bids = levels(-1)
+        const levels = bids === undefined ? R.readLevels() : undefined
+        bids = levels === undefined ? undefined : bestFirst(levels, false)
         if (bids === undefined) return undefined
         break
       }
       case "lastUpdateId": {
-        if (lastUpdateId !== undefined) return undefined
-        const literal = text.charCodeAt(i) === 34 ? string() : integerLiteral()
-        if (literal === undefined || !/^\d+$/.test(literal)) return undefined
-        lastUpdateId = BigInt(literal)
+        lastUpdateId = lastUpdateId === undefined ? R.readSequence() : undefined
+        if (lastUpdateId === undefined) return undefined
         break
       }
       case "timestamp": {
-        if (timestamp !== undefined) return undefined
-        const literal = text.charCodeAt(i) === 34 ? string() : integerLiteral()
-        if (literal === undefined || !/^-?\d+$/.test(literal)) return undefined
-        const micros = Number(literal)
-        if (!Number.isSafeInteger(micros)) return undefined
+        const micros = timestamp === undefined ? R.readSmallInteger() : -1
+        if (micros < 0) return undefined
         timestamp = micros
         break
       }
       default:
         return undefined
     }
-    space()
-    const c = text.charCodeAt(i)
-    i++
-    if (c === 125) break
-    if (c !== 44) return undefined
-    space()
+    R.space()
+    const c = R.next()
+    if (c === R.CLOSE_BRACE) break
+    if (c !== R.COMMA) return undefined
+    R.space()
   }
-  space()
-  if (i !== n || asks === undefined || bids === undefined || lastUpdateId === undefined || timestamp === undefined) {
+  R.space()
+  if (
+    R.cursor.pos !== R.cursor.text.length || asks === undefined || bids === undefined ||
+    lastUpdateId === undefined || timestamp === undefined
+  ) {
     return undefined
   }
   return new Depth({ asks, bids, lastUpdateId, timestamp }, true)
@@ -335,7 +217,7 @@ const readDepth = (text: string): Depth | undefined => {
  * The depth snapshot from the answer's text, as `parseLossless` + `Schema.decodeUnknown(Depth)`
  * build it; `undefined` when the text is not of the common shape (then the Schema path runs).
  */
-export const depth = (text: string): Depth | undefined => readDepth(text)
+export const depth = (text: string): Depth | undefined => R.read(text, readDepth)
 
 // ---------------------------------------------------------------------------------------------
 // registry, by response schema
