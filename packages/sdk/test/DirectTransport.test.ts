@@ -10,10 +10,11 @@ import { Markets, Orders } from "@effect-backpack/sdk"
 import { BackpackNode } from "@effect-backpack/sdk/node"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Exit, Redacted } from "effect"
+import { Effect, Exit, Layer, Redacted } from "effect"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo, Socket } from "node:net"
 import * as DirectTransport from "../src/internal/directTransport.js"
+import { capture, encodingsOf } from "./utils/capture.js"
 import { demoSecret } from "./utils/mock.js"
 
 type Behaviour = (req: IncomingMessage, res: ServerResponse, body: string, attempt: number) => void
@@ -235,4 +236,39 @@ describe("the direct path ends every call as the HttpClient pipeline does", () =
       expect(direct).toStrictEqual(yield* run((client) => client))
       expect(direct).toMatchObject({ _tag: "TransportError", operation: "Orders.executeOrder" })
     }))
+
+  it.live("no secret or signature reaches a span, an event, an exit or a log on the direct path", () =>
+    Effect.gen(function*() {
+      const signatures: Array<string> = []
+      const answers: Array<Behaviour> = [
+        (_, res, body) => json(res, 200, orderAnswer(body)),
+        (_, res) => json(res, 401, { code: "INVALID_SIGNATURE", message: "Invalid signature" }),
+        (_, res) => json(res, 503, "Service Unavailable"),
+        (req) => req.socket.destroy(),
+        () => undefined
+      ]
+      const s = yield* server((req, res, body, attempt) => {
+        const signature = req.headers["x-signature"]
+        if (typeof signature === "string") signatures.push(signature)
+        answers[(attempt - 1) % answers.length]!(req, res, body, attempt)
+      })
+      const { captured, layer } = capture()
+      yield* Effect.gen(function*() {
+        for (let i = 0; i < answers.length; i++) yield* Effect.exit(placeOrder)
+      }).pipe(Effect.provide(Layer.merge(BackpackNode.layer({ ...options, host: s.url }), layer)))
+      expect(signatures).toHaveLength(answers.length)
+      // the capture saw the direct path's spans and the failures
+      expect(captured.spans.some((span) => span.name === "http.client POST")).toBe(true)
+      const text = captured.text()
+      expect(text).toContain("INVALID_SIGNATURE")
+      for (
+        const needle of [
+          ...encodingsOf(demoSecret),
+          ...signatures,
+          ...signatures.map((sig) => encodingsOf(sig)[1]!)
+        ]
+      ) {
+        expect(text.includes(needle!), `leaked ${needle}`).toBe(false)
+      }
+    }).pipe(Effect.scoped))
 })
